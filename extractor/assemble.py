@@ -1,0 +1,194 @@
+"""Doc -> ArticleRecord: the one place where spaCy results become pydantic models."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from spacy.tokens import Doc
+
+from extractor.facts import (
+    CompanyFact,
+    DealFact,
+    MoneyMention,
+    Offsets,
+    PercentMention,
+    PersonFact,
+    QuoteFact,
+)
+from extractor.models import (
+    ArticleRecord,
+    Check,
+    Company,
+    Deal,
+    Mention,
+    Money,
+    Percent,
+    Person,
+    Quote,
+)
+from extractor.parsing.values import MoneyValue, PercentValue
+from extractor.reading import Article
+
+
+def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
+    """Build the output record of one article from its processed Doc."""
+    text = doc.text
+    amount_roles: dict[Offsets, str] = doc._.extractor_amount_roles or {}
+    percent_roles: dict[Offsets, str] = doc._.extractor_percent_roles or {}
+    money_spans = list(doc.spans.get("extractor_money", []))
+    alternates: dict[int, list[int]] = {}
+    for a, b in doc._.extractor_money_links or []:
+        alternates.setdefault(a, []).append(b)
+        alternates.setdefault(b, []).append(a)
+    amounts = [
+        money_model(
+            MoneyMention(s.start_char, s.end_char, s.text, s._.extractor_money),
+            role=amount_roles.get((s.start_char, s.end_char), "other"),
+            alternates=sorted(alternates.get(i, [])),
+        )
+        for i, s in enumerate(money_spans)
+        if s._.extractor_money is not None
+    ]
+    percentages = [
+        percent_model(
+            PercentMention(s.start_char, s.end_char, s.text, s._.extractor_percent),
+            role=percent_roles.get((s.start_char, s.end_char), "other"),
+        )
+        for s in doc.spans.get("extractor_percents", [])
+        if s._.extractor_percent is not None
+    ]
+    return ArticleRecord(
+        source=article.source,
+        title=article.title,
+        publisher=article.publisher,
+        published=article.published,
+        dateline=article.dateline,
+        text=text,
+        companies=[_company(c, text) for c in doc._.extractor_companies or []],
+        people=[_person(p, text) for p in doc._.extractor_people or []],
+        quotes=[_quote(q) for q in doc._.extractor_quotes or []],
+        amounts=amounts,
+        percentages=percentages,
+        deals=[_deal(d, text, amount_roles, percent_roles) for d in doc._.extractor_deals or []],
+        warnings=list(article.warnings),
+    )
+
+
+def whole_units(value: Decimal | None) -> int | None:
+    """Round a Decimal amount to whole currency units (half up); None stays None."""
+    if value is None:
+        return None
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def money_model(
+    mention: MoneyMention | MoneyValue, *, role: str = "other", alternates: list[int] | None = None
+) -> Money:
+    """A ``Money`` model from a mention in the text, or from a derived value (no offsets)."""
+    if isinstance(mention, MoneyMention):
+        value, text, start, end = mention.value, mention.text, mention.start, mention.end
+    else:
+        value, text, start, end = mention, "", None, None
+    return Money(
+        amount=whole_units(value.amount) or 0,
+        currency=value.currency,
+        text=text,
+        qualifier=value.qualifier,
+        low=whole_units(value.low),
+        high=whole_units(value.high),
+        start=start,
+        end=end,
+        role=role,  # type: ignore[arg-type]
+        per_share=value.per_share,
+        alternates=alternates or [],
+    )
+
+
+def percent_model(mention: PercentMention, *, role: str = "other") -> Percent:
+    value: PercentValue = mention.value
+    return Percent(
+        value=_float(value.value),
+        text=mention.text,
+        qualifier=value.qualifier,
+        low=_float(value.low),
+        high=_float(value.high),
+        start=mention.start,
+        end=mention.end,
+        role=role,  # type: ignore[arg-type]
+        points=value.points,
+        qualitative=value.qualitative,
+    )
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _mentions(offsets: list[Offsets], text: str) -> list[Mention]:
+    return [Mention(start=s, end=e, text=text[s:e]) for s, e in offsets]
+
+
+def _company(fact: CompanyFact, text: str) -> Company:
+    return Company(name=fact.name, aliases=fact.aliases, mentions=_mentions(fact.mentions, text))
+
+
+def _person(fact: PersonFact, text: str) -> Person:
+    return Person(
+        name=fact.name,
+        role=fact.role,
+        organization=fact.organization,
+        mentions=_mentions(fact.mentions, text),
+    )
+
+
+def _quote(fact: QuoteFact) -> Quote:
+    return Quote(
+        text=fact.text,
+        speaker=fact.speaker,
+        start=fact.start,
+        end=fact.end,
+        attribution=fact.attribution,
+        speaker_role=fact.speaker_role,
+        speaker_organization=fact.speaker_organization,
+    )
+
+
+def _deal(
+    fact: DealFact,
+    text: str,
+    amount_roles: dict[Offsets, str],
+    percent_roles: dict[Offsets, str],
+) -> Deal:
+    def money(m: MoneyMention | None, default_role: str) -> Money | None:
+        if m is None:
+            return None
+        return money_model(m, role=amount_roles.get((m.start, m.end), default_role))
+
+    def percent(p: PercentMention | None, default_role: str) -> Percent | None:
+        if p is None:
+            return None
+        return percent_model(p, role=percent_roles.get((p.start, p.end), default_role))
+
+    return Deal(
+        acquirer=fact.acquirer,
+        target=fact.target,
+        seller=fact.seller,
+        kind=fact.kind,  # type: ignore[arg-type]
+        status=fact.status,  # type: ignore[arg-type]
+        year=fact.year,
+        stake=percent(fact.stake, "stake"),
+        stake_after=percent(fact.stake_after, "stake_after"),
+        price=money(fact.price, "price"),
+        price_alternates=[
+            m for m in (money(a, "price_alternate") for a in fact.price_alternates) if m
+        ],
+        valuation=money(fact.valuation, "valuation"),
+        implied_valuation=(
+            money_model(fact.implied_valuation, role="valuation")
+            if fact.implied_valuation is not None
+            else None
+        ),
+        valuation_consistent=fact.valuation_consistent,
+        checks=[Check(name=c.name, status=c.status, detail=c.detail) for c in fact.checks],
+        evidence=_mentions(fact.evidence, text),
+    )

@@ -1,0 +1,1 @@
+"""Pure string -> value parsers. No spaCy import here: these are usable and testable alone."""
