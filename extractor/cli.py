@@ -41,6 +41,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_run_extract)
 
     # NOTE: batch and evaluate register their sub-commands here.
+
+    p = commands.add_parser(
+        "evaluate",
+        help="score the extractor against a gold corpus",
+        description="Extract every article of CORPUS_DIR (articles/ and gold/ sub-folders) and "
+        "print precision, recall, F1 and field accuracies against the gold annotations.",
+    )
+    p.add_argument("corpus", metavar="CORPUS_DIR", help="folder with articles/ and gold/")
+    p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--report", action="store_true", help="also print each article's differences")
+    p.add_argument(
+        "--model", help="an installed spaCy pipeline (name or path) whose NER feeds ours"
+    )
+    p.set_defaults(handler=_run_evaluate)
     return parser
 
 
@@ -59,6 +73,19 @@ def _run_extract(args: argparse.Namespace) -> int:
         payload = record.model_dump(mode="json")
         print(json.dumps(payload, ensure_ascii=False, indent=2 if args.pretty else None))
     return 1 if failed else 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    # Imported here: the evaluation package is a runner, not needed to extract.
+    from extractor.evaluation import evaluate_corpus
+    from extractor.evaluation.report import format_report, to_json
+
+    score = evaluate_corpus(args.corpus, model=args.model)
+    if args.json:
+        print(json.dumps(to_json(score, corpus=args.corpus), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(score, title=f"corpus: {args.corpus}", articles=args.report))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

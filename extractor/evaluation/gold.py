@@ -1,0 +1,207 @@
+"""Gold annotation files: their pydantic models, and loading a whole corpus with validation.
+
+A gold corpus is a folder with ``articles/NAME.txt|html`` (the article as saved) and
+``gold/NAME.json`` (what a careful reader takes out of it). The format is documented in
+``corpus/README.md``. Loading validates every file and collects every problem, so that an
+annotator sees the whole list at once instead of fixing one error per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from extractor.errors import ExtractorError
+from extractor.lexicons import load_lexicon
+from extractor.models import DealKind, DealStatus, Qualifier
+
+GOLD_DIR = "gold"
+ARTICLES_DIR = "articles"
+
+
+class GoldFormatError(ExtractorError):
+    """One or more gold files do not follow the format; ``problems`` lists every one."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        listing = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the gold data:\n{listing}")
+
+
+@functools.cache
+def _iso_codes() -> frozenset[str]:
+    return frozenset(load_lexicon("eval_iso4217")["codes"])
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GoldAmount(_Gold):
+    """A money figure in whole currency units with its ISO 4217 code."""
+
+    amount: float = Field(ge=0)
+    currency: str
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        if value not in _iso_codes():
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code (e.g. 'USD', 'EUR')")
+        return value
+
+
+class GoldValuation(GoldAmount):
+    qualifier: Qualifier | None = None
+
+
+class GoldNonDealAmount(GoldAmount):
+    what: str | None = None
+
+
+class GoldCompany(_Gold):
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class GoldPerson(_Gold):
+    name: str = Field(min_length=1)
+    role: str | None = None
+    organization: str | None = None
+
+
+class GoldDeal(_Gold):
+    # Every key is required (null where the article does not say): an explicit null is a
+    # statement the scorer relies on, a forgotten key is a mistake.
+    acquirer: str | None
+    target: str | None
+    seller: str | None
+    kind: DealKind
+    stake_percent: float | None = Field(ge=0, le=100)
+    stake_after_percent: float | None = Field(ge=0, le=100)
+    price: GoldAmount | None
+    price_alternates: list[GoldAmount]
+    valuation: GoldValuation | None
+    implied_valuation: GoldAmount | None
+    valuation_consistent: bool | None
+    year: int | None = Field(ge=1800, le=2100)
+    status: DealStatus
+
+
+class GoldQuote(_Gold):
+    starts_with: str = Field(min_length=1)
+    speaker: str | list[str] | None
+
+
+class GoldArticle(_Gold):
+    """One gold file. ``facts_from`` optionally lists where the facts of the story come from."""
+
+    file: str = Field(min_length=1)
+    title: str | None
+    publisher: str | None
+    published: dt.date | None
+    companies: list[GoldCompany]
+    people: list[GoldPerson]
+    deals: list[GoldDeal]
+    quotes: list[GoldQuote]
+    non_deal_amounts: list[GoldNonDealAmount]
+    facts_from: list[str] = Field(default_factory=list)
+
+
+def _json_path(loc: tuple[int | str, ...]) -> str:
+    path = "$"
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _describe(error: dict[str, object]) -> str:
+    kind = error.get("type")
+    if kind == "missing":
+        return "required key is missing (use null when the article does not say)"
+    if kind == "extra_forbidden":
+        return "unknown key (not part of the gold format)"
+    message = str(error.get("msg", "invalid value"))
+    message = message.removeprefix("Value error, ")
+    return f"{message}, got {error.get('input')!r}"
+
+
+def _cross_check(gold: GoldArticle) -> list[str]:
+    """Problems that no single field shows: deal parties and speakers must be named entities."""
+    names = {c.name for c in gold.companies} | {p.name for p in gold.people}
+    problems = []
+    for i, deal in enumerate(gold.deals):
+        for role in ("acquirer", "target", "seller"):
+            value = getattr(deal, role)
+            if value is not None and value not in names:
+                problems.append(
+                    f"$.deals[{i}].{role}: {value!r} is not the name of a company or person "
+                    "listed in this file"
+                )
+    for i, quote in enumerate(gold.quotes):
+        speakers = [quote.speaker] if isinstance(quote.speaker, str) else quote.speaker or []
+        for name in speakers:
+            if name not in names:
+                problems.append(
+                    f"$.quotes[{i}].speaker: {name!r} is not the name of a company or person "
+                    "listed in this file"
+                )
+    return problems
+
+
+def load_gold_file(path: Path, articles_dir: Path) -> tuple[GoldArticle | None, list[str]]:
+    """Validate one gold file.
+
+    Returns:
+        The parsed gold (None when invalid) and its problems, each "file: JSON path: what".
+    """
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        return None, [f"{path.name}: not readable as UTF-8 JSON: {e}"]
+    try:
+        gold = GoldArticle.model_validate(raw)
+    except ValidationError as e:
+        return None, [
+            f"{path.name}: {_json_path(tuple(err['loc']))}: {_describe(dict(err))}"
+            for err in e.errors()
+        ]
+    problems = [f"{path.name}: {p}" for p in _cross_check(gold)]
+    if not (articles_dir / gold.file).is_file():
+        problems.append(f"{path.name}: $.file: {gold.file!r} does not exist in {articles_dir}")
+    return (None if problems else gold), problems
+
+
+def load_gold_corpus(corpus_dir: str | Path) -> list[tuple[Path, GoldArticle]]:
+    """Load and validate every ``gold/*.json`` of a corpus folder.
+
+    Returns:
+        (article path, gold) pairs sorted by gold file name.
+
+    Raises:
+        GoldFormatError: the folder is not a corpus, or any file breaks the format; the error
+            lists every problem of every file.
+    """
+    root = Path(corpus_dir)
+    gold_dir, articles_dir = root / GOLD_DIR, root / ARTICLES_DIR
+    if not gold_dir.is_dir() or not articles_dir.is_dir():
+        raise GoldFormatError(
+            [f"{root}: a gold corpus needs the sub-folders {ARTICLES_DIR}/ and {GOLD_DIR}/"]
+        )
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise GoldFormatError([f"{gold_dir}: no gold files (*.json)"])
+    problems: list[str] = []
+    loaded: list[tuple[Path, GoldArticle]] = []
+    for path in files:
+        gold, found = load_gold_file(path, articles_dir)
+        problems.extend(found)
+        if gold is not None:
+            loaded.append((articles_dir / gold.file, gold))
+    if problems:
+        raise GoldFormatError(problems)
+    return loaded
