@@ -1,0 +1,110 @@
+"""Implied valuation on intervals and its comparison with the stated valuation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.checks import check_valuation, implied_valuation, verdict
+from extractor.checks.intervals import Interval, money_interval, percent_interval
+from extractor.facts import CheckFact
+from extractor.parsing.values import MoneyValue, PercentValue
+
+D = Decimal
+
+
+def money(amount: str, currency: str = "USD", **kw: object) -> MoneyValue:
+    return MoneyValue(amount=D(amount), currency=currency, **kw)  # type: ignore[arg-type]
+
+
+def pct(value: str, **kw: object) -> PercentValue:
+    return PercentValue(value=D(value), **kw)  # type: ignore[arg-type]
+
+
+def test_implied_valuation_point_and_interval() -> None:
+    implied = implied_valuation(money("586000000"), pct("18"))
+    assert implied is not None
+    assert round(implied.amount) == 3255555556
+    assert implied.currency == "USD"
+    # $585.5m / 18.5% .. $586.5m / 17.5%
+    assert D("3.16e9") < implied.low < D("3.17e9")  # type: ignore[operator]
+    assert D("3.35e9") < implied.high < D("3.36e9")  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("price", "stake"),
+    [
+        (money("100", per_share=True), pct("10")),
+        (money("100000000"), PercentValue(value=None, qualitative="majority")),
+        (money("100000000"), pct("0")),
+    ],
+    ids=["per-share", "qualitative", "zero"],
+)
+def test_implied_valuation_none_when_meaningless(price: MoneyValue, stake: PercentValue) -> None:
+    assert implied_valuation(price, stake) is None
+
+
+CASES = [
+    # (price, stake, stated valuation, expected status)
+    ("586000000", "18", money("3200000000", qualifier="over"), "pass"),
+    ("240000000", "20", money("900000000", "USD", qualifier="about"), "fail"),
+    ("325000000", "41", money("790000000", qualifier="about"), "pass"),
+    ("640000000", "50", money("1280000000"), "pass"),
+    ("640000000", "50", money("1500000000"), "fail"),
+    ("1100000000", "33.33", money("3300000000", qualifier="about"), "pass"),
+    ("500000000", "10", money("4000000000", qualifier="up_to"), "fail"),
+    ("500000000", "10", money("6000000000", qualifier="up_to"), "pass"),
+    ("500000000", "10", money("6000000000", qualifier="over"), "fail"),
+]
+
+
+@pytest.mark.parametrize(
+    ("price", "stake", "stated", "status"),
+    CASES,
+    ids=[f"{p}-for-{s}%-vs-{v.qualifier or 'exact'}-{v.amount}" for p, s, v, _ in CASES],
+)
+def test_check_valuation_table(price: str, stake: str, stated: MoneyValue, status: str) -> None:
+    implied = implied_valuation(money(price), pct(stake))
+    assert implied is not None
+    check = check_valuation(stated, implied)
+    assert check.name == "valuation_vs_implied"
+    assert check.status == status
+    assert f"{stated.amount:,.0f}" in check.detail
+
+
+def test_check_valuation_uses_given_intervals() -> None:
+    # The quantities layer's interval wins over the inferred one: an explicit narrow "about".
+    stated = money("900000000", qualifier="about", low=D("890000000"), high=D("910000000"))
+    implied = implied_valuation(money("190000000"), pct("20"))
+    assert implied is not None
+    assert check_valuation(stated, implied).status == "fail"
+
+
+def test_check_valuation_other_currency_is_unknown() -> None:
+    implied = implied_valuation(money("100", "EUR"), pct("10"))
+    assert implied is not None
+    assert check_valuation(money("1000", "USD"), implied).status == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("check", "expected"),
+    [
+        (None, None),
+        (CheckFact("valuation_vs_implied", "pass"), True),
+        (CheckFact("valuation_vs_implied", "fail"), False),
+        (CheckFact("valuation_vs_implied", "unknown"), None),
+    ],
+)
+def test_verdict(check: CheckFact | None, expected: bool | None) -> None:
+    assert verdict(check) is expected
+
+
+def test_intervals_from_precision_and_qualifier() -> None:
+    assert money_interval(money("3200000000")) == Interval(D("3150000000"), D("3250000000"))
+    assert money_interval(money("3200000000", qualifier="over")) == Interval(D("3200000000"), None)
+    assert money_interval(money("500", qualifier="up_to")) == Interval(D(0), D(500))
+    assert percent_interval(pct("9.9")) == Interval(D("9.85"), D("9.95"))
+    assert percent_interval(PercentValue(value=None, qualitative="minority")) is None
+    assert Interval(D(1), None).overlaps(Interval(D(5), D(6)))
+    assert not Interval(D(1), D(2)).overlaps(Interval(D(3), None))
