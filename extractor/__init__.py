@@ -19,6 +19,7 @@ from extractor.models import (
     Person,
     Quote,
 )
+from extractor.runners.batch import extract_many
 
 __version__ = "0.1.0"
 
@@ -40,6 +41,7 @@ __all__ = [
     "__version__",
     "extract",
     "extract_file",
+    "extract_many",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_run_extract)
 
     # NOTE: batch and evaluate register their sub-commands here.
+    _add_batch_parser(commands)
 
     p = commands.add_parser(
         "evaluate",
@@ -73,6 +74,102 @@ def _run_extract(args: argparse.Namespace) -> int:
         payload = record.model_dump(mode="json")
         print(json.dumps(payload, ensure_ascii=False, indent=2 if args.pretty else None))
     return 1 if failed else 0
+
+
+def _add_batch_parser(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "batch",
+        help="extract every article under folders into one output, resumably",
+        description="Walk each PATH (files and folders), extract every article and write one "
+        "record per article to OUT, with its source path and content hash. Rerunning with the "
+        "same OUT skips what is already there. Files that fail are listed, with the reason, in "
+        "OUT.errors.jsonl next to OUT. Exit code 0: all files done; 1: some failed; 2: bad usage.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
+    p.add_argument("--out", required=True, help="output file (Parquet: a folder)")
+    p.add_argument(
+        "--format",
+        choices=("jsonl", "parquet", "csv", "sqlite"),
+        help="output format (default: from the extension of OUT; .jsonl .parquet .csv .sqlite)",
+    )
+    p.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="file names to take inside folders (repeatable; default: *.txt *.html *.htm)",
+    )
+    p.add_argument(
+        "--workers", type=_positive_int, help="extraction processes (default: the CPU cores)"
+    )
+    p.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.1:8786 (default: a local cluster)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--model", help="an installed spaCy pipeline (name or path) whose NER feeds ours"
+    )
+    p.set_defaults(handler=_run_batch)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    # Imported here: tqdm and the runners (and through them pyarrow or Dask) are not needed
+    # by the other commands, whose start-up time matters.
+    from tqdm import tqdm
+
+    from extractor.errors import ConfigError
+    from extractor.runners import run_batch
+
+    if args.scheduler and args.engine != "dask":
+        print("extractor: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    bar: list[tqdm] = []
+
+    def start(total: int) -> None:
+        bar.append(tqdm(total=total, unit="file", file=sys.stderr, disable=args.quiet))
+
+    try:
+        report = run_batch(
+            args.paths,
+            args.out,
+            fmt=args.format,
+            globs=args.glob or (),
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            model=args.model,
+            on_start=start,
+            on_file=lambda _outcome: bar[0].update(1),
+        )
+    except ConfigError as e:
+        print(f"extractor: {e}", file=sys.stderr)
+        return 2
+    finally:
+        if bar:
+            bar[0].close()
+    if not args.quiet:
+        skipped = f", {report.skipped} already in the output" if report.skipped else ""
+        duplicates = f", {report.duplicates} duplicates" if report.duplicates else ""
+        errors = f" (see {report.errors_path})" if report.errors else ""
+        print(
+            f"extractor: {report.written} articles written{skipped}{duplicates}, "
+            f"{report.deals} deals, {report.failed_checks} failed valuation checks, "
+            f"{report.errors} errors{errors}, {report.seconds:.1f} s -> {report.out}",
+            file=sys.stderr,
+        )
+    return 0 if report.ok else 1
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:

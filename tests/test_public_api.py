@@ -21,6 +21,7 @@ PUBLIC_API = {
     "__version__",
     "extract",
     "extract_file",
+    "extract_many",
 }
 
 

@@ -1,0 +1,206 @@
+"""Where extraction runs: in this process, a local process pool, or a Dask cluster.
+
+Every engine takes chunks of tasks and gives back their outcomes chunk by chunk, in the order
+the chunks came in, with a bounded number of chunks in flight: memory stays flat however many
+articles there are, and the output order does not depend on which worker was fastest.
+Each worker builds its pipeline once (``extractor.nlp.get_nlp`` is cached per process).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Literal
+
+from extractor.errors import ConfigError
+from extractor.runners.tasks import Outcome, Task, process_chunk, warm_up
+
+logger = logging.getLogger(__name__)
+
+EngineName = Literal["local", "dask"]
+
+#: Chunks in flight per worker: enough to keep every worker busy while the main process
+#: writes results, few enough that memory does not grow with the batch.
+CHUNKS_IN_FLIGHT_PER_WORKER = 3
+
+
+def default_workers() -> int:
+    """The machine's cores (those this process may use, where the OS says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def run_chunks(
+    chunks: Iterable[list[Task]],
+    *,
+    workers: int = 1,
+    engine: EngineName = "local",
+    scheduler: str | None = None,
+    model: str | None = None,
+) -> Iterator[list[Outcome]]:
+    """Extract chunks of tasks with the chosen engine; yield their outcomes in input order.
+
+    Args:
+        chunks: lists of tasks; each list is sent to a worker as one unit.
+        workers: processes to use (local pool, or a new Dask LocalCluster's workers).
+        engine: ``"local"`` (this machine) or ``"dask"`` (a Dask distributed cluster).
+        scheduler: address of a running Dask scheduler; ``None`` starts a LocalCluster.
+        model: the spaCy pipeline feeding ours, built once in each worker.
+
+    Raises:
+        ConfigError: an unknown engine, or Dask is not installed.
+    """
+    if engine == "dask":
+        yield from _run_dask(chunks, workers=workers, scheduler=scheduler, model=model)
+    elif engine != "local":
+        raise ConfigError(f"unknown engine {engine!r}: expected 'local' or 'dask'")
+    elif workers <= 1:
+        for chunk in chunks:
+            yield process_chunk(chunk, model)
+    else:
+        yield from _run_pool(chunks, workers=workers, model=model)
+
+
+def _windowed(
+    chunks: Iterable[list[Task]],
+    submit: Callable[[list[Task]], Any],
+    result: Callable[[Any], list[Outcome]],
+    window: int,
+) -> Iterator[list[Outcome]]:
+    """Keep at most ``window`` chunks submitted; yield results in submission order."""
+    pending: deque[tuple[list[Task], Any]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, submit(chunk)))
+        if len(pending) >= window:
+            done_chunk, future = pending.popleft()
+            yield _result_or_errors(done_chunk, future, result)
+    while pending:
+        done_chunk, future = pending.popleft()
+        yield _result_or_errors(done_chunk, future, result)
+
+
+def _result_or_errors(
+    chunk: list[Task], future: Any, result: Callable[[Any], list[Outcome]]
+) -> list[Outcome]:
+    """A chunk's outcomes; if its worker died, one error per article (retried on the next run)."""
+    try:
+        return result(future)
+    except (KeyboardInterrupt, ConfigError):
+        raise
+    except Exception as e:
+        logger.error("a worker failed on a chunk of %d articles: %s", len(chunk), e)
+        reason = f"worker failed: {type(e).__name__}: {e}"
+        return [Outcome(t.index, t.source, t.sha256, error=reason) for t in chunk]
+
+
+# -- local process pool ------------------------------------------------------------------------
+
+
+def _pool_init(model: str | None, parent: int) -> None:
+    """Pool worker start: build the pipeline once, and leave if the batch process dies."""
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    warm_up(model)
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A killed batch (kill -9) cannot stop its pool; the orphaned workers notice and exit.
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # pragma: no cover - pid reused by another user's process
+            os._exit(0)
+
+
+def _run_pool(
+    chunks: Iterable[list[Task]], *, workers: int, model: str | None
+) -> Iterator[list[Outcome]]:
+    # forkserver: workers start from a clean process with spaCy already imported (fast, and
+    # safe with the threads tqdm or Dask may have started); spawn where there is no fork.
+    method = "forkserver" if sys.platform != "win32" and sys.platform != "darwin" else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["extractor.runners.tasks"])
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_pool_init,
+        initargs=(model, os.getpid()),
+    )
+    state = {"pool": pool}
+
+    def submit(chunk: list[Task]) -> Future[list[Outcome]]:
+        try:
+            return state["pool"].submit(process_chunk, chunk, model)
+        except BrokenProcessPool:
+            # A worker died (out of memory, a crash in native code): start a fresh pool.
+            logger.warning("process pool broke; starting a new one")
+            state["pool"].shutdown(wait=False, cancel_futures=True)
+            state["pool"] = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=_pool_init,
+                initargs=(model, os.getpid()),
+            )
+            return state["pool"].submit(process_chunk, chunk, model)
+
+    try:
+        yield from _windowed(
+            chunks, submit, lambda f: f.result(), workers * CHUNKS_IN_FLIGHT_PER_WORKER
+        )
+    finally:
+        state["pool"].shutdown(wait=True, cancel_futures=True)
+
+
+# -- Dask distributed --------------------------------------------------------------------------
+
+
+def _run_dask(
+    chunks: Iterable[list[Task]], *, workers: int, scheduler: str | None, model: str | None
+) -> Iterator[list[Outcome]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as e:
+        raise ConfigError(
+            "the dask engine needs Dask distributed: pip install 'extractor[dask]'"
+        ) from e
+    cluster = None
+    if scheduler is None:
+        # One thread per worker process: a spaCy pipeline is built once per process and used
+        # by one article at a time.
+        cluster = LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+        client = Client(cluster)
+        n_workers = max(1, workers)
+    else:
+        try:
+            client = Client(scheduler, timeout=30)
+        except OSError as e:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {e}") from e
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+    try:
+        yield from _windowed(
+            chunks,
+            lambda chunk: client.submit(process_chunk, chunk, model, pure=False),
+            lambda future: future.result(),
+            n_workers * CHUNKS_IN_FLIGHT_PER_WORKER,
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
