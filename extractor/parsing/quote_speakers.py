@@ -1,0 +1,380 @@
+"""Read the speaker phrase of an attribution: "Jack Ma, chairman of Alibaba", "she",
+"the two companies", "a spokeswoman for Acme", "Chief executive Jane Roe".
+
+Pure text work, no spaCy. The phrase is classified (a name, a pronoun, an organisation
+reference, a group of organisations) and, for a name, split from the role and organisation its
+appositive gives. Resolving it to the article's people and companies is ``quote_resolve``'s job.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.lexicons import load_lexicon
+
+PhraseKind = Literal["name", "names", "pronoun", "org_ref", "org_group", "plural_pronoun"]
+
+#: A word (letters, digits, inner hyphens/apostrophes/dots/ampersands) or a comma.
+_TOKEN = re.compile(r"[^\W_](?:[\w&.’'-]*[\w&])?\.?|,")
+#: Lower-case particles inside personal and company names.
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "dos",
+        "das",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "al",
+        "bin",
+        "ibn",
+        "ben",
+        "el",
+        "y",
+        "e",
+        "of",
+    ]
+)
+#: Words that close a subject clause from the left: the subject comes after them.
+_CLAUSE_WORDS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "while",
+        "whereas",
+        "because",
+        "although",
+        "though",
+        "when",
+        "if",
+        "since",
+        "as",
+        "but",
+        "so",
+        "after",
+        "before",
+        "where",
+        "once",
+        "until",
+    ]
+)
+#: Prepositions introducing the organisation in an appositive ("analyst at X").
+_ORG_PREP = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?=[^\W\d_])")
+#: A place after the organisation ("at Acme Research in Lisbon") is not part of its name.
+_PLACE_TAIL = re.compile(r"\s+(?:in|based in|in the)\s+[^\W\d_].*$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr.",
+        "ms.",
+        "mrs.",
+        "dr.",
+        "prof.",
+        "inc.",
+        "corp.",
+        "ltd.",
+        "co.",
+        "jr.",
+        "sr.",
+        "st.",
+        "plc.",
+        "llc.",
+        "bros.",
+        "sen.",
+        "gov.",
+        "gen.",
+    ]
+)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "all": 0}
+
+
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """A speaker as the text names it.
+
+    Attributes:
+        kind: what sort of phrase it is.
+        text: the name (for ``name``), the organisation's name (for a spokesperson), or the
+            phrase as printed.
+        start: offset of ``text`` in the article.
+        end: offset just past it.
+        role: the role an appositive or a title gives ("fund manager"), if any.
+        organization: the organisation an appositive gives, if any.
+        gender: from a pronoun or an honorific, if any.
+        count: for a group ("the two companies"), how many (0 when not said).
+        names: for ``names`` ("Acme and Bolt said"), each name with its offsets.
+    """
+
+    kind: PhraseKind
+    text: str
+    start: int
+    end: int
+    role: str | None = None
+    organization: str | None = None
+    gender: str | None = None
+    count: int = 0
+    names: tuple[tuple[str, int, int], ...] = ()
+
+
+@functools.cache
+def _words() -> dict[str, frozenset[str]]:
+    lex = load_lexicon("quote_speakers")
+    return {
+        "pronouns": frozenset(lex["pronouns"]),
+        "plural_pronouns": frozenset(lex["plural_pronouns"]),
+        "org": frozenset(lex["organisation_nouns"]),
+        "org_plural": frozenset(lex["plural_organisation_nouns"]),
+        "spokes": frozenset(lex["spokesperson_nouns"]),
+        "intro": frozenset(lex["intro_words"]),
+        "roles": frozenset(lex["role_words"]),
+        "honorifics": frozenset(lex["honorifics"]),
+    }
+
+
+def honorific_gender(word: str) -> str | None:
+    """'Ms' -> 'female', 'Mr.' -> 'male', other words -> None."""
+    value = load_lexicon("quote_speakers")["honorifics"].get(word.lower())
+    return value if isinstance(value, str) else None
+
+
+def pronoun_gender(word: str) -> str | None:
+    value = load_lexicon("quote_speakers")["pronouns"].get(word.lower())
+    return value if isinstance(value, str) else None
+
+
+def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, end = m.group(), base + m.end()
+        if (
+            word.endswith(".")
+            and word.lower() not in _ABBREVIATIONS
+            and len(word) > 2
+            and "." not in word[:-1]
+        ):
+            word, end = word[:-1], end - 1  # a full stop, not an abbreviation
+        out.append((word, base + m.start(), end))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+def _segments(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    out: list[list[tuple[str, int, int]]] = [[]]
+    for tok in tokens:
+        if tok[0] == ",":
+            out.append([])
+        else:
+            out[-1].append(tok)
+    return [s for s in out if s]
+
+
+def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
+    """The speaker phrase that ends ``text[start:end]``, the words before a speech verb.
+
+    "Fiona Roe, a fund manager at Acme Capital," -> name "Fiona Roe" with its appositive;
+    "In a statement, Acme" -> "Acme"; "the two companies" -> a group of two.
+    """
+    tokens = _tokens(text[start:end], start)
+    # Only the clause next to the verb: cut after a subordinating word or a semicolon.
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k][0].lower() in _CLAUSE_WORDS or tokens[k][0] == ";":
+            tokens = tokens[k + 1 :]
+            break
+    # Auxiliaries and adverbs between subject and verb ("has also said").
+    while tokens and tokens[-1][0].lower() in {
+        "has", "have", "had", "also", "later", "then", "once", "previously", "recently",
+        "separately", "further", "would", "will", "is", "was", "were", "been", "has been",
+        "reportedly", "again", "publicly", "repeatedly", "first",
+    }:  # fmt: skip
+        tokens.pop()
+    while tokens and tokens[-1][0] == ",":
+        tokens.pop()
+    segs = _segments(tokens)
+    if not segs:
+        return None
+    if len(segs) >= 2 and _is_appositive(segs[-1]):
+        head = _phrase(segs[-2], last=True)
+        if head is not None and head.kind == "name":
+            return _with_appositive(head, segs[-1])
+    return _phrase(segs[-1], last=True)
+
+
+def phrase_after(text: str, start: int, end: int) -> SpeakerPhrase | None:
+    """The speaker phrase that starts ``text[start:end]`` ("said Jane Roe, analyst at X.")."""
+    segs = _segments(_tokens(text[start:end], start))
+    if not segs:
+        return None
+    head = _phrase(segs[0], last=False)
+    if head is None:
+        return None
+    if head.kind == "name" and len(segs) >= 2 and _is_appositive(segs[1]):
+        return _with_appositive(head, segs[1])
+    return head
+
+
+def _is_appositive(seg: list[tuple[str, int, int]]) -> bool:
+    """'a fund manager at X', 'chairman of X', "X's chief executive", 'the IDS chairman'."""
+    words = [w.lower() for w, _, _ in seg]
+    roles = _words()["roles"]
+    if words[0] in {"a", "an", "the"}:
+        words = words[1:]
+    if not words:
+        return False
+    if any(_POSSESSIVE.search(w) for w, _, _ in seg[:3]):
+        return any(w in roles for w in words)
+    return words[0] in roles or (len(words) > 1 and words[1] in roles)
+
+
+def _with_appositive(head: SpeakerPhrase, seg: list[tuple[str, int, int]]) -> SpeakerPhrase:
+    role, org = parse_role(" ".join(w for w, _, _ in seg))
+    return SpeakerPhrase(
+        head.kind, head.text, head.start, head.end, role or head.role,
+        org or head.organization, head.gender,
+    )  # fmt: skip
+
+
+def parse_role(appositive: str) -> tuple[str | None, str | None]:
+    """Split 'a fund manager at Acme Capital in Lisbon' into ('fund manager', 'Acme Capital').
+
+    Also "Acme's chief executive" -> ('chief executive', 'Acme') and 'chairman Acme'.
+    """
+    text = appositive.strip(" ,.")
+    text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
+    pos = re.match(r"^([^\W\d_][\w&. -]*?)[’']s\s+(.+)$", text)
+    if pos:
+        return pos.group(2).strip() or None, pos.group(1).strip()
+    m = next((m for m in _ORG_PREP.finditer(text) if text[m.end()].isupper()), None)
+    if m:
+        role = text[: m.start()].strip()
+        org = _PLACE_TAIL.sub("", text[m.end() :]).strip(" ,.")
+        org = org if org[:1].isupper() else ""
+        return role or None, org or None
+    words = text.split()
+    role_words = _words()["roles"]
+    k = 0
+    while k < len(words) and words[k].lower() in role_words and not words[k][:1].isupper():
+        k += 1
+    if 0 < k < len(words) and words[k][:1].isupper():
+        return " ".join(words[:k]), " ".join(words[k:])
+    return text or None, None
+
+
+def _phrase(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | None:
+    """Classify one comma-free word group as a speaker phrase, or None."""
+    w = _words()
+    words = [t[0] for t in seg]
+    lower = [x.lower() for x in words]
+    start, end = seg[0][1], seg[-1][2]
+    text = " ".join(words)
+    if len(seg) == 1 and lower[0] in w["pronouns"]:
+        return SpeakerPhrase("pronoun", words[0], start, end, gender=pronoun_gender(words[0]))
+    if len(seg) == 1 and lower[0] in w["plural_pronouns"]:
+        return SpeakerPhrase("plural_pronoun", words[0], start, end)
+    # A spokesperson for an organisation: the organisation speaks (unless the person is named).
+    for k, x in enumerate(lower):
+        if x in w["spokes"] and x != "statement":
+            after = seg[k + 1 :]
+            if after and after[0][0].lower() in {"for", "at", "of", "from"}:
+                org = _cap_run(after[1:], last=False)
+                if org:
+                    return org
+            named = _cap_run(after, last=False)
+            if named:
+                return SpeakerPhrase(
+                    "name", named.text, named.start, named.end, role=words[k].lower()
+                )
+            org = _cap_run(seg[:k], last=True)
+            if org:
+                return SpeakerPhrase("name", _POSSESSIVE.sub("", org.text), org.start, org.end)
+    if (lower[-1] in w["org_plural"] or (len(lower) > 1 and lower[-1] == "pair")) and (
+        lower[0] in {"the", "their"} or lower[0] in _NUMBERS
+    ):
+        count = next((_NUMBERS[x] for x in lower if x in _NUMBERS), 0)
+        return SpeakerPhrase("org_group", text, start, end, count=count)
+    if lower[-1] in w["org"] and lower[0] in {"the", "its", "their", "our"}:
+        return SpeakerPhrase("org_ref", text, start, end)
+    names = _names(seg) if not last or len(seg) > 2 else []
+    if len(names) > 1:
+        return SpeakerPhrase(
+            "names", text, start, end, names=tuple((n.text, n.start, n.end) for n in names)
+        )
+    return _cap_run(seg, last=last)
+
+
+def _names(seg: list[tuple[str, int, int]]) -> list[SpeakerPhrase]:
+    """'Acme and Bolt' -> two names; anything else -> at most one."""
+    for k, tok in enumerate(seg):
+        if tok[0] == "and" and 0 < k < len(seg) - 1:
+            left, right = _cap_run(seg[:k], last=True), _cap_run(seg[k + 1 :], last=False)
+            if left and right and left.end == seg[k - 1][2] and right.start == seg[k + 1][1]:
+                return [left, right]
+    return []
+
+
+def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | None:
+    """The last (or first) run of capitalised words, stripped of titles and roles."""
+    w = _words()
+    runs: list[list[tuple[str, int, int]]] = []
+    cur: list[tuple[str, int, int]] = []
+    for tok in seg:
+        word = tok[0]
+        if _is_cap(word) or (cur and word.lower() in _PARTICLES and word.islower()):
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    for run in reversed(runs) if last else runs:
+        while run and run[-1][0].lower() in _PARTICLES:
+            run = run[:-1]
+        # A possessive modifier ("Acme's chief executive Jane Roe") names the organisation.
+        org = None
+        for k, tok in enumerate(run[:-1]):
+            if _POSSESSIVE.search(tok[0]) and tok[0][-2:] in {"'s", "’s"}:
+                org = " ".join(t[0] for t in run[: k + 1])[:-2]
+                run = run[k + 1 :]
+                break
+        # Sentence-initial lower words of the segment before the run may be a role.
+        role_toks = [t for t in seg if t[2] <= run[0][1] and t[0].lower() in w["roles"]]
+        gender = None
+        lead: list[str] = []
+        while run and (
+            run[0][0].lower().rstrip(".") in {h.rstrip(".") for h in w["honorifics"]}
+            or run[0][0].lower() in w["roles"]
+            or run[0][0].lower() in w["intro"]
+            or run[0][0].lower() in {"the", "a", "an"}
+        ):
+            gender = gender or honorific_gender(run[0][0])
+            if run[0][0].lower() in w["roles"]:
+                lead.append(run[0][0].lower())
+            run = run[1:]
+        if not run:
+            continue
+        name = " ".join(t[0] for t in run)
+        if _POSSESSIVE.search(name) and name[-2:] in {"'s", "’s"}:
+            name = name[:-2]
+        role = " ".join(lead) or " ".join(t[0].lower() for t in role_toks) or None
+        return SpeakerPhrase(
+            "name", name, run[0][1], run[0][1] + len(name), role=role, organization=org,
+            gender=gender,
+        )  # fmt: skip
+    return None
