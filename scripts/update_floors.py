@@ -32,7 +32,8 @@ FLOORS = REPO / "scripts" / "eval_floors.json"
 CORPORA = {"corpus": "corpus", "dev-corpus": "../shared/dev-corpus"}
 
 
-def load_floors(path: Path = FLOORS) -> dict[str, Any]:
+def load_floors(path: Path | None = None) -> dict[str, Any]:
+    path = path or FLOORS
     if not path.is_file():
         return {"about": "quality gate floors; see scripts/update_floors.py", "corpora": {}}
     return json.loads(path.read_text(encoding="utf-8"))
