@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -18,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from extractor.errors import ExtractorError
 from extractor.lexicons import load_lexicon
 from extractor.models import DealKind, DealStatus, Qualifier
+
+logger = logging.getLogger(__name__)
 
 GOLD_DIR = "gold"
 ARTICLES_DIR = "articles"
@@ -204,4 +207,8 @@ def load_gold_corpus(corpus_dir: str | Path) -> list[tuple[Path, GoldArticle]]:
             loaded.append((articles_dir / gold.file, gold))
     if problems:
         raise GoldFormatError(problems)
+    annotated = {path.name for path, _ in loaded}
+    for article in sorted(articles_dir.iterdir()):
+        if article.is_file() and article.name not in annotated:
+            logger.warning("%s has no gold file: it is not evaluated", article.name)
     return loaded

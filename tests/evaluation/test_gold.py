@@ -125,3 +125,11 @@ def test_load_gold_corpus_lists_every_problem_of_every_file(mini_copy: Path) -> 
 def test_load_gold_corpus_rejects_folder_that_is_not_a_corpus(tmp_path: Path) -> None:
     problems = _problems(tmp_path)
     assert "articles/ and gold/" in problems[0]
+
+
+def test_load_gold_corpus_warns_about_article_without_gold(
+    mini_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (mini_copy / "articles" / "a3-unannotated.txt").write_text("Nothing here.", encoding="utf-8")
+    assert len(load_gold_corpus(mini_copy)) == 2
+    assert "a3-unannotated.txt has no gold file" in caplog.text
