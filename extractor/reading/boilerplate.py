@@ -1,0 +1,192 @@
+"""Recognise page furniture and release legalese line by line (plain text and HTML alike).
+
+The word lists are data (``extractor/lexicons/boilerplate.json``); the patterns here describe
+the shapes of lines ("(c) Site 2021", "(Reporting by ...)", "X is not responsible for the
+content of external sites."), never particular sites.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractor.errors import LexiconError
+from extractor.lexicons import load_lexicon
+
+#: Bullets, dashes and spaces that page dumps put before a line ("  • Published").
+_LEAD = re.compile(r"^[\s•·*\u2022\u25cf\u25aa>-]+")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The boilerplate lexicon, as sets of normalised lines."""
+
+    caption_markers: frozenset[str]
+    published_markers: frozenset[str]
+    related_markers: frozenset[str]
+    end_markers: frozenset[str]
+    trailer_headings: frozenset[str]
+    release_markers: frozenset[str]
+    release_header_prefixes: tuple[str, ...]
+    wire_title_prefixes: tuple[str, ...]
+    html_furniture_class_words: frozenset[str]
+    name_small_words: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Boilerplate:
+    """The boilerplate word lists, validated once.
+
+    Raises:
+        LexiconError: a key is missing or is not a list of strings.
+    """
+    data = load_lexicon("boilerplate")
+    fields: dict[str, list[str]] = {}
+    for key in Boilerplate.__dataclass_fields__:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LexiconError(f"lexicon 'boilerplate' needs {key!r} as a list of strings")
+        fields[key] = [v.lower() for v in value]
+    return Boilerplate(
+        caption_markers=frozenset(fields["caption_markers"]),
+        published_markers=frozenset(fields["published_markers"]),
+        related_markers=frozenset(fields["related_markers"]),
+        end_markers=frozenset(fields["end_markers"]),
+        trailer_headings=frozenset(fields["trailer_headings"]),
+        release_markers=frozenset(fields["release_markers"]),
+        release_header_prefixes=tuple(fields["release_header_prefixes"]),
+        wire_title_prefixes=tuple(fields["wire_title_prefixes"]),
+        html_furniture_class_words=frozenset(fields["html_furniture_class_words"]),
+        name_small_words=frozenset(fields["name_small_words"]),
+    )
+
+
+def key(line: str) -> str:
+    """A line reduced for lexicon lookup: no leading bullets, lower case, no final colon."""
+    return _LEAD.sub("", line).strip().rstrip(":").strip().lower()
+
+
+#: "(c) Pan-Africa Newswire 2021. All rights reserved.", "© 2024 Site Ltd", "Copyright 2020 X".
+COPYRIGHT = re.compile(
+    r"""
+    ^\s*(?:\(c\)|©|copyright\b)            # the copyright sign or word
+    \s*(?:©|\(c\))?\s*                       # "Copyright © ..."
+    (?P<rest>.*)$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A copyright sign or word anywhere in a string (to find the footer line of a page).
+COPYRIGHT_ANYWHERE = re.compile(r"©|\(c\)\s+\w|\bcopyright\b", re.IGNORECASE)
+
+#: "All rights reserved" anywhere in a short line.
+RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+
+#: "(Reporting by X; Editing by Y)", "Reporting by X in London", "Additional reporting by X".
+CREDITS = re.compile(
+    r"""
+    ^\s*\(?\s*
+    (?:additional\s+)?(?:reporting|writing|editing|compiled|written|edited)\s+by\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: "The Site is not responsible for the content of external (internet) sites."
+NOT_RESPONSIBLE = re.compile(
+    r"""
+    ^\s*(?P<name>.{1,80}?)\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+
+    external\s+(?:internet\s+)?(?:web\s*)?sites\.?\s*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A heading that opens an "About <Company>" boilerplate section.
+ABOUT_HEADING = re.compile(r"^\s*about\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
+
+#: "Media enquiries: Jane Doe, +27 ...", "For further information contact: ...".
+TRAILER_LINE = re.compile(
+    r"""
+    ^\s*(?:media|press|investor|analyst)s?\s+(?:enquiries|inquiries|contacts?|relations)\s*:
+    | ^\s*for\s+(?:further|more)\s+information\b.*\bcontact
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: "(Incorporated in the Republic of South Africa)", "(Registration number 1999/...)".
+INCORPORATED = re.compile(
+    r"^\s*\(\s*(?:incorporated|registered|registration)\b.*\)\s*$", re.IGNORECASE
+)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name in a copyright line, without years, legal form or trailing sentences.
+
+    >>> copyright_holder("(c) Pan-Africa Newswire 2021. All rights reserved.")
+    'Pan-Africa Newswire'
+    >>> copyright_holder("© 2022 Savanna Tech Journal Ltd. Registered in Lagos.")
+    'Savanna Tech Journal Ltd'
+    """
+    match = COPYRIGHT.match(line)
+    if match is None:
+        return None
+    rest = re.split(r"\.\s|\.$|\||,|;|\ball rights reserved", match.group("rest"), maxsplit=1)[0]
+    rest = re.sub(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?", " ", rest)
+    rest = " ".join(rest.split()).strip(" .-–")
+    return rest or None
+
+
+def is_copyright(line: str) -> bool:
+    return COPYRIGHT.match(line) is not None or (
+        len(line) < 200 and RIGHTS_RESERVED.search(line) is not None
+    )
+
+
+def is_credit(line: str) -> bool:
+    return CREDITS.match(line) is not None
+
+
+def is_caption_marker(line: str) -> bool:
+    k = key(line)
+    return k in lexicon().caption_markers or k.rstrip(",") in lexicon().caption_markers
+
+
+def is_related_marker(line: str) -> bool:
+    return key(line) in lexicon().related_markers
+
+
+def is_end_marker(line: str) -> bool:
+    return key(line) in lexicon().end_markers
+
+
+def is_release_marker(line: str) -> bool:
+    return key(line) in lexicon().release_markers
+
+
+def is_release_header(line: str) -> bool:
+    """Listing lines under a release's company name: "Share code: MZR", "(Incorporated in...)"."""
+    k = key(line)
+    if INCORPORATED.match(line):
+        return True
+    return (
+        any(
+            k.startswith(prefix) and (len(k) == len(prefix) or not k[len(prefix)].isalpha())
+            for prefix in lexicon().release_header_prefixes
+        )
+        and len(k) < 120
+    )
+
+
+def is_trailer_heading(line: str) -> bool:
+    """A heading after which a release has only legalese and contacts."""
+    return key(line) in lexicon().trailer_headings or TRAILER_LINE.match(line) is not None
+
+
+def is_always_boilerplate(line: str) -> bool:
+    """Lines that are never body text, wherever they are."""
+    return (
+        is_copyright(line)
+        or is_credit(line)
+        or NOT_RESPONSIBLE.match(line) is not None
+        or is_caption_marker(line)
+    )

@@ -1,0 +1,314 @@
+"""HTML pages -> title, publisher, date and body paragraphs (beautifulsoup4 with lxml).
+
+Metadata follows a cascade, as trafilatura does: Open Graph / article meta tags, then JSON-LD,
+then the page itself (``<h1>``, ``<time>``, the ``<title>`` without its " | Site" suffix).
+
+The body is the text of the paragraphs (``<p>``, crossheads ``<h2>``-``<h6>``, list items,
+block quotes) inside the article container (``itemprop=articleBody``, else the ``<article>``
+with the most paragraph text, else ``<main>``, else the page), after removing furniture:
+scripts and styles, nav/header/footer/aside/figure/form elements, and any element whose class
+or id names a cookie banner, an ad, a byline, a standfirst ("dek"), related links, tags or
+sharing buttons. Text inside ``<script>`` never reaches the body: scripts are removed before
+anything is read, and JSON-LD is only ever parsed for metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
+
+from extractor.reading import boilerplate as bp
+from extractor.reading.dates import parse_date
+from extractor.reading.plaintext import PageParts
+from extractor.reading.wire import find_dateline, mixed_case_name
+
+logger = logging.getLogger(__name__)
+
+#: Does this text look like an HTML document (rather than text that mentions a tag)?
+_HTML_START = re.compile(
+    r"""
+    \A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*   # optional XML declaration and comments
+    <(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b   # a document-level tag
+    """,
+    re.VERBOSE | re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(r"</(?:p|div|html|body|article|span|a|li|h[1-6])>", re.IGNORECASE)
+
+#: Elements that are never article text.
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed"}
+    | {"video", "audio", "map", "nav", "header", "footer", "aside", "figure", "figcaption"}
+    | {"form", "button", "input", "select", "textarea", "label"}
+)
+
+#: Block elements whose text makes the body, in document order.
+_PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+
+#: JSON-LD @type values that describe an article.
+_ARTICLE_TYPES = frozenset(
+    {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML document, or a fragment with several closing block tags."""
+    head = text[:5000]
+    return _HTML_START.match(head) is not None or len(_HTML_TAGS.findall(head)) >= 3
+
+
+def read_html(html: str) -> PageParts:
+    """Read an HTML page: metadata cascade, then the article body's paragraphs.
+
+    Args:
+        html: the page as text (already decoded and repaired).
+
+    Returns:
+        The page's parts. Truncated or invalid HTML is read as far as lxml recovers it.
+    """
+    soup = BeautifulSoup(html, "lxml")
+    parts = PageParts()
+    metas = _meta_tags(soup)
+    ld = _json_ld(soup)
+    h1 = soup.find("h1")
+    h1_text = _text(h1) if isinstance(h1, Tag) else None
+    title_tag = soup.find("title")
+    page_title = _text(title_tag) if isinstance(title_tag, Tag) else None
+
+    parts.publisher = (
+        metas.get("og:site_name")
+        or _ld_name(ld.get("publisher"))
+        or metas.get("application-name")
+        or metas.get("publisher")
+        or metas.get("dc.publisher")
+        or _title_suffix(page_title, h1_text or metas.get("og:title"))
+    )
+    title = (
+        metas.get("og:title")
+        or metas.get("twitter:title")
+        or _str(ld.get("headline"))
+        or h1_text
+        or _strip_site(page_title, parts.publisher)
+    )
+    parts.title = _strip_site(title, parts.publisher) if title else None
+    published_raw = (
+        metas.get("article:published_time")
+        or metas.get("og:published_time")
+        or metas.get("datepublished")
+        or metas.get("pubdate")
+        or metas.get("publish-date")
+        or metas.get("date")
+        or metas.get("dc.date")
+        or metas.get("parsely-pub-date")
+        or _str(ld.get("datePublished"))
+    )
+    parts.published = parse_date(published_raw) or _first_time(soup)
+
+    for tag in soup.find_all(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    container = _container(soup)
+    if container is None:
+        return parts
+    _remove_furniture(container)
+    for br in container.find_all("br"):
+        br.replace_with("\n")
+    paragraphs = _paragraphs(container)
+    if not parts.publisher:
+        parts.publisher = _footer_publisher(soup, html)
+    if paragraphs:
+        year = parts.published.year if parts.published else None
+        dateline = find_dateline(paragraphs[0], year=year)
+        if dateline is not None:
+            parts.dateline = dateline.place
+            parts.published = parts.published or dateline.date
+            paragraphs[0] = paragraphs[0][dateline.end :]
+    parts.paragraphs = paragraphs
+    return parts
+
+
+def _text(tag: Tag) -> str:
+    return " ".join(tag.get_text().split())
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    """``<meta>`` values by lower-case property/name/itemprop (first one wins)."""
+    metas: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        name = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if isinstance(name, str) and isinstance(content, str) and content.strip():
+            metas.setdefault(name.strip().lower(), " ".join(content.split()))
+    return metas
+
+
+def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
+    """The first JSON-LD object of an article type (or the first object at all)."""
+    found: list[dict[str, Any]] = []
+    for tag in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        try:
+            data = json.loads(tag.get_text() or "null")
+        except (ValueError, RecursionError):
+            logger.debug("skipping a JSON-LD block that is not valid JSON")
+            continue
+        stack = [data]
+        while stack and len(found) < 50:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"]))
+    for item in found:
+        kinds = item.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+            return item
+    return found[0] if found else {}
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        return _str(value.get("name"))
+    return _str(value)
+
+
+#: " | Site", " - Site", " — Site", " :: Site" at the end of a <title>.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+
+
+def _title_suffix(page_title: str | None, headline: str | None) -> str | None:
+    """The site name after the last separator of the <title>, when the rest is the headline."""
+    if not page_title:
+        return None
+    pieces = _TITLE_SEPARATOR.split(page_title)
+    if len(pieces) < 2:
+        return None
+    head, site = " ".join(pieces[:-1]), pieces[-1].strip()
+    if (headline and not _same_text(head, headline)) or len(site.split()) > 6:
+        return None
+    return site or None
+
+
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    """Remove a trailing " | Site" from a title (the site name itself, or a short last piece)."""
+    if not title:
+        return None
+    pieces = _TITLE_SEPARATOR.split(title)
+    if len(pieces) >= 2:
+        last = pieces[-1].strip()
+        if (site and _same_text(last, site)) or (site is None and len(last.split()) <= 4):
+            return title[: title.rfind(last)].rstrip(" |-–—:·•") or title
+    return title
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _first_time(soup: BeautifulSoup) -> dt.date | None:
+    for tag in soup.find_all("time", limit=20):
+        value = tag.get("datetime")
+        date = parse_date(value if isinstance(value, str) else _text(tag))
+        if date is not None:
+            return date
+    return None
+
+
+def _container(soup: BeautifulSoup) -> Tag | None:
+    """The element that holds the article's paragraphs."""
+    body = soup.find(attrs={"itemprop": "articleBody"})
+    if isinstance(body, Tag):
+        return body
+    articles = [a for a in soup.find_all("article") if isinstance(a, Tag)]
+    if articles:
+        return max(articles, key=_paragraph_chars)
+    for selector in ({"name": "main"}, {"attrs": {"role": "main"}}):
+        main = soup.find(**selector)  # type: ignore[arg-type]
+        if isinstance(main, Tag):
+            return main
+    return soup.body if isinstance(soup.body, Tag) else soup
+
+
+def _paragraph_chars(tag: Tag) -> int:
+    return sum(len(p.get_text()) for p in tag.find_all("p"))
+
+
+def _class_words(tag: Tag) -> set[str]:
+    raw = []
+    for attr in ("class", "id", "role"):
+        value = tag.get(attr)
+        if isinstance(value, list):
+            raw.extend(value)
+        elif isinstance(value, str):
+            raw.append(value)
+    words: set[str] = set()
+    for value in raw:
+        spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", value)
+        words.update(w for w in re.split(r"[\s_\-:.]+", spaced.lower()) if w)
+    return words
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in _DROP_TAGS:
+        return True
+    if tag.get("aria-hidden") == "true" or tag.get("hidden") is not None:
+        return True
+    return not _class_words(tag).isdisjoint(bp.lexicon().html_furniture_class_words)
+
+
+def _remove_furniture(container: Tag) -> None:
+    # Collect first, then decompose: removing while iterating skips elements.
+    doomed = [t for t in container.find_all(True) if isinstance(t, Tag) and _is_furniture(t)]
+    for tag in doomed:
+        if not tag.decomposed:
+            tag.decompose()
+
+
+def _paragraphs(container: Tag) -> list[str]:
+    """Paragraph texts in document order, innermost block only, without boilerplate lines."""
+    out: list[str] = []
+    blocks = [t for t in container.find_all(_PARAGRAPH_TAGS) if isinstance(t, Tag)]
+    if not blocks:
+        return _loose_lines(container)
+    for tag in blocks:
+        if tag.find(_PARAGRAPH_TAGS) is not None:
+            continue  # its inner paragraphs are read on their own
+        text = _text(tag)
+        if not text:
+            continue
+        if bp.is_end_marker(text) or bp.is_trailer_heading(text):
+            break
+        if bp.is_always_boilerplate(text) or bp.is_related_marker(text):
+            continue
+        out.append(text)
+    return out
+
+
+def _loose_lines(container: Tag) -> list[str]:
+    """Text outside paragraph tags (``<br>``-separated pages): one paragraph per line."""
+    text = container.get_text("\n")
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return [line for line in lines if line and not bp.is_always_boilerplate(line)]
+
+
+def _footer_publisher(soup: BeautifulSoup, html: str) -> str | None:
+    """Last resort: the holder named in a copyright line of the page."""
+    for node in soup.find_all(string=bp.COPYRIGHT_ANYWHERE, limit=5):
+        if isinstance(node, NavigableString):
+            found = bp.COPYRIGHT_ANYWHERE.search(str(node))
+            name = bp.copyright_holder(str(node)[found.start() :]) if found else None
+            if name:
+                return mixed_case_name(name, html)
+    return None

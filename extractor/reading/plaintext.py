@@ -1,0 +1,235 @@
+"""Plain-text page dumps, wire copy and press releases -> title, publisher, date and body.
+
+A page dump (text copied from a news page) has a header, a body and a trailer:
+
+    MASTHEAD                       -> publisher (mixed case as the text spells it elsewhere)
+    Headline                       -> title ("UPDATE 2-" wire tags removed)
+    • Published / 19 March 2023    -> published
+    * summary bullets              -> dropped
+    photo alt line                 -> dropped, with the "Image caption," marker and caption
+    Body paragraphs ...            -> body; crossheads ("'Natural partners'") stay in it
+    Related internet links / Related Topics / More on this story + their list lines -> dropped
+    "X is not responsible ...", "(c) X 2021", "(Reporting by ...)"                  -> dropped
+
+A press release has generic markers ("MEDIA RELEASE", "FOR IMMEDIATE RELEASE") and listing
+lines ("Share code: X", "(Incorporated in ...)") instead of a masthead; its publisher is the
+issuing company's ALL-CAPS name line. "ENDS", "About X", "Forward-looking statements",
+"Media enquiries:" end the body: everything after them is dropped.
+
+Decisions: a standfirst (a second headline-like line after the title) is not body; crossheads
+are kept in the body, so downstream components see the text as printed; the wire dateline is
+stripped from the body and its place kept in ``dateline``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from extractor.reading import boilerplate as bp
+from extractor.reading.dates import find_date
+from extractor.reading.wire import find_dateline, is_all_caps, mixed_case_name, strip_wire_prefix
+
+#: A line that reads as a sentence of body text: ends like a sentence, possibly in a quote.
+_SENTENCE_END = re.compile(r"""[.!?…:;]["”’')\]]*\s*$""")
+
+#: A summary bullet line before the body ("* Deal to be paid ...", "• Shares jump").
+_BULLET = re.compile(r"^\s*(?:[*•·\u25cf\u25aa]|-|–)\s+\S")
+
+#: "Published", "Updated:", "Last updated" at the start of a line, before a date.
+_PUBLISHED_PREFIX = re.compile(
+    r"^[\s•·*\u2022-]*(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+#: Longest headline-like line (a title, a masthead): longer lines are body text.
+_MAX_HEAD_WORDS = 40
+#: Words a date line may carry besides the date ("| 11:32 GMT", ", 6:15 a.m. MT").
+_MAX_DATE_LINE_EXTRA_WORDS = 5
+#: A list line after "Related Topics": short and not a sentence.
+_MAX_LIST_LINE_WORDS = 15
+
+
+@dataclass
+class PageParts:
+    """What a reader found in one page: metadata and body paragraphs."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    text: str
+    block: int  # index of the blank-line separated block the line belongs to
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    block = 0
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            block += 1
+            continue
+        out.append(_Line(line, block))
+    return out
+
+
+def _is_sentence(line: str) -> bool:
+    return _SENTENCE_END.search(line) is not None
+
+
+def _is_head(line: str) -> bool:
+    """Headline-like: short, and not ending like a sentence (a "?" or "!" is allowed)."""
+    return len(line.split()) <= _MAX_HEAD_WORDS and (
+        not _is_sentence(line) or line.rstrip("\"”’' ").endswith(("?", "!"))
+    )
+
+
+def date_line(line: str) -> dt.date | None:
+    """The date of a line that is only a date ("Published 26 May 2023, 07:45 CEST")."""
+    rest = _PUBLISHED_PREFIX.sub("", line, count=1)
+    found = find_date(rest)
+    if found is None:
+        return None
+    date, match = found
+    extra = rest[: match.start()] + " " + rest[match.end() :]
+    if len(re.findall(r"[^\W\d_]+", extra)) > _MAX_DATE_LINE_EXTRA_WORDS:
+        return None
+    return date
+
+
+def _drop_captions(lines: list[_Line]) -> list[_Line]:
+    """Remove "Image caption," markers, the caption after each and the photo alt line before."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if not bp.is_caption_marker(line.text):
+            continue
+        drop.add(i)
+        if i + 1 < len(lines):
+            drop.add(i + 1)
+        # The alt text of the photo sits directly above the marker, in the same block.
+        if i > 0 and lines[i - 1].block == line.block and len(lines[i - 1].text) < 200:
+            prev = lines[i - 1].text
+            if bp.key(prev) not in bp.lexicon().published_markers and date_line(prev) is None:
+                drop.add(i - 1)
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def read_plaintext(text: str) -> PageParts:
+    """Split a plain-text article into metadata and body paragraphs.
+
+    Args:
+        text: decoded, repaired text.
+
+    Returns:
+        The page's parts; ``paragraphs`` joined by blank lines make the body.
+    """
+    parts = PageParts()
+    lines = _drop_captions(_lines(text))
+    heads: list[str] = []
+    is_release = False
+    start = len(lines)
+    for i, line in enumerate(lines):
+        t = line.text
+        if bp.is_release_marker(t):
+            is_release = True
+        elif bp.is_release_header(t) or bp.key(t) in bp.lexicon().published_markers:
+            pass
+        elif (d := date_line(t)) is not None:
+            parts.published = parts.published or d
+        elif _BULLET.match(t):
+            pass  # summary bullets above the story
+        elif find_dateline(t) is not None or not _is_head(t):
+            start = i
+            break
+        else:
+            heads.append(t)
+    _read_heads(parts, heads, is_release=is_release, text=text)
+    _read_body(parts, lines[start:])
+    _find_publisher(parts, lines, text)
+    return parts
+
+
+def _read_heads(parts: PageParts, heads: list[str], *, is_release: bool, text: str) -> None:
+    """Masthead, company line and headline among the header's headline-like lines."""
+    if not heads:
+        return
+    if is_release:
+        company = next((h for h in heads if is_all_caps(h)), None)
+        rest = [h for h in heads if h is not company]
+        if company is not None:
+            parts.publisher = mixed_case_name(company, text)
+        if rest:
+            parts.title = strip_wire_prefix(rest[0])
+        return
+    if len(heads) == 1:
+        parts.title = strip_wire_prefix(heads[0])
+        return
+    parts.publisher = mixed_case_name(heads[0], text)
+    parts.title = strip_wire_prefix(heads[1])  # a third line is a standfirst: not body
+
+
+def _read_body(parts: PageParts, lines: list[_Line]) -> None:
+    """Body paragraphs from the first body line on, without trailers and furniture."""
+    kept: list[_Line] = []
+    in_related = False
+    for i, line in enumerate(lines):
+        t = line.text
+        if bp.is_end_marker(t) or bp.is_trailer_heading(t) or _is_about_section(lines, i):
+            break
+        if bp.is_related_marker(t):
+            in_related = True
+            continue
+        if bp.is_always_boilerplate(t):
+            continue
+        if in_related:
+            if len(t.split()) <= _MAX_LIST_LINE_WORDS or not _is_sentence(t):
+                continue
+            in_related = False
+        kept.append(line)
+    if kept:
+        year = parts.published.year if parts.published else None
+        dateline = find_dateline(kept[0].text, year=year)
+        if dateline is not None:
+            parts.dateline = dateline.place
+            parts.published = parts.published or dateline.date
+            kept[0] = _Line(kept[0].text[dateline.end :], kept[0].block)
+    paragraphs: list[str] = []
+    block = None
+    for line in kept:
+        if line.block == block and paragraphs:
+            paragraphs[-1] += "\n" + line.text
+        else:
+            paragraphs.append(line.text)
+        block = line.block
+    parts.paragraphs = paragraphs
+
+
+def _is_about_section(lines: list[_Line], i: int) -> bool:
+    """ "About Acme" followed by a paragraph that starts with "Acme": a boilerplate section."""
+    match = bp.ABOUT_HEADING.match(lines[i].text)
+    if match is None or _is_sentence(lines[i].text) or len(lines[i].text.split()) > 8:
+        return False
+    if i + 1 >= len(lines):
+        return True
+    first_word = match.group("name").split()[0].lower()
+    return lines[i + 1].text.lower().startswith(first_word)
+
+
+def _find_publisher(parts: PageParts, lines: list[_Line], text: str) -> None:
+    """Without a masthead, the publisher named in the page's own boilerplate lines."""
+    if parts.publisher:
+        return
+    for line in reversed(lines):
+        match = bp.NOT_RESPONSIBLE.match(line.text)
+        name = match.group("name") if match else bp.copyright_holder(line.text)
+        if name:
+            parts.publisher = mixed_case_name(name, text)
+            return

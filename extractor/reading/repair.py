@@ -1,0 +1,180 @@
+"""Repair text that was decoded with the wrong encoding somewhere upstream.
+
+Two kinds of damage, two repairs, each reported in the warnings:
+
+* UTF-8 read as Latin-1/cp1252 ("â€œ", "Ã©"): ftfy, line by line and only on lines that hold
+  a character such damage always produces, so clean text costs one regex scan.
+* CJK text in a double-byte encoding (GBK, Big5, Shift-JIS, EUC-KR) shown as Latin-1
+  ("´óÏó´«Ã½" is the GBK bytes of 大象传媒). ftfy does not undo this. A run of Latin-1
+  characters is turned back into bytes and re-decoded; it is replaced only when the result
+  is made of CJK characters, mostly the common ones, and the run is not part of a Latin word.
+  Accented Latin words ("Itaú", "Gestão", "Rivière") never qualify: their accented letters
+  sit next to ASCII letters, and a word of four or more Latin-1 letters with no ASCII letter
+  in it is not a European spelling.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable
+
+import ftfy
+
+logger = logging.getLogger(__name__)
+
+#: A run of Latin-1 high-half characters, possibly with ASCII digits, punctuation or spaces
+#: between them (they are single bytes in every double-byte CJK encoding), starting and
+#: ending on a high-half character.
+_LATIN1_RUN = re.compile(
+    r"""
+    [\x80-\xff]                       # first byte of a mis-decoded run
+    (?:[\x80-\xff0-9\x20!-/:-@\[-`{-~]*[\x80-\xff])?   # more bytes, ending on a high one
+    """,
+    re.VERBOSE,
+)
+
+_HIGH_CHAR = re.compile(r"[\x80-\xff]")
+
+#: Fewest high-half characters for a repair: two double-byte characters.
+_MIN_HIGH_CHARS = 4
+
+#: Lines that single-level UTF-8 mojibake always touches: UTF-8 lead bytes C2-F4 shown as
+#: Latin-1/cp1252 ("Â", "Ã", "â"...), C1 controls, and cp1252's own punctuation block.
+_MOJIBAKE_SUSPECT = re.compile(r"[\x80-\x9f\xc2-\xf4\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161]")
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # HTML entities are the HTML reader's job
+    fix_latin_ligatures=False,  # keep the text as printed apart from the repair
+    fix_character_width=False,  # fullwidth CJK punctuation is correct text
+    uncurl_quotes=False,  # curly quotes carry meaning for the quote extractor
+    fix_line_breaks=False,
+    normalization=None,
+    explain=False,
+)
+
+#: Most warnings listed one by one; past this they are summarised.
+_MAX_LISTED = 5
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= cp <= 0x4DBF  # extension A
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+        or 0x3040 <= cp <= 0x30FF  # hiragana, katakana
+        or 0xAC00 <= cp <= 0xD7AF  # hangul syllables
+        or 0x3000 <= cp <= 0x303F  # CJK punctuation
+        or 0xFF01 <= cp <= 0xFF5E  # fullwidth forms
+    )
+
+
+def _encodes(ch: str, codec: str, lead: tuple[int, int] | None = None) -> bool:
+    try:
+        raw = ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return lead is None or (len(raw) == 2 and lead[0] <= raw[0] <= lead[1])
+
+
+#: For each codec: is a decoded character one of its common ones (the first level of the
+#: national standard: GB2312; Big5 level 1; JIS X 0208 level 1 and kana; KS X 1001 hangul)?
+_COMMON: dict[str, Callable[[str], bool]] = {
+    "gbk": lambda ch: _encodes(ch, "gb2312"),
+    "big5": lambda ch: _encodes(ch, "big5", (0xA1, 0xC6)),
+    "shift_jis": lambda ch: 0x3040 <= ord(ch) <= 0x30FF or _encodes(ch, "shift_jis", (0x81, 0x9F)),
+    "euc_kr": lambda ch: 0xAC00 <= ord(ch) <= 0xD7AF or _encodes(ch, "euc_kr", (0xA1, 0xAC)),
+}
+
+
+def decode_cjk_run(run: str) -> tuple[str, str] | None:
+    """Re-decode a run of Latin-1 characters as CJK text, when that is plausible.
+
+    Args:
+        run: characters all below U+0100.
+
+    Returns:
+        ``(repaired, codec)``, or None when no codec gives plausible CJK text.
+
+    >>> decode_cjk_run("´óÏó´«Ã½")
+    ('大象传媒', 'gbk')
+    >>> decode_cjk_run("ção") is None
+    True
+    """
+    if sum(ch >= "\x80" for ch in run) < _MIN_HIGH_CHARS:
+        return None
+    raw = run.encode("latin-1")
+    best: tuple[float, str, str] | None = None
+    for codec, is_common in _COMMON.items():
+        try:
+            decoded = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        wide = [ch for ch in decoded if not ch.isascii()]
+        if len(wide) < 2 or not all(_is_cjk(ch) for ch in wide):
+            continue
+        score = sum(map(is_common, wide)) / len(wide)
+        if score >= 0.5 and (best is None or score > best[0]):
+            best = (score, decoded, codec)
+    return None if best is None else (best[1], best[2])
+
+
+def repair_cjk(text: str, warnings: list[str]) -> str:
+    """Replace runs of CJK text that were shown as Latin-1 by the CJK text itself."""
+    if not _HIGH_CHAR.search(text):
+        return text  # fast path: nothing to repair
+    repairs: dict[str, tuple[str, str]] = {}
+
+    def fix(match: re.Match[str]) -> str:
+        run = match.group()
+        start, end = match.span()
+        # Part of a Latin word ("ação"): an ASCII letter touches the run.
+        if (start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()) or (
+            end < len(text) and text[end].isascii() and text[end].isalpha()
+        ):
+            return run
+        result = decode_cjk_run(run)
+        if result is None:
+            return run
+        repairs[run] = result
+        return result[0]
+
+    fixed = _LATIN1_RUN.sub(fix, text)
+    for i, (run, (cjk, codec)) in enumerate(repairs.items()):
+        if i == _MAX_LISTED:
+            warnings.append(f"... and {len(repairs) - i} more CJK repairs")
+            break
+        warnings.append(f"repaired {codec.upper()} text shown as Latin-1: {run!r} -> {cjk!r}")
+    return fixed
+
+
+def repair_mojibake(text: str, warnings: list[str]) -> str:
+    """Undo UTF-8-read-as-Latin-1/cp1252 damage with ftfy, on suspect lines only."""
+    if not _MOJIBAKE_SUSPECT.search(text):
+        return text
+    lines = text.split("\n")
+    changed = 0
+    for i, line in enumerate(lines):
+        if _MOJIBAKE_SUSPECT.search(line):
+            fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+            if fixed != line:
+                lines[i] = fixed
+                changed += 1
+    if not changed:
+        return text
+    warnings.append(f"repaired mis-decoded text (mojibake) on {changed} line(s) with ftfy")
+    return "\n".join(lines)
+
+
+def repair_text(text: str, warnings: list[str]) -> str:
+    """All repairs in order: CJK runs first (ftfy would misread "Ã½" in them), then ftfy.
+
+    Text is also put in NFC form (not reported: it changes no visible character).
+    """
+    text = repair_cjk(text, warnings)
+    text = repair_mojibake(text, warnings)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text

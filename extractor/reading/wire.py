@@ -1,0 +1,150 @@
+"""Wire-copy and press-release conventions: datelines, "UPDATE 2-" title prefixes, names.
+
+A dateline opens the first paragraph of wire copy and releases:
+
+    HONG KONG, March 3 (Reuters) - ...      place, date without year, agency
+    JOHANNESBURG, Nov 10 (PANW) - ...
+    Johannesburg, 3 March 2025 – ...        title-case place: only with a date or an agency
+    SÃO PAULO — ...                         all-caps place alone
+
+The place goes to ``Article.dateline`` and the whole dateline is stripped from the body, so
+the body starts with the story's first word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from extractor.reading.boilerplate import lexicon
+from extractor.reading.dates import find_date
+
+_DATELINE = re.compile(
+    r"""
+    ^\s*
+    (?P<place>[^\W\d_][^\W\d_'’.-]*                  # first word of the place
+        (?:(?:\.?\s|/|-|\.)[^\W\d_][^\W\d_'’.-]*){0,4}) # up to four more: "SÃO PAULO", "A/B"
+    \.?
+    (?:,\s*(?P<date>[^(),\-–—]{3,30}?(?:,\s*(?:19|20)\d\d)?))?  # ", Nov 10", ", 3 March 2025"
+    \s*(?:\((?P<agency>[^()]{1,40})\))?              # "(Reuters)"
+    \s*(?:-{1,2}|–|—)\s+                             # the dash that ends the dateline
+    (?=[^\W_a-z]|["“‘'])                             # the story starts: capital, digit or quote
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A parsed dateline: the place as printed, its date if any, and where the story starts."""
+
+    place: str
+    date: dt.date | None
+    end: int
+
+
+def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None:
+    """Parse the dateline that opens ``paragraph``, if it has one.
+
+    Args:
+        paragraph: the first paragraph of the body.
+        year: year for a date printed without one (the article's publication year).
+
+    Returns:
+        A ``Dateline``, or None.
+
+    >>> d = find_dateline("LONDON, Jan 5 (Reuters) - Acme said on Monday ...", year=2020)
+    >>> (d.place, d.date.isoformat())
+    ('LONDON', '2020-01-05')
+    >>> find_dateline("Acme - the maker of anvils - said ...") is None
+    True
+    """
+    match = _DATELINE.match(paragraph[:200])
+    if match is None:
+        return None
+    place, date_text, agency = match.group("place"), match.group("date"), match.group("agency")
+    letters = [ch for ch in place if ch.isalpha()]
+    all_caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    date: dt.date | None = None
+    if date_text is not None:
+        # 2000 is a leap year: "Feb 29" without a year is still a valid dateline date.
+        found = find_date(date_text, default_year=year or 2000)
+        if found is None:
+            return None  # "Acme, the maker of anvils - said" is not a dateline
+        explicit_year = re.search(r"\b(?:19|20)\d\d\b", date_text) is not None
+        date = found[0] if (year or explicit_year) else None
+    if not all_caps and date_text is None and agency is None:
+        return None
+    if not all_caps and any(w[:1].islower() for w in place.split()):
+        return None
+    return Dateline(place=place.strip(), date=date, end=match.end())
+
+
+@functools.cache
+def _wire_prefix() -> re.Pattern[str]:
+    words = "|".join(re.escape(w.upper()) for w in lexicon().wire_title_prefixes)
+    return re.compile(
+        rf"""
+        ^(?:(?:{words})(?:\s*\d+)?\s*[-:]\s*)+   # "UPDATE 2-", "EXCLUSIVE-", "RPT-UPDATE 1-"
+        (?=\S)
+        """,
+        re.VERBOSE,
+    )
+
+
+def strip_wire_prefix(title: str) -> str:
+    """Drop the agency's version tags from a headline.
+
+    >>> strip_wire_prefix("UPDATE 2-Acme to buy Widget Co")
+    'Acme to buy Widget Co'
+    """
+    return _wire_prefix().sub("", title, count=1)
+
+
+def is_all_caps(text: str) -> bool:
+    """Every cased letter is upper case, and there are at least two of them."""
+    letters = [ch for ch in text if ch.isalpha() and ch.lower() != ch.upper()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def title_case(name: str) -> str:
+    """Title-case an ALL-CAPS name; vowel-less words stay capitals (acronyms like "BBC").
+
+    >>> title_case("THE NORTHGATE GAZETTE")
+    'The Northgate Gazette'
+    >>> title_case("PAN-AFRICA NEWS OF THE WEEK")
+    'Pan-Africa News of the Week'
+    """
+    words = name.split()
+    out = []
+    for i, word in enumerate(words):
+        if i > 0 and word.lower() in lexicon().name_small_words:
+            out.append(word.lower())
+        elif not re.search(r"[AEIOUYaeiouy]", word) and word.isascii():
+            out.append(word)  # an acronym: "BBC", "CNBC"
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    return " ".join(out)
+
+
+def mixed_case_name(name: str, text: str) -> str:
+    """Spell an ALL-CAPS name the way the text spells it in mixed case, else title-case it.
+
+    The masthead of a page dump is printed in capitals, but the same name usually recurs in
+    ordinary case ("X is not responsible ...", "(c) X 2021", "X Limited (the Group)").
+
+    >>> mixed_case_name("ACME NEWS", "News. (c) Acme News 2020.")
+    'Acme News'
+    >>> mixed_case_name("ACME NEWS", "Nothing here.")
+    'Acme News'
+    """
+    if not is_all_caps(name):
+        return name
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.I)
+    for match in pattern.finditer(text):
+        found = " ".join(match.group().split())
+        if not is_all_caps(found) and any(ch.isupper() for ch in found):
+            return found[:1].upper() + found[1:]
+    return title_case(name)
