@@ -1,0 +1,233 @@
+"""Who said each quote: attribution patterns of news English, then continuation.
+
+For each quotation the sentence around it is read, with the text of every quotation masked
+out so that no verb or name inside a quote is taken for an attribution:
+
+- after the quote: '"...," said Jane Roe, analyst at X', '"...," Roe said', '"...," she
+  added', '"...", according to Jane Roe', '"..." – Jane Roe, chief executive of X';
+- before it, in the same sentence: 'Jane Roe said: "..."', 'In a statement, Acme said: "..."',
+  'the two companies said they would "..."', 'Roe called the price "..."';
+- otherwise the quote continues a speaker: another quote of the same paragraph, a quote
+  paragraph right after an attributed one, or the pieces of one multi-paragraph quote.
+
+Pure text work; the speakers are resolved by ``quote_resolve.SpeakerResolver``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.lexicons import load_lexicon
+from extractor.parsing.quote_paragraphs import paragraph_spans
+from extractor.parsing.quote_resolve import Resolved, Speaker, SpeakerResolver
+from extractor.parsing.quote_speakers import SpeakerPhrase, phrase_after, subject_before
+from extractor.parsing.quotes import QuoteSpan
+
+How = Literal["explicit", "continuation", "pronoun", "group", "none"]
+
+#: A quote shorter than this many words, that nobody is said to have said, is a scare quote,
+#: a nickname or a defined term ('the "Group"'), not a quotation.
+MIN_UNATTRIBUTED_WORDS = 4
+#: How far after a quote an attribution may start (characters).
+_TAIL_REACH = 160
+_ACCORDING = re.compile(r"[\s,;]*according\s+to\s+", re.IGNORECASE)
+_DASH = re.compile(r"\s*(?:[–—]|--|\s-)\s*")
+#: Sentence end: a full stop (not of an abbreviation or an initial) followed by a space.
+_SENTENCE_END = re.compile(
+    r"""(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)
+    (?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])   # abbreviations and initials
+    [.!?…]["”’'»)]*\s+(?=\S)""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The speaker of one quote and how it was found."""
+
+    speaker: Speaker = None
+    how: How = "none"
+    role: str | None = None
+    organization: str | None = None
+
+
+@functools.cache
+def _verb_pattern() -> re.Pattern[str]:
+    verbs = sorted(load_lexicon("speech_verbs")["verbs"], key=len, reverse=True)
+    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    return re.compile(rf"\b(?:{alternation})\b")
+
+
+def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
+    """``text`` with the inside of every quotation blanked out (same length)."""
+    chars = list(text)
+    for q in quotes:
+        for k in range(q.start, q.end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
+def attribute_quotes(
+    text: str, quotes: list[QuoteSpan], resolver: SpeakerResolver
+) -> list[Attribution]:
+    """Find the speaker of each quote.
+
+    Args:
+        text: the article body.
+        quotes: the quotes of ``text`` in order (``find_quotes``).
+        resolver: resolves speaker phrases to the record's people and companies.
+
+    Returns:
+        One ``Attribution`` per quote, in the same order.
+    """
+    masked = mask_quotes(text, quotes)
+    paragraphs = paragraph_spans(text)
+    if not resolver.people:
+        _note_people(masked, resolver)
+    found: list[Attribution] = []
+    for q in quotes:
+        p_start, p_end = paragraphs[q.paragraph]
+        phrase = _explicit(masked, q, p_start, p_end)
+        resolved = resolver.resolve(phrase, q.start) if phrase else None
+        if phrase is None or resolved is None or resolved.speaker is None:
+            found.append(Attribution())
+            continue
+        if resolved.is_person and isinstance(resolved.speaker, str):
+            resolver.note_person(resolved.speaker, q.start, phrase.gender)
+        found.append(_attribution(phrase, resolved))
+    return _continue(text, quotes, found, paragraphs)
+
+
+def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
+    """Drop short quoted phrases that nobody is said to have said (scare quotes, names)."""
+    if attribution.how in ("explicit", "pronoun", "group"):
+        return True
+    return len(text[quote.start : quote.end].split()) >= MIN_UNATTRIBUTED_WORDS
+
+
+def _attribution(phrase: SpeakerPhrase, resolved: Resolved) -> Attribution:
+    how: How = "explicit"
+    if phrase.kind == "pronoun":
+        how = "pronoun"
+    elif phrase.kind in ("org_ref", "org_group"):
+        how = "group"
+    if not resolved.is_person:
+        return Attribution(resolved.speaker, how)
+    return Attribution(resolved.speaker, how, resolved.role, resolved.organization)
+
+
+def _explicit(masked: str, q: QuoteSpan, p_start: int, p_end: int) -> SpeakerPhrase | None:
+    """An attribution in the quote's own sentence: after it first, then before it."""
+    sent_start = _sentence_start(masked, q.open_mark, p_start)
+    head_empty = not masked[sent_start : q.open_mark].strip(" \t\n-–—*•")
+    tail = _from_tail(masked, q.outer_end, _sentence_end(masked, q.outer_end, p_end))
+    if tail is not None:
+        return tail
+    if head_empty:
+        return None
+    return _from_head(masked, sent_start, q.open_mark)
+
+
+def _sentence_start(masked: str, pos: int, p_start: int) -> int:
+    start = p_start
+    for m in _SENTENCE_END.finditer(masked, p_start, pos):
+        start = m.end()
+    return start
+
+
+def _sentence_end(masked: str, pos: int, p_end: int) -> int:
+    m = _SENTENCE_END.search(masked, pos, min(p_end, pos + _TAIL_REACH))
+    return m.start() + 1 if m else min(p_end, pos + _TAIL_REACH)
+
+
+def _from_tail(masked: str, start: int, end: int) -> SpeakerPhrase | None:
+    """'..., said Jane Roe' / '..., Roe said' / ', according to Roe' / ' – Jane Roe'."""
+    m = _ACCORDING.match(masked, start, end) or _DASH.match(masked, start, end)
+    if m:
+        return phrase_after(masked, m.end(), end)
+    verb = _verb_pattern().search(masked, start, end)
+    if verb is None:
+        return None
+    if not masked[start : verb.start()].strip(" ,\t\n"):
+        return phrase_after(masked, verb.end(), end)  # inverted: said Jane Roe
+    phrase = subject_before(masked, start, verb.start())
+    if phrase is None or masked[start : phrase.start].strip(" ,\t\n"):
+        return None  # the subject must follow the quote directly
+    return phrase
+
+
+def _from_head(masked: str, start: int, end: int) -> SpeakerPhrase | None:
+    """'Jane Roe said: "' / 'Roe called the deal "' / 'According to Roe, "'."""
+    verbs = list(_verb_pattern().finditer(masked, start, end))
+    while verbs and verbs[-1].group().endswith("ing") and len(verbs) > 1:
+        verbs.pop()  # "..., adding that": the subject is the main verb's
+    if verbs and not verbs[-1].group().endswith("ing"):
+        verb = verbs[-1]
+        if not masked[start : verb.start()].strip(" ,\t\n"):
+            return phrase_after(masked, verb.end(), end)  # "Said Jane Roe: ..."
+        phrase = subject_before(masked, start, verb.start())
+        if phrase is not None:
+            return phrase
+    m = _ACCORDING.search(masked, start, end)
+    if m:
+        return phrase_after(masked, m.end(), end)
+    return None
+
+
+def _note_people(masked: str, resolver: SpeakerResolver) -> None:
+    """Without people from the entity components, the subjects of speech verbs stand in."""
+    for verb in _verb_pattern().finditer(masked):
+        line_start = masked.rfind("\n", 0, verb.start()) + 1
+        start = _sentence_start(masked, verb.start(), max(line_start, verb.start() - 120))
+        phrase = subject_before(masked, start, verb.start())
+        if phrase is not None and phrase.kind == "name" and " " in phrase.text:
+            resolver.note_person(phrase.text, phrase.start, phrase.gender)
+
+
+def _continue(
+    text: str,
+    quotes: list[QuoteSpan],
+    found: list[Attribution],
+    paragraphs: list[tuple[int, int]],
+) -> list[Attribution]:
+    """Give unattributed quotes the speaker they continue."""
+    out = list(found)
+    # Pieces of one multi-paragraph quote share a speaker (it is often named in the last).
+    chains: list[list[int]] = []
+    for i, q in enumerate(quotes):
+        if q.continues and chains and chains[-1][-1] == i - 1:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    for chain in chains:
+        known = next((out[i] for i in chain if out[i].speaker is not None), None)
+        for i in chain:
+            if known is not None and out[i].speaker is None:
+                out[i] = _continued(known)
+    for i, q in enumerate(quotes):
+        if out[i].speaker is not None:
+            continue
+        same = [j for j in range(len(quotes)) if quotes[j].paragraph == q.paragraph and j != i]
+        before = [j for j in same if j < i and out[j].speaker is not None]
+        after = [j for j in same if j > i and found[j].speaker is not None]
+        if before:
+            out[i] = _continued(out[before[-1]])
+        elif after:
+            out[i] = _continued(found[after[0]])
+        elif i > 0 and _opens_paragraph(text, q, paragraphs):
+            prev = quotes[i - 1]
+            if prev.paragraph == q.paragraph - 1 and out[i - 1].speaker is not None:
+                out[i] = _continued(out[i - 1])
+    return out
+
+
+def _continued(a: Attribution) -> Attribution:
+    return Attribution(a.speaker, "continuation", a.role, a.organization)
+
+
+def _opens_paragraph(text: str, q: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
+    return not text[paragraphs[q.paragraph][0] : q.open_mark].strip(" \t-–—*•")

@@ -1,0 +1,250 @@
+"""Turn a speaker phrase into the record's canonical speaker: a person, a company or a list.
+
+The entity components hand over the article's people, companies and company references
+("the firm", "the two companies") with their mention offsets; a phrase is matched against
+those first by position, then by name, surname or alias. When they found nothing (their
+placeholders, or an article they miss), the resolver keeps the printed name, and remembers the
+people the attributions themselves name so that a later "he said" still finds its speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.facts import CompanyFact, PersonFact, ReferenceFact
+from extractor.lexicons import load_lexicon
+from extractor.parsing.quote_speakers import SpeakerPhrase
+
+Speaker = str | list[str] | None
+
+#: Words a company name may end with that do not tell two companies apart.
+_LEGAL = re.compile(
+    r"""[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|sa|ag|nv|se|spa|bv|gmbh
+    |group|holdings?|\(pty\)\s*ltd)\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: "Acme Holdings ("Acme" or "the Group")": a defined term for the company.
+_DEFINED = re.compile(
+    r"""(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*)\s*\(\s*["“](?P<short>[^"”]{1,60})["”]
+    (?:[^)]{0,40}?["“](?P<term>the\s+\w+)["”])?\s*\)""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A speaker as the record writes it."""
+
+    speaker: Speaker
+    role: str | None = None
+    organization: str | None = None
+    is_person: bool = False
+
+
+def normalise(name: str) -> str:
+    """Lower-case, no possessive, no legal suffix: 'Acme Group's' -> 'acme'."""
+    name = re.sub(r"[’']s?$", "", name.strip())
+    for _ in range(2):
+        name = _LEGAL.sub("", name)
+    return " ".join(name.lower().split())
+
+
+def _org_heads() -> frozenset[str]:
+    return frozenset(load_lexicon("quote_speakers")["organisation_heads"])
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one article.
+
+    Args:
+        text: the article body.
+        people: the people component's facts (may be empty).
+        companies: the companies component's facts (may be empty).
+        refs: the company references (may be empty).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        people: Sequence[PersonFact] = (),
+        companies: Sequence[CompanyFact] = (),
+        refs: Sequence[ReferenceFact] = (),
+    ) -> None:
+        self.text = text
+        self.people = list(people)
+        self.companies = list(companies)
+        self.refs = list(refs)
+        self._company_names: dict[str, str] = {}
+        for c in self.companies:
+            for form in (c.name, *c.aliases):
+                self._company_names.setdefault(normalise(form), c.name)
+        # (start, end, kind, index): every mention, sorted by start.
+        self._mentions: list[tuple[int, int, str, int]] = sorted(
+            [(s, e, "person", i) for i, p in enumerate(self.people) for s, e in p.mentions]
+            + [(s, e, "company", i) for i, c in enumerate(self.companies) for s, e in c.mentions]
+        )
+        self._starts = [m[0] for m in self._mentions]
+        # People seen by the attributions themselves: (position, name, gender).
+        self._seen: list[tuple[int, str, str | None]] = []
+        self._defined = self._defined_terms()
+
+    # -- public -------------------------------------------------------------------------------
+
+    def note_person(self, name: str, at: int, gender: str | None = None) -> None:
+        """Remember a person named at ``at`` (used for pronouns when no people are known)."""
+        if self._company_for(name) is None and not self._looks_like_org(name):
+            self._seen.append((at, name, gender))
+
+    def resolve(self, phrase: SpeakerPhrase, at: int) -> Resolved | None:
+        """The speaker ``phrase`` means, judged at offset ``at``; None when it cannot tell."""
+        if phrase.kind == "pronoun":
+            return self._pronoun(phrase.gender, phrase.start)
+        if phrase.kind == "plural_pronoun":
+            return None
+        ref = self._ref_at(phrase.start, phrase.end)
+        if ref is not None:
+            return Resolved(ref[0] if len(ref) == 1 else ref)
+        if phrase.kind == "org_ref":
+            defined = self._defined.get(phrase.text.lower().split()[-1])
+            if defined:
+                return Resolved(defined)
+            names = self._salient(at, 1)
+            return Resolved(names[0]) if names else None
+        if phrase.kind == "org_group":
+            names = self._salient(at, phrase.count or 2)
+            return Resolved(names) if len(names) > 1 else None
+        if phrase.kind == "names":
+            out = [self._name(n, s, e, phrase) for n, s, e in phrase.names]
+            names = [r.speaker for r in out if isinstance(r.speaker, str)]
+            return Resolved(names) if names else None
+        return self._name(phrase.text, phrase.start, phrase.end, phrase)
+
+    # -- names --------------------------------------------------------------------------------
+
+    def _name(self, name: str, start: int, end: int, phrase: SpeakerPhrase) -> Resolved:
+        hit = self._mention_at(start, end)
+        if hit is not None:
+            return hit
+        key = normalise(name)
+        for p in self.people:
+            if normalise(p.name) == key:
+                return self._person(p)
+        company = self._company_for(name)
+        if company is not None:
+            return Resolved(company)
+        person = self._by_surname(name, start)
+        if person is not None:
+            return person
+        if self.people or self._seen:
+            seen = self._seen_surname(name, start)
+            if seen is not None:
+                return Resolved(seen, phrase.role, phrase.organization, True)
+        full = self._full_name(name, start)
+        return Resolved(full, phrase.role, phrase.organization, not self._looks_like_org(full))
+
+    def _person(self, p: PersonFact) -> Resolved:
+        return Resolved(p.name, p.role, p.organization, True)
+
+    def _mention_at(self, start: int, end: int) -> Resolved | None:
+        k = bisect.bisect_right(self._starts, end)
+        for s, e, kind, i in reversed(self._mentions[max(0, k - 8) : k]):
+            if s < end and start < e:
+                if kind == "person":
+                    return self._person(self.people[i])
+                return Resolved(self.companies[i].name)
+        return None
+
+    def _company_for(self, name: str) -> str | None:
+        key = normalise(name)
+        if key in self._company_names:
+            return self._company_names[key]
+        for form, canonical in self._company_names.items():
+            if form and (key.startswith(form + " ") or form.startswith(key + " ")):
+                return canonical
+        return None
+
+    def _by_surname(self, name: str, at: int) -> Resolved | None:
+        last = normalise(name).split()[-1:] or [""]
+        matches = [p for p in self.people if normalise(p.name).split()[-1:] == last]
+        if not matches:
+            return None
+        return self._person(max(matches, key=lambda p: self._last_before(p.mentions, at)))
+
+    def _seen_surname(self, name: str, at: int) -> str | None:
+        last = name.split()[-1]
+        for pos, full, _ in reversed(self._seen):
+            if pos <= at and full.split()[-1] == last:
+                return full
+        return None
+
+    def _full_name(self, name: str, at: int) -> str:
+        """'Roe' -> 'Jane Roe' when the article named her in full before."""
+        if " " in name.strip():
+            return name
+        pattern = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3})" + re.escape(name) + r"\b")
+        m = pattern.search(self.text, 0, at)
+        if m and not any(w.lower() in {"mr", "ms", "mrs", "dr"} for w in m.group(1).split()):
+            return m.group(0)
+        return name
+
+    def _looks_like_org(self, name: str) -> bool:
+        words = name.split()
+        return not words or words[-1].lower().strip(".") in _org_heads()
+
+    # -- pronouns and organisations -----------------------------------------------------------
+
+    def _pronoun(self, gender: str | None, at: int) -> Resolved | None:
+        if self.people:
+            best: tuple[int, PersonFact] | None = None
+            for want in (True, False):
+                for p in self.people:
+                    if want and not (gender and p.gender == gender):
+                        continue
+                    if not want and p.gender not in (None, gender):
+                        continue
+                    pos = self._last_before(p.mentions, at)
+                    if pos >= 0 and (best is None or pos > best[0]):
+                        best = (pos, p)
+                if best is not None:
+                    return self._person(best[1])
+        for want in (True, False):
+            fits = [
+                (pos, name)
+                for pos, name, g in self._seen
+                if pos < at and ((g == gender) if want else g in (None, gender))
+            ]
+            if fits:
+                return Resolved(max(fits)[1], is_person=True)
+        return None
+
+    @staticmethod
+    def _last_before(mentions: Sequence[tuple[int, int]], at: int) -> int:
+        return max((s for s, _ in mentions if s < at), default=-1)
+
+    def _ref_at(self, start: int, end: int) -> list[str] | None:
+        for r in self.refs:
+            if r.start < end and start < r.end and r.companies:
+                return list(r.companies)
+        return None
+
+    def _salient(self, at: int, count: int) -> list[str]:
+        """The ``count`` companies mentioned most before ``at``, in order of first mention."""
+        stats: dict[str, list[int]] = {}
+        for c in self.companies:
+            before = [s for s, _ in c.mentions if s < at]
+            if before:
+                stats[c.name] = [len(before), -min(before)]
+        top = sorted(stats, key=lambda n: stats[n], reverse=True)[:count]
+        return sorted(top, key=lambda n: -stats[n][1])
+
+    def _defined_terms(self) -> dict[str, str]:
+        """'the Group' and friends defined in parentheses after a company's name."""
+        out: dict[str, str] = {}
+        for m in _DEFINED.finditer(self.text):
+            if m.group("term"):
+                company = self._company_for(m.group("short")) or m.group("short")
+                out.setdefault(m.group("term").split()[-1].lower(), company)
+        return out
