@@ -1,6 +1,18 @@
-"""``extractor_money``: placeholder until its issue lands.
+"""``extractor_money``: money figures as spans with their parsed values.
 
-Writes doc.spans['extractor_money'], Doc._.extractor_money_links.
+Finds every figure with one regex pass over ``doc.text`` (``extractor.parsing.money``), maps
+each to a span with ``doc.char_span(..., alignment_mode="expand")`` and writes:
+
+- ``doc.spans["extractor_money"]``: the figures in text order, ``span._.extractor_money`` a
+  ``MoneyValue`` (amount, currency, qualifier, low/high interval, per_share, is_range);
+- ``Doc._.extractor_money_links``: index pairs into that group of the same figure in two
+  currencies ("$586m (£378m)", "41 billion rand ($2.74 billion)").
+
+Currency context is article-level (``extractor.parsing.currencies.currency_context``): a note
+"All figures in Canadian dollars unless otherwise noted" makes a plain "$" CAD while "US$"
+stays USD; an article writing "US$" and one other dollar sign ("HK$") reads a plain "$" as that
+dollar; "¥" is yuan when the article speaks of China more than Japan. Only these strong signals
+move "$" away from USD. ``doc.ents`` is not touched.
 """
 
 from __future__ import annotations
@@ -8,13 +20,24 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.parsing.currencies import currency_context
+from extractor.parsing.money import MoneyMatch, find_money, money_links
 
-@Language.factory("extractor_money", default_config={})
+SPAN_KEY = "extractor_money"
+
+
+@Language.factory(
+    "extractor_money",
+    assigns=["doc.spans", "span._.extractor_money", "doc._.extractor_money_links"],
+    default_config={},
+)
 def make_money(nlp: Language, name: str) -> MoneyComponent:
     return MoneyComponent()
 
 
 class MoneyComponent:
+    """Writes money spans, their values and the alternate-currency links."""
+
     def __init__(self) -> None:
         if not Span.has_extension("extractor_money"):
             Span.set_extension("extractor_money", default=None)
@@ -22,6 +45,24 @@ class MoneyComponent:
             Doc.set_extension("extractor_money_links", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.extractor_money_links = list()
-        doc.spans["extractor_money"] = []
+        spans, matches = self.find(doc)
+        doc.spans[SPAN_KEY] = spans
+        for span, match in zip(spans, matches, strict=True):
+            span._.extractor_money = match.value
+        doc._.extractor_money_links = money_links(doc.text, matches)
         return doc
+
+    def find(self, doc: Doc) -> tuple[list[Span], list[MoneyMatch]]:
+        """Candidate figures as spans, with the matches they came from (same order)."""
+        text = doc.text
+        spans: list[Span] = []
+        kept: list[MoneyMatch] = []
+        last_end = -1
+        for match in find_money(text, currency_context(text)):
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None or span.start_char < last_end:
+                continue  # two figures inside one token: keep the first
+            spans.append(span)
+            kept.append(match)
+            last_end = span.end_char
+        return spans, kept

@@ -1,0 +1,189 @@
+"""Currencies by sign, code and word, and the article context that settles "$" and "¥".
+
+The tables live in ``extractor/lexicons/currencies.json``. Two signs are ambiguous:
+
+- ``$`` is USD unless the article gives a *strong* signal for another dollar:
+  1. a house note such as "All figures in Canadian dollars unless otherwise noted" (the named
+     currency wins for every plain "$"; "US$" stays USD);
+  2. the article writes "US$" for US dollars (so a plain "$" means something else) *and* names
+     exactly one other dollar ("C$", "HK$", "A$" ... or "Canadian dollars"): plain "$" is that
+     dollar. A lone "C$" or "R$" earlier is not enough: the FT and Reuters write "C$1bn ($730m)"
+     with "$" meaning USD.
+- ``¥`` is JPY unless the article speaks of China more than of Japan (China, Chinese, Beijing,
+  yuan, renminbi ... against Japan, Japanese, Tokyo, yen ...); "円" is always JPY.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractor.lexicons import load_lexicon
+
+__all__ = [
+    "CurrencyContext",
+    "currency_context",
+    "resolve_code",
+    "resolve_sign",
+    "resolve_word",
+]
+
+
+@dataclass(frozen=True)
+class CurrencyContext:
+    """How an article's ambiguous signs read: ``dollar`` for "$", ``yen_sign`` for "¥"."""
+
+    dollar: str = "USD"
+    yen_sign: str = "JPY"
+
+
+DEFAULT_CONTEXT = CurrencyContext()
+
+
+@functools.cache
+def _table() -> dict[str, object]:
+    return load_lexicon("currencies")
+
+
+def _dict(key: str) -> dict[str, str]:
+    value = _table()[key]
+    return value if isinstance(value, dict) else {}
+
+
+def _list(key: str) -> list[object]:
+    value = _table()[key]
+    return value if isinstance(value, list) else []
+
+
+def alternation(keys: list[str] | dict[str, str]) -> str:
+    """A regex alternation of literal strings, longest first (so "HK$" wins over "$")."""
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+def resolve_sign(sign: str, context: CurrencyContext | None = None) -> str | None:
+    """ISO code of a sign or letter prefix written before a figure.
+
+    >>> resolve_sign("HK$"), resolve_sign("£"), resolve_sign("Dh"), resolve_sign("R")
+    ('HKD', 'GBP', 'AED', 'ZAR')
+    >>> resolve_sign("$", CurrencyContext(dollar="CAD"))
+    'CAD'
+    >>> resolve_sign("¥", CurrencyContext(yen_sign="CNY"))
+    'CNY'
+    """
+    context = context or DEFAULT_CONTEXT
+    if sign == "$":
+        return context.dollar
+    if sign in ("¥", "￥"):
+        return context.yen_sign
+    code = _dict("prefix").get(sign) or _dict("letter_prefixes").get(sign)
+    return code or resolve_code(sign)
+
+
+def resolve_code(code: str) -> str | None:
+    """An ISO 4217 code as printed ("RMB" is CNY), or None.
+
+    >>> resolve_code("CHF"), resolve_code("RMB"), resolve_code("XYZ")
+    ('CHF', 'CNY', None)
+    """
+    code = code.strip()
+    if code not in _list("codes"):
+        return None
+    return _dict("code_aliases").get(code, code)
+
+
+@functools.cache
+def _words_lower() -> dict[str, str]:
+    return {k.lower(): v for k, v in _dict("words").items()}
+
+
+def resolve_word(word: str, context: CurrencyContext | None = None) -> str | None:
+    """ISO code of a currency name written after a figure ("Swiss francs", "rand").
+
+    A bare "dollars" follows the article's dollar like "$" does.
+
+    >>> resolve_word("Swiss francs"), resolve_word("U.S. dollars"), resolve_word("rand")
+    ('CHF', 'USD', 'ZAR')
+    >>> resolve_word("dollars", CurrencyContext(dollar="HKD"))
+    'HKD'
+    """
+    key = " ".join(word.split()).lower()
+    if key in ("dollars", "dollar"):
+        return (context or DEFAULT_CONTEXT).dollar
+    return _words_lower().get(key)
+
+
+@functools.cache
+def _context_patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
+    names = _dict("dollar_names")
+    note = re.compile(
+        rf"""
+        (?:figures|amounts|prices|values|numbers|dollar\ figures|dollar\ amounts)  # "All figures
+        \s+(?:are\s+|quoted\s+|given\s+|expressed\s+)?in\s+     # are in
+        (?P<name>{alternation(names)})                          # Canadian dollars
+        \s+unless                                               # unless otherwise noted"
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    us_sign = re.compile(r"(?<![A-Za-z])(?:US\$|U\.S\.\$|USD\b)")
+    local = re.compile(
+        rf"(?<![A-Za-z])(?P<sign>{alternation(_dict('local_dollar_signs'))})\s?\d"
+        rf"|\b(?P<name>{alternation({k: v for k, v in names.items() if v != 'USD'})})\b"
+    )
+    china = [str(w) for w in _list("china_words")]
+    japan = [str(w) for w in _list("japan_words")]
+    yen = re.compile(
+        rf"\b(?:(?P<cn>{alternation(china)})|(?P<jp>{alternation(japan)}))\b|(?P<jp_sign>円)"
+    )
+    return note, us_sign, local, yen
+
+
+def currency_context(text: str) -> CurrencyContext:
+    """Read the article-level signals that decide what "$" and "¥" mean (see module doc).
+
+    >>> currency_context("All figures in Canadian dollars unless otherwise noted.").dollar
+    'CAD'
+    >>> currency_context("It paid HK$5bn (US$640m) ... and $2bn more.").dollar
+    'HKD'
+    >>> currency_context("It paid C$1bn ($730m).").dollar
+    'USD'
+    >>> currency_context("Beijing-based group paid ¥20 billion").yen_sign
+    'CNY'
+    """
+    if not isinstance(text, str) or not text:
+        return DEFAULT_CONTEXT
+    note, us_sign, local, yen = _context_patterns()
+    dollar = "USD"
+    m = note.search(text)
+    if m is not None:
+        dollar = _dict("dollar_names").get(_canonical_name(m["name"]), "USD")
+    elif us_sign.search(text):
+        found = set()
+        for lm in local.finditer(text):
+            if lm["sign"]:
+                found.add(_dict("local_dollar_signs")[lm["sign"]])
+            else:
+                found.add(_dict("dollar_names")[_canonical_name(lm["name"])])
+        if len(found) == 1:
+            dollar = found.pop()
+    yen_sign = "JPY"
+    if "¥" in text or "￥" in text:
+        cn = jp = 0
+        for ym in yen.finditer(text):
+            if ym["cn"]:
+                cn += 1
+            else:
+                jp += 1
+        if cn > jp:
+            yen_sign = "CNY"
+    return CurrencyContext(dollar=dollar, yen_sign=yen_sign)
+
+
+def _canonical_name(name: str) -> str:
+    lowered = " ".join(name.split()).lower()
+    for key in _dict("dollar_names"):
+        if key.lower() == lowered:
+            return key
+    return name
