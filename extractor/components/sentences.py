@@ -57,7 +57,12 @@ class SentenceSplitter:
                 # the stop closes this sentence's quote ('now?" she').
                 closes = nxt is not None and nxt.text in _CLOSERS and not token.whitespace_
                 start_next = nxt is None or not (nxt.text[:1].islower() or closes)
-            elif token.text in _CLOSERS and i > 0 and doc[i - 1].text in _ENDERS:
+            elif (
+                token.text in _CLOSERS
+                and i > 0
+                and doc[i - 1].text in _ENDERS
+                and not doc[i - 1].whitespace_
+            ):
                 # '"Why?" she asked': the attribution after a closing mark stays in the sentence.
                 start_next = nxt is None or not nxt.text[:1].islower()
             else:
