@@ -87,8 +87,12 @@ def decode_bytes(data: bytes, warnings: list[str]) -> str:
             except UnicodeDecodeError:
                 warnings.append(f"byte-order mark says {codec} but the bytes are not; replaced")
                 return data.decode(codec, errors="replace")
-    if b"\x00" in data[:_DETECT_BYTES] and not _looks_utf16(data):
-        raise InputError("input looks like binary data (it contains NUL bytes), not an article")
+    if b"\x00" in data[:_DETECT_BYTES]:
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise InputError("input looks like binary data (it contains NUL bytes), not an article")
+        warnings.append(f"decoded as {codec} (NUL bytes in every other place, no BOM)")
+        return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -115,11 +119,17 @@ def decode_bytes(data: bytes, warnings: list[str]) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 text without a BOM: NULs in every other byte of the first kilobyte."""
-    head = data[:1024]
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: the NUL high bytes of ASCII in every other place."""
+    head = data[:4096]
     even, odd = head[0::2], head[1::2]
-    return len(head) >= 4 and (even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd))
+    if len(head) < 4:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def _declared_charset(data: bytes) -> str | None:

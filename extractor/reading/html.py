@@ -282,9 +282,20 @@ def _paragraphs(container: Tag) -> list[str]:
     blocks = [t for t in container.find_all(_PARAGRAPH_TAGS) if isinstance(t, Tag)]
     if not blocks:
         return _loose_lines(container)
+    # A block that holds other blocks (<li><p>..</p></li>) is read through its inner ones.
+    # Each block marks its nearest block ancestor: linear, where tag.find() per block is not.
+    ids = {id(tag) for tag in blocks}
+    outer: set[int] = set()
     for tag in blocks:
-        if tag.find(_PARAGRAPH_TAGS) is not None:
-            continue  # its inner paragraphs are read on their own
+        for parent in tag.parents:
+            if parent is container:
+                break
+            if id(parent) in ids:
+                outer.add(id(parent))
+                break
+    for tag in blocks:
+        if id(tag) in outer:
+            continue
         text = _text(tag)
         if not text:
             continue

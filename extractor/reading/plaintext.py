@@ -32,7 +32,7 @@ from extractor.reading.dates import find_date
 from extractor.reading.wire import find_dateline, is_all_caps, mixed_case_name, strip_wire_prefix
 
 #: A line that reads as a sentence of body text: ends like a sentence, possibly in a quote.
-_SENTENCE_END = re.compile(r"""[.!?…:;]["”’')\]]*\s*$""")
+_SENTENCE_END = re.compile(r"""[.!?…:;。！？]["”’')\]」』]*\s*$""")
 
 #: A summary bullet line before the body ("* Deal to be paid ...", "• Shares jump").
 _BULLET = re.compile(r"^\s*(?:[*•·\u25cf\u25aa]|-|–)\s+\S")
@@ -45,6 +45,7 @@ _PUBLISHED_PREFIX = re.compile(
 
 #: Longest headline-like line (a title, a masthead): longer lines are body text.
 _MAX_HEAD_WORDS = 40
+_MAX_HEAD_CHARS = 300
 #: Words a date line may carry besides the date ("| 11:32 GMT", ", 6:15 a.m. MT").
 _MAX_DATE_LINE_EXTRA_WORDS = 5
 #: A list line after "Related Topics": short and not a sentence.
@@ -87,8 +88,10 @@ def _is_sentence(line: str) -> bool:
 
 def _is_head(line: str) -> bool:
     """Headline-like: short, and not ending like a sentence (a "?" or "!" is allowed)."""
-    return len(line.split()) <= _MAX_HEAD_WORDS and (
-        not _is_sentence(line) or line.rstrip("\"”’' ").endswith(("?", "!"))
+    return (
+        len(line) <= _MAX_HEAD_CHARS
+        and len(line.split()) <= _MAX_HEAD_WORDS
+        and (not _is_sentence(line) or line.rstrip("\"”’' ").endswith(("?", "!")))
     )
 
 

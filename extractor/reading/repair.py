@@ -15,12 +15,14 @@ Two kinds of damage, two repairs, each reported in the warnings:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
 from collections.abc import Callable
 
 import ftfy
+from ftfy.badness import is_bad
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +91,7 @@ _COMMON: dict[str, Callable[[str], bool]] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def decode_cjk_run(run: str) -> tuple[str, str] | None:
     """Re-decode a run of Latin-1 characters as CJK text, when that is plausible.
 
@@ -146,8 +149,14 @@ def repair_cjk(text: str, warnings: list[str]) -> str:
         if i == _MAX_LISTED:
             warnings.append(f"... and {len(repairs) - i} more CJK repairs")
             break
-        warnings.append(f"repaired {codec.upper()} text shown as Latin-1: {run!r} -> {cjk!r}")
+        warnings.append(
+            f"repaired {codec.upper()} text shown as Latin-1: {_clip(run)!r} -> {_clip(cjk)!r}"
+        )
     return fixed
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def repair_mojibake(text: str, warnings: list[str]) -> str:
@@ -157,7 +166,8 @@ def repair_mojibake(text: str, warnings: list[str]) -> str:
     lines = text.split("\n")
     changed = 0
     for i, line in enumerate(lines):
-        if _MOJIBAKE_SUSPECT.search(line):
+        # ftfy's own badness test is a cheap gate: fix_text costs far more on clean lines.
+        if _MOJIBAKE_SUSPECT.search(line) and is_bad(line):
             fixed = ftfy.fix_text(line, _FTFY_CONFIG)
             if fixed != line:
                 lines[i] = fixed
