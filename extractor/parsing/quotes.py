@@ -142,16 +142,12 @@ def _link(
 ) -> QuoteSpan:
     """Mark the pieces of a multi-paragraph quotation."""
     continues = continued = False
-    if q.close_mark is None and _starts_paragraph(text, paragraphs[i][0], q.open_mark):
+    if q.close_mark is None:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else []
         continued = bool(nxt) and _starts_paragraph(text, paragraphs[i + 1][0], nxt[0].open_mark)
     if i > 0 and _starts_paragraph(text, paragraphs[i][0], q.open_mark):
         prev = pieces[i - 1]
-        continues = (
-            bool(prev)
-            and prev[-1].close_mark is None
-            and _starts_paragraph(text, paragraphs[i - 1][0], prev[-1].open_mark)
-        )
+        continues = bool(prev) and prev[-1].close_mark is None
     if continues or continued:
         return QuoteSpan(
             q.start, q.end, q.open_mark, q.close_mark, q.paragraph, continues, continued, q.nested
@@ -203,11 +199,18 @@ def _classify(text: str, i: int) -> _Mark | None:
         if not (open_ctx or close_ctx):
             return None
         return _Mark(i, family, open_ctx, close_ctx, weak)
-    if ch in "“„«‹":
-        # German style closes with “ and » opens: trust the context when it is clear.
-        closing = close_ctx and not open_ctx and ch in "“«"
+    if ch in "«‹»›":
+        # French « spaced », German »tight«: » opens only right before a word.
+        if ch in "»›":
+            opening = not prev.isalnum() and nxt.isalnum()
+        else:
+            opening = not (not prev.isspace() and not nxt.isalnum() and prev not in _FAMILY)
+        return _Mark(i, family, opening, not opening, False)
+    if ch in "“„":
+        # German style closes with “: trust the context when it is clear.
+        closing = close_ctx and not open_ctx and ch == "“"
         return _Mark(i, family, not closing, closing, False)
-    if ch in "”»›":
+    if ch == "”":
         opening = open_ctx and not close_ctx
         return _Mark(i, family, opening, not opening, False)
     # Straight double quote: direction from context only.
