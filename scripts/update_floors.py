@@ -6,7 +6,7 @@ be repeated in the commit message. The gold data's fingerprint is refreshed on e
 which is what a changed corpus needs.
 
 Usage:
-    python scripts/update_floors.py [--corpus NAME ...] [--dry-run]
+    python scripts/update_floors.py [--corpus NAME ...] [--dry-run] [--markdown]
     python scripts/update_floors.py --allow-lower --reason "harder articles added"
 """
 
@@ -47,12 +47,26 @@ def write_atomically(path: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+def markdown_table(table: dict[str, dict[str, float]]) -> str:
+    """The current scores of each corpus as a Markdown table, for the README."""
+    names = list(table)
+    lines = [
+        "| metric | " + " | ".join(names) + " |",
+        "|---|" + "---:|" * len(names),
+    ]
+    for metric in next(iter(table.values())):
+        cells = " | ".join(f"{table[n][metric]:.3f}" for n in names)
+        lines.append(f"| {metric.replace('_', ' ')} | {cells} |")
+    return "\n".join(lines)
+
+
 def update(args: argparse.Namespace) -> int:
     data = load_floors()
     data.setdefault("corpora", {})
     data.setdefault("lowered", [])
     nlp = build_nlp()
     refused: list[str] = []
+    table: dict[str, dict[str, float]] = {}
     today = dt.date.today().isoformat()
     for name in args.corpus or list(CORPORA):
         root = REPO / CORPORA[name]
@@ -60,6 +74,7 @@ def update(args: argparse.Namespace) -> int:
             print(f"{name}: {root} has no gold files, its floors are kept")
             continue
         scores = headline(evaluate_corpus(root, nlp=nlp).metrics())
+        table[name] = scores
         entry = data["corpora"].setdefault(name, {"path": CORPORA[name], "floors": {}})
         old_print = entry.get("fingerprint")
         entry["fingerprint"] = fingerprint_corpus(root)
@@ -87,6 +102,8 @@ def update(args: argparse.Namespace) -> int:
                 )
             else:
                 refused.append(f"{name}: {metric} is {value:.4f}, below its floor {old:.4f}")
+    if args.markdown and table:
+        print(markdown_table(table))
     if refused:
         print("Refusing to lower floors (use --allow-lower --reason '...'):", file=sys.stderr)
         for line in refused:
@@ -105,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA))
     parser.add_argument("--allow-lower", action="store_true", help="let floors go down")
     parser.add_argument("--reason", help="why floors go down (required with --allow-lower)")
+    parser.add_argument("--markdown", action="store_true", help="print the scores as a table")
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     args = parser.parse_args(argv)
     if args.allow_lower and not (args.reason and args.reason.strip()):

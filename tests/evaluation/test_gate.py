@@ -82,3 +82,13 @@ def test_update_floors_raises_but_never_silently_lowers(
     assert written["corpora"]["mini"]["floors"]["date_accuracy"] == date
     assert written["lowered"][-1]["reason"] == "harder gold"
     assert written["lowered"][-1]["metric"] == "date_accuracy"
+
+
+def test_update_floors_dry_run_prints_table_and_writes_nothing(
+    update_floors: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert update_floors.main(["--dry-run", "--markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "| metric | mini |" in out
+    assert "| companies f1 |" in out
+    assert not (tmp_path / "floors.json").exists()
