@@ -33,6 +33,12 @@ How = Literal["explicit", "continuation", "pronoun", "group", "none"]
 MIN_UNATTRIBUTED_WORDS = 4
 #: How far after a quote an attribution may start (characters).
 _TAIL_REACH = 160
+#: A naming verb a few words before a quote: what follows is a name, not something said.
+_NAMING = re.compile(
+    r"""\b(?:call(?:s|ed|ing)?|dub(?:s|bed)?|label(?:s|led|ed)?|name[sd]?|nicknamed|known\s+as
+    |branded|titled|entitled)\b(?:\s+[\w'’-]+){0,3}\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"[\s,;]*according\s+to\s+", re.IGNORECASE)
 _DASH = re.compile(r"\s*(?:[–—]|--|\s-)\s*")
 #: Sentence end: a full stop (not of an abbreviation or an initial) followed by a space.
@@ -103,10 +109,16 @@ def attribute_quotes(
 
 
 def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
-    """Drop short quoted phrases that nobody is said to have said (scare quotes, names)."""
-    if attribution.how in ("explicit", "pronoun", "group"):
+    """Drop short quoted phrases that nobody is said to have said (scare quotes, names).
+
+    A short phrase after a naming verb ("calls its plan 'Project Arc'") is a name even when
+    the verb has a subject.
+    """
+    if len(text[quote.start : quote.end].split()) >= MIN_UNATTRIBUTED_WORDS:
         return True
-    return len(text[quote.start : quote.end].split()) >= MIN_UNATTRIBUTED_WORDS
+    if attribution.how not in ("explicit", "pronoun", "group"):
+        return False
+    return not _NAMING.search(text, max(0, quote.open_mark - 60), quote.open_mark)
 
 
 def _attribution(phrase: SpeakerPhrase, resolved: Resolved) -> Attribution:

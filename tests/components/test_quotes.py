@@ -1,0 +1,335 @@
+"""extractor_quotes: attribution forms, speaker resolution, continuation and the dev corpus.
+
+Unit tests build Docs by hand: the entity extensions are set here, so that these tests do not
+depend on the entity components (and check how the speakers are resolved against them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import extract
+from extractor.facts import CompanyFact, PersonFact, QuoteFact, ReferenceFact
+
+
+def _mentions(text: str, form: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(form)
+    while i != -1:
+        out.append((i, i + len(form)))
+        i = text.find(form, i + 1)
+    return out
+
+
+def person(text: str, name: str, *forms: str, gender: str | None = None, **kw: str) -> PersonFact:
+    mentions = sorted(m for f in (name, *forms) for m in _mentions(text, f))
+    return PersonFact(name=name, mentions=mentions, gender=gender, **kw)  # type: ignore[arg-type]
+
+
+def company(text: str, name: str, *aliases: str) -> CompanyFact:
+    mentions = sorted(m for f in (name, *aliases) for m in _mentions(text, f))
+    return CompanyFact(name=name, aliases=list(aliases), mentions=mentions)
+
+
+def run(
+    nlp: Language,
+    text: str,
+    people: list[PersonFact] | None = None,
+    companies: list[CompanyFact] | None = None,
+    refs: list[ReferenceFact] | None = None,
+) -> list[QuoteFact]:
+    doc: Doc = nlp.make_doc(text)
+    component = nlp.get_pipe("extractor_quotes")
+    doc._.extractor_people = people or []
+    doc._.extractor_companies = companies or []
+    doc._.extractor_company_refs = refs or []
+    return list(component(doc)._.extractor_quotes)
+
+
+def speakers(quotes: list[QuoteFact]) -> list[object]:
+    return [q.speaker for q in quotes]
+
+
+# --- explicit attribution ----------------------------------------------------------------------
+
+
+def test_said_after_with_appositive_gives_speaker_role_and_organization(nlp: Language) -> None:
+    text = "“We expect the merger to close by June,” said Tomas Varga, chairman of Pellworth."
+    (q,) = run(nlp, text)
+    assert q.text == "We expect the merger to close by June"
+    assert (q.speaker, q.attribution) == ("Tomas Varga", "explicit")
+    assert (q.speaker_role, q.speaker_organization) == ("chairman", "Pellworth")
+    assert text[q.start : q.end] == q.text
+
+
+def test_inverted_surname_resolves_to_the_canonical_person(nlp: Language) -> None:
+    text = (
+        "Tomas Varga runs Pellworth.\n\n"
+        "“The price reflects what the business will earn next year,” Varga said."
+    )
+    people = [
+        person(text, "Tomas Varga", "Varga", role="chief executive", organization="Pellworth")
+    ]
+    (q,) = run(nlp, text, people=people)
+    assert (q.speaker, q.attribution) == ("Tomas Varga", "explicit")
+    assert (q.speaker_role, q.speaker_organization) == ("chief executive", "Pellworth")
+
+
+def test_inverted_surname_without_entity_facts_finds_the_full_name(nlp: Language) -> None:
+    text = (
+        "Tomas Varga, the chairman, signed on Friday.\n\n"
+        '"The price reflects what the business will earn next year," Varga said.'
+    )
+    assert speakers(run(nlp, text)) == ["Tomas Varga"]
+
+
+def test_said_before_with_colon_and_appositive(nlp: Language) -> None:
+    text = (
+        "Lena Ostrova, a fund manager at Kestrel Capital in Oslo, said: "
+        "‘The price is fair for both sides and the timing is right.’"
+    )
+    (q,) = run(nlp, text)
+    assert q.speaker == "Lena Ostrova"
+    assert (q.speaker_role, q.speaker_organization) == ("fund manager", "Kestrel Capital")
+
+
+def test_title_before_the_name_is_not_part_of_it(nlp: Language) -> None:
+    text = "Chief Financial Officer Hugo Brandt said the loan could be repaid “well before 2030”."
+    (q,) = run(nlp, text)
+    assert (q.speaker, q.speaker_role) == ("Hugo Brandt", "chief financial officer")
+
+
+def test_according_to_after_a_partial_quote(nlp: Language) -> None:
+    text = (
+        "The bid is “a generous offer for a tired business”, according to Ines Moura, an analyst."
+    )
+    (q,) = run(nlp, text)
+    assert (q.text, q.speaker) == ("a generous offer for a tired business", "Ines Moura")
+
+
+def test_speaker_after_a_dash(nlp: Language) -> None:
+    text = '"We will not sell this unit at any price." – Mira Holt, chief executive of Dornfield'
+    (q,) = run(nlp, text)
+    assert (q.speaker, q.speaker_organization) == ("Mira Holt", "Dornfield")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("Mira Holt called the offer “an insult to our shareholders”.", "an insult"),
+        ("Mira Holt described the bid as “opportunistic and far too low”.", "opportunistic"),
+        ("Mira Holt told reporters: “There is no deal on the table today.”", "There is no"),
+        ("Mira Holt warned that rivals would “copy the model within a year”.", "copy the"),
+        (
+            "Mira Holt declined to name the buyer, saying only that it was “a long-term investor”.",
+            "a long",
+        ),
+    ],
+)
+def test_speech_verbs_before_a_quote(nlp: Language, sentence: str, quoted: str) -> None:
+    (q,) = run(nlp, sentence)
+    assert q.text.startswith(quoted)
+    assert (q.speaker, q.attribution) == ("Mira Holt", "explicit")
+
+
+# --- pronouns, continuation --------------------------------------------------------------------
+
+
+def test_pronoun_goes_to_the_most_recent_person_of_that_gender(nlp: Language) -> None:
+    text = (
+        "Clara Weiss, the chief executive, met Paul Okoro, the finance director, on Monday.\n\n"
+        "“We are ready to spend the money where it earns the most,” she said.\n\n"
+        "“The balance sheet can carry it without strain,” he added."
+    )
+    people = [
+        person(text, "Clara Weiss", gender="female"),
+        person(text, "Paul Okoro", gender="male"),
+    ]
+    quotes = run(nlp, text, people=people)
+    assert speakers(quotes) == ["Clara Weiss", "Paul Okoro"]
+    assert [q.attribution for q in quotes] == ["pronoun", "pronoun"]
+
+
+def test_pronoun_without_people_uses_the_last_person_named(nlp: Language) -> None:
+    text = (
+        "“Margins will recover next year,” said Ravi Menon, an analyst at Tern Securities.\n\n"
+        "Dana Kell, a fund manager, said the shares were cheap.\n\n"
+        "“Nobody is pricing in the upside from the new plant,” she said."
+    )
+    assert speakers(run(nlp, text)) == ["Ravi Menon", "Dana Kell"]
+
+
+def test_unattributed_quote_paragraph_continues_the_previous_speaker(nlp: Language) -> None:
+    text = (
+        "“We know this market well,” said Ada Lorne, chief executive of Fenwick.\n\n"
+        "“It is the right time to grow in it.”\n\n"
+        "The shares closed higher.\n\n"
+        "“This sentence stands alone and nobody is said to have said it.”"
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Ada Lorne", "Ada Lorne", None]
+    assert [q.attribution for q in quotes] == ["explicit", "continuation", "none"]
+    assert quotes[1].speaker_organization == "Fenwick"
+
+
+def test_multi_paragraph_quote_named_in_its_last_paragraph(nlp: Language) -> None:
+    text = (
+        "“We looked at every option for the unit.\n\n"
+        "“In the end, selling it was the only one that made sense,” said Ada Lorne."
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Ada Lorne", "Ada Lorne"]
+    assert [q.attribution for q in quotes] == ["continuation", "explicit"]
+
+
+def test_second_quote_in_the_same_paragraph(nlp: Language) -> None:
+    text = "“We are pleased,” said Ada Lorne. “The board backed the plan in full.”"
+    assert speakers(run(nlp, text)) == ["Ada Lorne", "Ada Lorne"]
+
+
+# --- companies and groups ----------------------------------------------------------------------
+
+
+def test_company_in_a_statement_resolves_to_its_canonical_name(nlp: Language) -> None:
+    text = (
+        "Corvane Holdings was fined on Monday.\n\n"
+        'In a statement, Corvane Holdings said: "We accept the ruling and will not appeal."'
+    )
+    companies = [company(text, "Corvane", "Corvane Holdings")]
+    (q,) = run(nlp, text, companies=companies)
+    assert (q.speaker, q.attribution) == ("Corvane", "explicit")
+    assert q.speaker_role is None
+
+
+def test_the_company_said_resolves_to_the_company_of_the_story(nlp: Language) -> None:
+    text = (
+        "Corvane agreed to buy Lisk. Corvane will pay cash. Lisk makes valves.\n\n"
+        "“The deal doubles our reach in Asia,” the company said in a statement."
+    )
+    companies = [company(text, "Corvane"), company(text, "Lisk")]
+    (q,) = run(nlp, text, companies=companies)
+    assert (q.speaker, q.attribution) == ("Corvane", "group")
+
+
+def test_the_group_said_uses_a_defined_term(nlp: Language) -> None:
+    text = (
+        'Tarrow Mining Limited ("Tarrow" or "the Group") sold a mine to Brisk Metals. Brisk '
+        "Metals paid cash and Brisk Metals will run it.\n\n"
+        "“The sale lets us focus on copper for the next decade,” the Group said."
+    )
+    companies = [company(text, "Tarrow", "Tarrow Mining Limited"), company(text, "Brisk Metals")]
+    quotes = run(nlp, text, companies=companies)
+    assert speakers(quotes) == ["Tarrow"]  # the defined terms themselves are not quotes
+
+
+def test_the_two_companies_give_a_list(nlp: Language) -> None:
+    text = (
+        "Corvane is buying a stake in Lisk. Corvane and Lisk make valves.\n\n"
+        "In a joint statement, the two companies said they would “share factories and "
+        "sales teams across Europe”."
+    )
+    companies = [company(text, "Corvane"), company(text, "Lisk")]
+    (q,) = run(nlp, text, companies=companies)
+    assert sorted(q.speaker) == ["Corvane", "Lisk"]  # type: ignore[arg-type]
+    assert q.attribution == "group"
+
+
+def test_company_reference_from_the_entity_component_wins(nlp: Language) -> None:
+    text = "The partners said they would “build three plants together by 2030”."
+    start = text.index("The partners")
+    refs = [ReferenceFact(start, start + 12, "The partners", ["Corvane", "Lisk"])]
+    (q,) = run(nlp, text, refs=refs)
+    assert q.speaker == ["Corvane", "Lisk"]
+
+
+def test_spokeswoman_for_a_company(nlp: Language) -> None:
+    text = "A spokeswoman for Corvane said: “We do not comment on market rumours at all.”"
+    companies = [company(text, "Corvane")]
+    assert speakers(run(nlp, text, companies=companies)) == ["Corvane"]
+
+
+def test_two_named_companies(nlp: Language) -> None:
+    text = "Corvane and Lisk said they would “share factories across Europe from next year”."
+    companies = [company(text, "Corvane"), company(text, "Lisk")]
+    assert speakers(run(nlp, text, companies=companies)) == [["Corvane", "Lisk"]]
+
+
+# --- no speaker, scare quotes, messy text ------------------------------------------------------
+
+
+def test_quoted_phrase_in_reported_fact_has_no_speaker(nlp: Language) -> None:
+    text = (
+        "“We are pleased,” said Ada Lorne.\n\n"
+        "Under the agreement, Fenwick may raise its stake at a price to be set "
+        "“within an agreed window after the first audit”."
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Ada Lorne", None]
+    assert quotes[1].attribution == "none"
+
+
+def test_scare_quotes_and_nicknames_are_not_quotations(nlp: Language) -> None:
+    text = (
+        "Mr Lorne, known as the 'Quiet Banker' in the City, built the stake slowly.\n\n"
+        "Fenwick calls its plan “Project Arc” internally."
+    )
+    assert run(nlp, text) == []
+
+
+def test_unbalanced_marks_still_yield_the_other_quotes(nlp: Language) -> None:
+    text = (
+        "Fenwick shares rose 5\" after the news, and a 'note from brokers went out.\n\n"
+        "“We are buying for the long term,” said Ada Lorne, chief executive of Fenwick.\n\n"
+        'Analysts said the " price was high.\n\n'
+        "‘It is a full price,’ said Omar Rahal, an analyst at Tern Securities.\n\n"
+        "“She paid too much,” he said."
+    )
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == [
+        "We are buying for the long term",
+        "It is a full price",
+        "She paid too much",
+    ]
+    assert speakers(quotes) == ["Ada Lorne", "Omar Rahal", "Omar Rahal"]
+
+
+def test_crosshead_is_not_a_quote(nlp: Language) -> None:
+    text = "Fenwick buys Lisk\n\n'Perfect match'\n\n“We are pleased with it,” said Ada Lorne."
+    assert [q.text for q in run(nlp, text)] == ["We are pleased with it"]
+
+
+def test_empty_doc(nlp: Language) -> None:
+    assert run(nlp, "") == []
+
+
+def test_end_to_end_through_extract() -> None:
+    record = extract(
+        "Fenwick buys Lisk\n\n"
+        "Fenwick has agreed to buy Lisk, a valve maker.\n\n"
+        "“Lisk gives us the factories we were missing,” said Ada Lorne, chief executive of "
+        "Fenwick.\n\n“We will keep every one of them open.”\n"
+    )
+    assert [q.text[:20] for q in record.quotes] == ["Lisk gives us the fa", "We will keep every o"]
+    assert [q.attribution for q in record.quotes] == ["explicit", "continuation"]
+    assert all(q.speaker and "Lorne" in q.speaker for q in record.quotes)  # type: ignore[operator]
+    assert all(record.text[q.start : q.end] == q.text for q in record.quotes)
+
+
+# --- dev corpus ----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_dev_corpus_quote_recall_and_speaker_accuracy(dev_corpus: Path, nlp: Language) -> None:
+    from extractor.evaluation.run import evaluate_corpus
+
+    metrics = evaluate_corpus(dev_corpus, nlp=nlp).metrics()
+    print(
+        f"quotes recall={metrics['quotes_recall']:.3f} "
+        f"precision={metrics['quotes_precision']:.3f} "
+        f"speaker accuracy={metrics['speaker_accuracy']:.3f}"
+    )
+    assert metrics["quotes_recall"] >= 0.95
+    assert metrics["speaker_accuracy"] is not None and metrics["speaker_accuracy"] >= 0.92
