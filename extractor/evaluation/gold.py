@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extractor.errors import ExtractorError
+from extractor.evaluation.matching import money_match, normalise_name
 from extractor.lexicons import load_lexicon
 from extractor.models import DealKind, DealStatus, Qualifier
 
@@ -133,8 +134,37 @@ def _describe(error: dict[str, object]) -> str:
     return f"{message}, got {error.get('input')!r}"
 
 
+def _deal_arithmetic(deal: GoldDeal) -> list[str]:
+    """The derived deal fields must follow from the printed ones, as the format defines them."""
+    price, stake, implied = deal.price, deal.stake_percent, deal.implied_valuation
+    problems = []
+    if price is not None and stake:
+        expected = price.amount / (stake / 100)
+        if implied is None:
+            problems.append(f"implied_valuation: missing, expected about {expected:,.0f}")
+        elif implied.currency != price.currency or not money_match(
+            implied.amount, implied.currency, expected, price.currency
+        ):
+            problems.append(
+                f"implied_valuation: {implied.currency} {implied.amount:,.0f} is not price / "
+                f"(stake_percent / 100) = {price.currency} {expected:,.0f}"
+            )
+    elif implied is not None:
+        problems.append("implied_valuation: must be null when price or stake_percent is null")
+    if deal.valuation_consistent is not None and (deal.valuation is None or implied is None):
+        problems.append(
+            "valuation_consistent: must be null when there is no valuation and implied "
+            "valuation to compare"
+        )
+    return problems
+
+
 def _cross_check(gold: GoldArticle) -> list[str]:
-    """Problems that no single field shows: deal parties and speakers must be named entities."""
+    """Problems that no single field shows.
+
+    Deal parties and speakers must be listed names, names are listed once, and derived deal
+    figures must follow from the printed ones.
+    """
     names = {c.name for c in gold.companies} | {p.name for p in gold.people}
     problems = []
     for i, deal in enumerate(gold.deals):
@@ -145,6 +175,15 @@ def _cross_check(gold: GoldArticle) -> list[str]:
                     f"$.deals[{i}].{role}: {value!r} is not the name of a company or person "
                     "listed in this file"
                 )
+    for i, deal in enumerate(gold.deals):
+        problems.extend(f"$.deals[{i}].{p}" for p in _deal_arithmetic(deal))
+    for key, items in (("companies", gold.companies), ("people", gold.people)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            form = normalise_name(item.name)
+            if form in seen:
+                problems.append(f"$.{key}[{i}].name: {item.name!r} is listed twice")
+            seen.add(form)
     for i, quote in enumerate(gold.quotes):
         speakers = [quote.speaker] if isinstance(quote.speaker, str) else quote.speaker or []
         for name in speakers:

@@ -85,6 +85,26 @@ CASES = [
         ["$.deals[0].acquirer", "Lantern Holdings", "not the name"],
     ),
     (
+        "company-twice",
+        lambda d: d["companies"].append({"name": "Harbour Lantern Ltd", "aliases": []}),
+        ["$.companies[2].name", "listed twice"],
+    ),
+    (
+        "implied-valuation-off",
+        _set(["deals", 0, "implied_valuation", "amount"], 250000000),
+        ["$.deals[0].implied_valuation", "200,000,000"],
+    ),
+    (
+        "implied-valuation-without-stake",
+        _set(["deals", 1, "stake_percent"], None),
+        ["$.deals[1].implied_valuation", "must be null"],
+    ),
+    (
+        "verdict-without-valuation",
+        _set(["deals", 1, "valuation_consistent"], False),
+        ["$.deals[1].valuation_consistent", "must be null"],
+    ),
+    (
         "speaker-not-listed",
         _set(["quotes", 1, "speaker"], "R. Baines"),
         ["$.quotes[1].speaker", "R. Baines"],
