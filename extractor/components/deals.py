@@ -1,30 +1,138 @@
-"""``extractor_deals``: placeholder until its issue lands.
+"""``extractor_deals``: deal records, their derived valuations and checks, and figure roles.
 
-Writes Doc._.extractor_deals, roles.
+Reads the sentences, companies, people, money, percentages and years that earlier components
+put on the Doc; writes ``Doc._.extractor_deals`` (list of DealFact) and the role of every
+amount and percentage (``Doc._.extractor_amount_roles`` / ``extractor_percent_roles``, keyed
+by ``(start_char, end_char)``).
+
+How: each sentence's deal triggers become frames (deal_frames: roles by word order and cue
+patterns, figures by their cues); frames and cued trigger-less sentences merge into deals
+(deal_merge); pure checks (extractor.checks) derive the implied valuation and test the
+figures against each other.
 """
 
 from __future__ import annotations
 
+import logging
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components.deal_frames import Context, find_frames, frame_patterns
+from extractor.components.deal_merge import DealBuilder
+from extractor.components.deal_roles import context_role, percent_is_change
+from extractor.components.deal_view import DocView, build_view
+from extractor.facts import DealFact, Offsets
 
-@Language.factory("extractor_deals", default_config={})
+logger = logging.getLogger(__name__)
+
+
+@Language.factory(
+    "extractor_deals",
+    default_config={},
+    requires=["token.is_sent_start"],
+    assigns=[
+        "doc._.extractor_deals",
+        "doc._.extractor_amount_roles",
+        "doc._.extractor_percent_roles",
+    ],
+)
 def make_deals(nlp: Language, name: str) -> DealsComponent:
     return DealsComponent()
 
 
 class DealsComponent:
+    """Finds deals in a Doc whose entities and figures are already marked."""
+
     def __init__(self) -> None:
-        if not Doc.has_extension("extractor_deals"):
-            Doc.set_extension("extractor_deals", default=None)
-        if not Doc.has_extension("extractor_amount_roles"):
-            Doc.set_extension("extractor_amount_roles", default=None)
-        if not Doc.has_extension("extractor_percent_roles"):
-            Doc.set_extension("extractor_percent_roles", default=None)
+        for ext in ("extractor_deals", "extractor_amount_roles", "extractor_percent_roles"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=None)
+        frame_patterns()  # compile the lexicons now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.extractor_deals = list()
-        doc._.extractor_amount_roles = dict()
-        doc._.extractor_percent_roles = dict()
+        view = build_view(doc)
+        deals = find_deals(view)
+        doc._.extractor_deals = deals
+        doc._.extractor_amount_roles = amount_roles(view, deals)
+        doc._.extractor_percent_roles = percent_roles(view, deals)
         return doc
+
+
+def find_deals(view: DocView) -> list[DealFact]:
+    """All deals of a document, in the order they are first mentioned."""
+    builder = DealBuilder(view)
+    ctx = Context()
+    for sent in view.sentences:
+        frames = find_frames(view, sent, ctx)
+        for frame in frames:
+            builder.add_frame(frame)
+        covered = [(f.start, f.end) for f in frames]
+        builder.add_cued_figures(sent, covered)
+        ctx.last_subject = _subject_of(view, sent) or ctx.last_subject
+    return builder.finish()
+
+
+def _subject_of(view: DocView, sent) -> str | None:  # type: ignore[no-untyped-def]
+    """The first company of a sentence that is not a modifier ("XP deal", "TD shares")."""
+    pats = frame_patterns()
+    for ent in view.in_range(view.ents, sent.start, sent.end):
+        if ent.kind == "person":
+            continue
+        post = view.text[ent.end : ent.end + 30]
+        if pats.modifier_after.search(post) or pats.relation_after.search(post):
+            continue
+        return ent.name
+    return None
+
+
+def amount_roles(view: DocView, deals: list[DealFact]) -> dict[Offsets, str]:
+    """The role of every money figure: from the deals first, else from the words around it."""
+    roles: dict[Offsets, str] = {}
+    for deal in deals:
+        if deal.price is not None:
+            roles[(deal.price.start, deal.price.end)] = (
+                "per_share_price" if deal.price.value.per_share else "price"
+            )
+        for alt in deal.price_alternates:
+            roles[(alt.start, alt.end)] = "price_alternate"
+        if deal.valuation is not None:
+            roles.setdefault((deal.valuation.start, deal.valuation.end), "valuation")
+    for item in view.money:
+        key = (item.start, item.end)
+        if key in roles:
+            continue
+        if item.value.per_share:
+            roles[key] = "per_share_price"
+            continue
+        sent = _sentence_of(view, item.start)
+        before = view.text[sent[0] : item.start]
+        after = view.text[item.end : sent[1]]
+        roles[key] = context_role(before, after) or "other"
+    return roles
+
+
+def percent_roles(view: DocView, deals: list[DealFact]) -> dict[Offsets, str]:
+    """The role of every percentage: stake or holding after for deals, else change or other."""
+    roles: dict[Offsets, str] = {}
+    for deal in deals:
+        if deal.stake is not None:
+            roles[(deal.stake.start, deal.stake.end)] = "stake"
+        if deal.stake_after is not None:
+            roles.setdefault((deal.stake_after.start, deal.stake_after.end), "stake_after")
+    for item in view.percents:
+        key = (item.start, item.end)
+        if key in roles:
+            continue
+        sent = _sentence_of(view, item.start)
+        before = view.text[sent[0] : item.start]
+        after = view.text[item.end : sent[1]]
+        roles[key] = "change" if item.value.points or percent_is_change(before, after) else "other"
+    return roles
+
+
+def _sentence_of(view: DocView, offset: int) -> Offsets:
+    for sent in view.sentences:
+        if sent.start <= offset < sent.end:
+            return (sent.start, sent.end)
+    return (0, len(view.text))

@@ -58,6 +58,16 @@ class SentenceSplitter:
                 closes = nxt is not None and nxt.text in _CLOSERS and not token.whitespace_
                 start_next = nxt is None or not (nxt.text[:1].islower() or closes)
             elif (
+                len(token.text) > 1
+                and token.text.endswith(".")
+                and i > 0
+                and doc[i - 1].like_num
+                and nxt is not None
+                and nxt.text[:1].isupper()
+            ):
+                # "paid €325m. It also": the tokenizer keeps the stop in "m." after a number.
+                start_next = True
+            elif (
                 token.text in _CLOSERS
                 and i > 0
                 and doc[i - 1].text in _ENDERS

@@ -1,0 +1,564 @@
+"""One sentence -> deal frames: who buys what from whom, for how much, how far along.
+
+No dependency parser runs by default, so roles come from word order and small cue patterns
+around each entity, relative to the trigger: the first entity of the clause before an active
+trigger is its subject ("X, the ... group, has bought"); "by X" is the agent of a passive or a
+"takeover by X"; "from (its parent) X" and "X's 50% holding in Y" name the seller; "stake in X",
+"41% of X", "X shares" or the first entity after the trigger name the target. Figures are read
+in the trigger's window of the sentence, each after its own cue check (deal_roles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from extractor.components.deal_roles import (
+    QUALIFIER_WORDS,
+    context_role,
+    percent_is_change,
+    role_patterns,
+)
+from extractor.components.deal_triggers import Trigger, find_triggers
+from extractor.components.deal_view import DocView, Ent, MoneyItem, PercentItem, Sentence
+from extractor.lexicons import load_lexicon
+from extractor.parsing.values import MoneyValue
+
+TRANSFER = "transfer"
+_PAYMENT_FORMS = re.compile(
+    r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:shares|stock)\b   # "$800m in shares"
+      | \b(?:a|per|each)\s+share\b                         # "$40 a share"
+      | \ball\s+(?:of\s+the\s+)?(?:[\d.,]+\s*\w*\s+)?shares\b  # "all 25 million shares"
+    """,
+    re.I | re.X,
+)
+_FAMILY_CLASS = {"buyback": "buyback", "merge": "merge", "lead": "lead", "option": "option"}
+_QUAL = QUALIFIER_WORDS
+
+
+@dataclass
+class Frame:
+    """What one trigger group of one sentence says about a deal."""
+
+    family: str
+    families: set[str]
+    sentence: Sentence
+    trigger: Trigger
+    start: int
+    end: int
+    acquirer: str | None = None
+    target: str | None = None
+    seller: str | None = None
+    stake: PercentItem | None = None
+    stake_after: PercentItem | None = None
+    qualitative: str | None = None
+    price: MoneyItem | None = None
+    price_weak: bool = False
+    price_value: MoneyValue | None = None  # derived total (parts or per-share), no own span
+    price_note: str = ""
+    parts: list[MoneyItem] = field(default_factory=list)
+    per_share: MoneyItem | None = None
+    share_count: str | None = None
+    valuation: MoneyItem | None = None
+    status: str = "agreed"
+    status_strong: bool = False
+    year: int | None = None
+    historical: bool = False
+    anaphoric: bool = False
+    stake_word: bool = False
+    takeover: bool = False
+    actor: str | None = None
+
+    @property
+    def has_figures(self) -> bool:
+        return any(
+            x is not None
+            for x in (self.stake, self.stake_after, self.price, self.price_value, self.valuation)
+        )
+
+
+@dataclass
+class Context:
+    """What earlier sentences leave for pronouns: the last clear subject company."""
+
+    last_subject: str | None = None
+
+
+def _alt(words: list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class FramePatterns:
+    clause_open: re.Pattern[str]
+    agent: re.Pattern[str]
+    source: re.Pattern[str]
+    recipient: re.Pattern[str]
+    valued: re.Pattern[str]
+    partner: re.Pattern[str]
+    relation_of: re.Pattern[str]
+    relation_after: re.Pattern[str]
+    possessive_holding_in: re.Pattern[str]
+    possessive_business: re.Pattern[str]
+    modifier_after: re.Pattern[str]
+    passive: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    stake_word: re.Pattern[str]
+    holding_near: re.Pattern[str]
+    to_before: re.Pattern[str]
+    further_before: re.Pattern[str]
+    share_count: re.Pattern[str]
+    status: dict[str, re.Pattern[str]]
+    weak_present: frozenset[str]
+    past_relative: dict[str, int]
+    past_relative_re: re.Pattern[str]
+    month_re: re.Pattern[str]
+    months: tuple[str, ...]
+
+
+@functools.cache
+def frame_patterns() -> FramePatterns:
+    """Compile the role and status cues once per process."""
+    lex = load_lexicon("deal_triggers")
+    holding = _alt(lex["holding_nouns"])
+    status = {
+        name: re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
+        for name, words in lex["status"].items()
+    }
+    months = tuple(lex["months"])
+    return FramePatterns(
+        clause_open=re.compile(rf"(?:[,;:]\s+|\s)(?:{_alt(lex['clause_openers'])})\s", re.I),
+        agent=re.compile(r"\bby\s+(?:the\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        source=re.compile(r"\bfrom\s+(?:its|their|the|a)?\s*(?:[^\s.;]+\s+){0,3}?$", re.I),
+        recipient=re.compile(r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        valued=re.compile(r"\b(?:valu\w+|worth)\s+(?:the\s+)?$", re.I),
+        partner=re.compile(r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        relation_of=re.compile(
+            rf"\b(?:{_alt(lex['relation_nouns'])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$",
+            re.I,
+        ),
+        relation_after=re.compile(
+            rf"^(?:'s|’s|'|’)?[\s-]+(?:{_alt(lex['relation_nouns'])}|-owned|-backed)\b", re.I
+        ),
+        possessive_holding_in=re.compile(
+            rf"^(?:'s|’s|'|’)\s+(?:[^\s,.;]+\s+){{0,3}}?(?:{holding})\s+in\b", re.I
+        ),
+        possessive_business=re.compile(
+            rf"^(?:'s|’s|'|’)\s+(?:[^\s,.;]+\s+){{0,4}}?(?:{_alt(lex['business_nouns'])})\b",
+            re.I,
+        ),
+        modifier_after=re.compile(
+            rf"^(?:'s|’s|'|’)?\s+(?:{_alt(lex['deal_nouns'])}|stock|shares)\b", re.I
+        ),
+        passive=re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I),
+        pronoun=re.compile(rf"(?<![\w-])(?:{_alt(lex['pronouns'])})(?![\w-])", re.I),
+        anaphor=re.compile(
+            rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_alt(lex['deal_nouns'])})\b", re.I
+        ),
+        stake_word=re.compile(rf"(?<![\w-])(?:{_alt(lex['stake_words'])})(?![\w-])", re.I),
+        holding_near=re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I),
+        to_before=re.compile(rf"\bto\s+(?:{_QUAL}\s+)*$", re.I),
+        further_before=re.compile(
+            r"\b(?:a\s+further|another|an\s+additional|additional)\s+$", re.I
+        ),
+        share_count=re.compile(
+            r"""(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|bn|m|mn)?\s+
+                (?:new\s+|ordinary\s+|common\s+|of\s+its\s+|of\s+the\s+)?shares\b""",
+            re.I | re.X,
+        ),
+        status=status,
+        weak_present=frozenset(w.lower() for w in lex["weak_present"]),
+        past_relative={k.lower(): int(v) for k, v in lex["past_relative"].items()},
+        past_relative_re=re.compile(rf"\b(?:{_alt(list(lex['past_relative']))})\b", re.I),
+        month_re=re.compile(
+            rf"\b(?:in|since|last|from|during)\s+(?:late\s+|early\s+|mid-)?({_alt(months)})\b(?!\s+\d)",
+            re.I,
+        ),
+        months=months,
+    )
+
+
+def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
+    """The deal frames of one sentence (possibly none)."""
+    money = view.in_range(view.money, sent.start, sent.end)
+    ents = view.in_range(view.ents, sent.start, sent.end)
+    triggers = [
+        t
+        for t in find_triggers(sent.text, sent.start, [sent.rel(m.start) for m in money])
+        # "Zuriel Pay", "Buy Low Holdings": a trigger word inside a name is no trigger, but a
+        # name inside a trigger phrase is ("holding in Vodacom will rise").
+        if not any(e.start <= t.start and t.end <= e.end for e in ents)
+    ]
+    groups = _group(triggers)
+    frames: list[Frame] = []
+    for i, group in enumerate(groups):
+        prev_end = groups[i - 1][-1].end if i else sent.start
+        next_start = groups[i + 1][0].start if i + 1 < len(groups) else sent.end
+        frames.append(_frame(view, sent, group, prev_end, next_start, ctx))
+    return frames
+
+
+def _group(triggers: list[Trigger]) -> list[list[Trigger]]:
+    """Group a sentence's triggers into events ("bought ..., lifting its holding" is one)."""
+    groups: list[list[Trigger]] = []
+    current: str | None = None
+    for trig in triggers:
+        cls = _FAMILY_CLASS.get(trig.family, TRANSFER)
+        joins = groups and (cls == current or (cls == TRANSFER and current == "option"))
+        if trig.family == "stake_up" and groups and current != "lead":
+            joins = True
+        if joins:
+            groups[-1].append(trig)
+        else:
+            groups.append([trig])
+            current = cls
+    return groups
+
+
+def _frame(
+    view: DocView,
+    sent: Sentence,
+    group: list[Trigger],
+    prev_end: int,
+    next_start: int,
+    ctx: Context,
+) -> Frame:
+    pats = frame_patterns()
+    trig = group[0]
+    text = sent.text
+    t_rel = sent.rel(trig.start)
+    clause = sent.rel(prev_end)
+    for m in pats.clause_open.finditer(text, clause, t_rel):
+        clause = m.end()
+    frame = Frame(
+        family=trig.family,
+        families={t.family for t in group},
+        sentence=sent,
+        trigger=trig,
+        start=sent.start + clause,
+        end=next_start,
+    )
+    ents = view.in_range(view.ents, sent.start, sent.end)
+    _roles(frame, ents, sent, prev_end, ctx)
+    _figures(frame, view, sent)
+    _status(frame, view, sent, clause)
+    window = view.text[frame.start : frame.end]
+    # "in shares" (how it is paid) and "a share" (per-share price) do not make it a stake.
+    frame.stake_word = bool(pats.stake_word.search(_PAYMENT_FORMS.sub(" ", window)))
+    frame.takeover = bool(re.search(r"take\s*over|acquisition\s+of", window, re.I)) and (
+        frame.stake is None
+    )
+    if frame.target is None and pats.anaphor.search(window):
+        frame.anaphoric = True
+    if frame.target is None and frame.acquirer is None and frame.seller is None:
+        frame.anaphoric = True
+    return frame
+
+
+# --- roles -------------------------------------------------------------------------------
+
+
+def _after_kind(ent: Ent, sent: Sentence, floor: int) -> str:
+    """How an entity after the trigger relates to it, from the words just before and after."""
+    pats = frame_patterns()
+    pre = sent.text[max(sent.rel(floor), sent.rel(ent.start) - 50) : sent.rel(ent.start)]
+    post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 60]
+    if pats.relation_of.search(pre) or pats.relation_after.search(post):
+        return "skip"
+    if pats.agent.search(pre):
+        return "agent"
+    if pats.source.search(pre):
+        return "seller"
+    if pats.possessive_holding_in.search(post):
+        return "seller"
+    if pats.possessive_business.search(post):
+        return "target_seller"
+    if pats.valued.search(pre):
+        return "valued"
+    if pats.partner.search(pre):
+        return "partner"
+    if pats.recipient.search(pre):
+        return "recipient"
+    return "target"
+
+
+def _first_subject(ents: list[Ent], sent: Sentence, start: int, end: int) -> Ent | None:
+    """The first entity in ``[start, end)`` that can be a clause subject."""
+    pats = frame_patterns()
+    for ent in ents:
+        if ent.start < start or ent.end > end:
+            continue
+        pre = sent.text[max(0, sent.rel(ent.start) - 40) : sent.rel(ent.start)]
+        post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 40]
+        if pats.relation_of.search(pre) or pats.relation_after.search(post):
+            continue
+        if pats.possessive_holding_in.search(post):
+            continue
+        return ent
+    return None
+
+
+def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Context) -> None:
+    pats = frame_patterns()
+    trig = frame.trigger
+    before_ents = [e for e in ents if e.end <= trig.start]
+    subject = _first_subject(before_ents, sent, frame.start, trig.start)
+    if subject is None:
+        subject = _first_subject(before_ents, sent, sent.start, trig.start)
+    before_text = sent.text[sent.rel(frame.start) : sent.rel(trig.start)]
+    pronoun = bool(pats.pronoun.search(before_text))
+    subject_name = subject.name if subject else (ctx.last_subject if pronoun else None)
+    passive = _participle(trig.text) and bool(
+        pats.passive.search(sent.text[: sent.rel(trig.start)])
+    )
+    inside = [e for e in ents if e.start >= trig.start and e.end <= trig.end]
+    after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
+    kinds = [(e, _after_kind(e, sent, trig.end)) for e in after]
+
+    def first(*wanted: str, person_ok: bool = False) -> str | None:
+        for ent, kind in kinds:
+            if kind in wanted and (person_ok or ent.kind != "person"):
+                return ent.name
+        return None
+
+    agent = first("agent", person_ok=True)
+    target = first("target", "target_seller") or (inside[0].name if inside else None)
+    seller = first("seller", "target_seller")
+    stake_in_before = _stake_in_before(before_ents, sent)
+    fam = frame.family
+    if fam == "sell":
+        if agent or passive:
+            frame.seller = agent
+            frame.target = target or stake_in_before
+        else:
+            frame.seller = subject_name
+            frame.target = target
+            frame.acquirer = first("recipient", person_ok=True)
+        frame.actor = frame.seller
+    elif fam == "buyback":
+        owner = subject_name or _possessor_after(after, sent)
+        frame.acquirer = frame.target = owner
+        frame.seller = seller
+        frame.actor = owner
+    elif fam == "raise":
+        frame.target = subject_name
+        frame.actor = subject_name
+    elif fam == "lead":
+        frame.acquirer = agent or (after[0].name if after else None)
+    elif fam == "merge":
+        frame.acquirer = subject_name
+        frame.target = first("partner") or target
+        frame.actor = subject_name
+    else:
+        if agent or passive:
+            frame.acquirer = agent
+            frame.target = target or stake_in_before or (subject.name if subject else None)
+        else:
+            holder = _possessor_before(before_ents, sent, trig) if fam == "stake_up" else None
+            frame.acquirer = holder or subject_name
+            frame.target = target or first("valued")
+        frame.seller = seller
+        frame.actor = frame.acquirer
+    if frame.target is not None and frame.target == frame.acquirer and fam != "buyback":
+        frame.target = None
+
+
+def _participle(word: str) -> bool:
+    """Can the trigger be a passive participle ("was bought", not "is paying")?"""
+    first = word.lower().split()[0]
+    return first.endswith("ed") or first in {"bought", "sold", "paid", "taken", "put", "led"}
+
+
+def _stake_in_before(before_ents: list[Ent], sent: Sentence) -> str | None:
+    """ "A 49% stake in X was bought by ...": the X of a stake before the trigger."""
+    for ent in before_ents:
+        pre = sent.text[max(0, sent.rel(ent.start) - 30) : sent.rel(ent.start)]
+        if re.search(r"\b(?:stake|holding|interest|shareholding|of)\s+in\s*$|\bin\s+$", pre, re.I):
+            return ent.name
+    return None
+
+
+def _possessor_before(before_ents: list[Ent], sent: Sentence, trig: Trigger) -> str | None:
+    """ "Vodafone's holding in Vodacom will rise": the owner right before the holding noun."""
+    if not before_ents:
+        return None
+    last = before_ents[-1]
+    gap = sent.text[sent.rel(last.end) : sent.rel(trig.start)]
+    if re.fullmatch(r"(?:'s|’s|'|’)\s*", gap):
+        return last.name
+    return None
+
+
+def _possessor_after(after: list[Ent], sent: Sentence) -> str | None:
+    """ "the repurchase of the Group's shares": whose shares are bought back."""
+    for ent in after:
+        post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 40]
+        if re.match(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock)\b", post, re.I):
+            return ent.name
+    return None
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def _figures(frame: Frame, view: DocView, sent: Sentence) -> None:
+    pats = frame_patterns()
+    rpats = role_patterns()
+    money = view.in_range(view.money, frame.start, frame.end)
+    window_ids = {m.idx for m in money}
+    candidates: list[tuple[MoneyItem, bool]] = []
+    for item in money:
+        before = sent.text[: sent.rel(item.start)]
+        after = sent.text[sent.rel(item.end) :]
+        if any(link in window_ids and link < item.idx for link in item.links):
+            continue  # the second figure of "$586m (£378m)": an alternate of the first
+        if rpats.valuation_cue.search(before[-90:]):
+            if frame.valuation is None:
+                frame.valuation = item
+            continue
+        if context_role(before, after) is not None:
+            continue
+        if item.value.per_share:
+            frame.per_share = frame.per_share or item
+            continue
+        if rpats.parts_after.search(after):
+            frame.parts.append(item)
+        candidates.append((item, bool(rpats.deal_modifier.search(after))))
+    totals = [c for c in candidates if c[0] not in frame.parts]
+    if len(frame.parts) >= 2 and not totals:
+        first = frame.parts[0]
+        frame.price_value = MoneyValue(
+            amount=sum((p.value.amount for p in frame.parts), start=first.value.amount * 0),
+            currency=first.value.currency,
+        )
+        frame.price = first
+        frame.price_note = "the price is the sum of its parts"
+    elif totals or candidates:
+        pool = totals if len(frame.parts) >= 2 else candidates
+        strong = [c for c in pool if not c[1]]
+        chosen = strong[0] if strong else pool[0]
+        frame.price, frame.price_weak = chosen
+    elif frame.per_share is not None:
+        window = view.text[frame.start : frame.end]
+        count = pats.share_count.search(window)
+        if count:
+            frame.share_count = count.group(0)
+    _percents(frame, view, sent)
+
+
+def _percents(frame: Frame, view: DocView, sent: Sentence) -> None:
+    pats = frame_patterns()
+    items = view.in_range(view.percents, frame.start, frame.end)
+    ids = {p.idx for p in items}
+    raising = "stake_up" in frame.families or "option" in frame.families
+    for item in items:
+        value = item.value
+        before = sent.text[: sent.rel(item.start)]
+        after = sent.text[sent.rel(item.end) :]
+        if value.points:
+            continue
+        if any(link in ids and link > item.idx for link in item.links):
+            continue  # the "from" end of "from 13% to 14%"
+        linked_to = any(link in ids and link < item.idx for link in item.links)
+        to_end = bool(pats.to_before.search(before[-40:]))
+        if (linked_to or to_end) and (raising or pats.holding_near.search(before[-90:])):
+            if frame.stake_after is None and value.value is not None:
+                frame.stake_after = item
+            continue
+        if percent_is_change(before, after) and not pats.further_before.search(before[-20:]):
+            continue
+        if value.value is None:
+            frame.qualitative = frame.qualitative or value.qualitative
+            continue
+        if frame.stake is None:
+            frame.stake = item
+    if frame.qualitative is None and re.search(
+        r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b",
+        view.text[frame.start : frame.end],
+        re.I,
+    ):
+        frame.qualitative = "majority"
+
+
+# --- status and year ---------------------------------------------------------------------
+
+
+def _status(frame: Frame, view: DocView, sent: Sentence, clause: int) -> None:
+    pats = frame_patterns()
+    t_end = sent.rel(frame.trigger.end)
+    cue_text = sent.text[clause : t_end + 25]
+    window = view.text[frame.start : frame.end]
+    if pats.status["cancelled"].search(window):
+        frame.status, frame.status_strong = "cancelled", True
+    elif "option" in frame.families or _proposed(cue_text):
+        frame.status, frame.status_strong = "proposed", True
+    elif pats.status["agreed"].search(cue_text):
+        frame.status, frame.status_strong = "agreed", True
+    elif frame.trigger.text.lower() in pats.weak_present:
+        frame.status = "completed"
+    elif pats.status["completed"].search(cue_text):
+        frame.status, frame.status_strong = "completed", True
+    _year(frame, view, sent)
+
+
+def _proposed(cue_text: str) -> bool:
+    for m in frame_patterns().status["proposed"].finditer(cue_text):
+        word = m.group(0)
+        if word.lower() == "may" and (word[0].isupper() or re.match(r"\s+\d", cue_text[m.end() :])):
+            continue  # the month, not the modal
+        return True
+    return False
+
+
+def _year(frame: Frame, view: DocView, sent: Sentence) -> None:
+    pats = frame_patterns()
+    pub = view.published
+    years = view.in_range(view.years, sent.start, sent.end)
+    past_words = pats.past_relative_re.search(sent.text)
+    if years:
+        mention = min(years, key=lambda y: abs(y.start - frame.trigger.start))
+        year = mention.year
+        context = view.lower[max(sent.start, mention.start - 25) : mention.end]
+        month = _month(context, pats.months)
+        if pub is None:
+            frame.historical = frame.status in ("completed", "agreed")
+        elif year < pub.year:
+            frame.historical = True
+        elif year == pub.year:
+            frame.historical = bool(past_words) or (month is not None and month < pub.month)
+        if frame.historical:
+            frame.year = year
+        return
+    if pub is None:
+        return
+    if past_words:
+        frame.historical = True
+        frame.year = pub.year + pats.past_relative[_norm(past_words.group(0))]
+        return
+    m = pats.month_re.search(sent.text)
+    if m:
+        month = pats.months.index(m.group(1).lower()) + 1
+        if month != pub.month:
+            frame.historical = True
+            frame.year = pub.year if month < pub.month else pub.year - 1
+
+
+def _month(text: str, months: tuple[str, ...]) -> int | None:
+    found = None
+    for i, name in enumerate(months):
+        if re.search(rf"\b{name[:3]}", text):
+            found = i + 1
+    return found
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower())
+
+
+def resolve_date(published: dt.date | None) -> dt.date | None:
+    """The date figures are converted at (the article's, when known)."""
+    return published

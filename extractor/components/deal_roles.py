@@ -1,0 +1,123 @@
+"""What a money figure or percentage measures, read from the words around it.
+
+Revenue, profit, market value, fines, debt and the like are never deal prices; a percentage
+after "rose" or before "of the market" is a change or a share of something, not a stake. The
+cue words live in the ``amount_roles`` lexicon; the patterns here only say where they must
+stand: right before the figure ("revenue of about $X", "lost $X") or right after it
+("$X in penalties", "$X of assets").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractor.lexicons import load_lexicon
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# Qualifier words a money or percent span may leave outside itself ("about $3bn").
+_QUAL = (
+    r"(?:about|around|roughly|some|approximately|nearly|almost|more\s+than|less\s+than|over"
+    r"|above|under|up\s+to|at\s+least|as\s+much\s+as|just|a\s+further|another|a\s+record"
+    r"|a\s+total\s+of|only)"
+)
+QUALIFIER_WORDS = _QUAL
+
+
+@dataclass(frozen=True)
+class RolePatterns:
+    before: dict[str, re.Pattern[str]]
+    after: dict[str, re.Pattern[str]]
+    worth_deal: re.Pattern[str]
+    price_cue: re.Pattern[str]
+    valuation_cue: re.Pattern[str]
+    parts_after: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    deal_modifier: re.Pattern[str]
+
+
+@functools.cache
+def role_patterns() -> RolePatterns:
+    """Compile the ``amount_roles`` lexicon once per process."""
+    lex = load_lexicon("amount_roles")
+    before = {
+        role: re.compile(
+            rf"""\b(?:{_alt(words)})\b       # the cue ("revenue", "lost", "market value")
+                 (?:\s+[^\s.;:]+){{0,4}}?     # a few words ("of about", "for the year of")
+                 \s*$""",
+            re.I | re.X,
+        )
+        for role, words in lex["before"].items()
+    }
+    after = {
+        role: re.compile(
+            rf"""^\s*(?:more\s+)?               # "$380m more in ..."
+                 (?:[^\s.;:]+\s+){{0,4}}?       # a few words ("of Credit Suisse's riskiest")
+                 (?:{_alt(words)})\b""",
+            re.I | re.X,
+        )
+        for role, words in lex["after"].items()
+    }
+    nouns = _alt(lex["worth_subjects"])
+    return RolePatterns(
+        before=before,
+        after=after,
+        # "The sale is worth about US$14.6bn": the worth of a deal is its price.
+        worth_deal=re.compile(
+            rf"""\b(?:{nouns})\b(?:\s+[^\s.;]+){{0,3}}?\s+(?:is|was|would\s+be|will\s+be|are)
+                 \s+(?:worth|valued\s+at)\s*(?:{_QUAL}\s*)*$""",
+            re.I | re.X,
+        ),
+        price_cue=re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
+        # "valuing Weibo at over", "values the company at", "a valuation of about"
+        valuation_cue=re.compile(
+            rf"""\b(?:{_alt(lex["valuation_cues"])})\b
+                 (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)\s*(?:{_QUAL}\s*)*$""",
+            re.I | re.X,
+        ),
+        parts_after=re.compile(rf"^\s*(?:{_alt(lex['parts_after'])})\b", re.I),
+        change_before=re.compile(rf"\b(?:{_alt(lex['change_before'])})\s+(?:{_QUAL}\s*)*$", re.I),
+        change_after=re.compile(
+            rf"^\s*(?:[^\s.;]+\s+){{0,1}}?(?:{_alt(lex['change_after'])})\b", re.I
+        ),
+        # "a £3bn takeover", "in 41 bln rand deal": the figure names the deal's size.
+        deal_modifier=re.compile(
+            r"^\s*(?:[\w-]+\s+)?(?:takeover|deal|acquisition|merger|buyout|offer|bid|sale)\b",
+            re.I,
+        ),
+    )
+
+
+def context_role(before: str, after: str) -> str | None:
+    """The role the words around a money figure give it, or None when they say nothing.
+
+    Args:
+        before: sentence text before the figure (only its end is looked at).
+        after: sentence text after the figure (only its start is looked at).
+    """
+    pats = role_patterns()
+    tail = before[-80:]
+    if pats.worth_deal.search(tail) or pats.price_cue.search(tail):
+        return None
+    for role, pattern in pats.before.items():
+        if pattern.search(tail):
+            return role
+    head = after[:60]
+    for role, pattern in pats.after.items():
+        if pattern.search(head):
+            return role
+    return None
+
+
+def percent_is_change(before: str, after: str) -> bool:
+    """True for "shares rose 3.1%", "about 43% of the market": not a stake."""
+    pats = role_patterns()
+    return bool(pats.change_before.search(before[-40:]) or pats.change_after.search(after[:40]))

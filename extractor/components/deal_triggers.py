@@ -1,0 +1,147 @@
+"""Deal triggers: the words that say ownership changes hands, found in one sentence.
+
+Families (lexicon ``deal_triggers``): ``buyback``, ``option``, ``stake_up`` ("raise its stake",
+"holding will rise to"), ``sell``, ``merge``, ``buy`` (verbs and nouns: "bought", "takeover of"),
+``take`` (only "take a ... stake"), ``lead`` ("the round was led by"), ``pay``, ``invest``
+("invest in", "put ... into") and ``raise`` (a company raising money: "raised $250m").
+Overlapping matches keep the more specific family.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractor.lexicons import load_lexicon
+
+#: More specific families win overlaps. NOTE: keep in sync with the lexicon's families.
+PRIORITY = (
+    "buyback",
+    "option",
+    "stake_up",
+    "sell",
+    "merge",
+    "buy",
+    "take",
+    "lead",
+    "pay",
+    "invest",
+    "raise",
+)
+
+#: Families that describe a different kind of event from a transfer: a new frame starts when
+#: the family class changes inside a sentence.
+CLASS_OF = {"buyback": "buyback", "merge": "merge", "lead": "lead", "option": "option"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    family: str
+    start: int  # offsets into the document text
+    end: int
+    text: str
+
+
+def _alt(words: list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class TriggerPatterns:
+    families: dict[str, re.Pattern[str]]
+    holding_after: re.Pattern[str]
+    holding_rises: re.Pattern[str]
+    take_after: re.Pattern[str]
+    into_after: re.Pattern[str]
+
+
+@functools.cache
+def trigger_patterns() -> TriggerPatterns:
+    """Compile the ``deal_triggers`` lexicon once per process."""
+    lex = load_lexicon("deal_triggers")
+    fam = lex["families"]
+    holding = _alt(lex["holding_nouns"])
+    families = {
+        name: re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
+        for name, words in fam.items()
+    }
+    return TriggerPatterns(
+        families=families,
+        # "raise its stake", "lifting its holding", "lifts Vodafone stake": a holding noun
+        # within three words after the verb.
+        holding_after=re.compile(
+            rf"""^(?!\s+(?:a|an)\b)                 # "take a stake" buys, it does not raise
+                 \s+(?:its|their|his|her|the)?\s*
+                 (?:[^\s,.;]+\s+){{0,3}}?(?:{holding})\b""",
+            re.I | re.X,
+        ),
+        # "Vodafone's holding in Vodacom will rise from 60.5% to 65.1%"
+        holding_rises=re.compile(
+            rf"""\b(?:{holding})\b
+                 (?:\s+in\s+[^,.;]{{1,60}}?)?              # "in Vodacom"
+                 \s+(?:will\s+|would\s+|to\s+|is\s+to\s+|could\s+)?
+                 (?:{_alt(lex["rise_verbs"])})\b""",
+            re.I | re.X,
+        ),
+        # "take a 41% stake", "took control of"
+        take_after=re.compile(
+            rf"""^\s+(?:a|an|its|their|the|full|majority|minority|control|over)?\s*
+                 (?:[^\s,.;]+\s+){{0,3}}?(?:{holding}|control|%|per\s*cent|percent|ownership)""",
+            re.I | re.X,
+        ),
+        into_after=re.compile(r"^[^.;]{0,50}?\binto\b", re.I),
+    )
+
+
+def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigger]:
+    """Deal triggers in one sentence.
+
+    Args:
+        text: the sentence text.
+        offset: its start in the document, added to the trigger offsets.
+        money_starts: sentence-relative starts of money figures ("raised $250m" needs one).
+    """
+    pats = trigger_patterns()
+    found: list[tuple[int, int, int, str]] = []  # (start, -len, priority, family)
+    for rank, family in enumerate(PRIORITY):
+        pattern = pats.families.get(family)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if not _accept(family, m, text, money_starts, pats):
+                continue
+            found.append((m.start(), -(m.end() - m.start()), rank, family))
+    for m in pats.holding_rises.finditer(text):
+        found.append((m.start(), -(m.end() - m.start()), PRIORITY.index("stake_up"), "stake_up"))
+    found.sort(key=lambda f: (f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Trigger] = []
+    for start, neg_len, _rank, family in found:
+        end = start - neg_len
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        out.append(Trigger(family, offset + start, offset + end, text[start:end]))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _accept(
+    family: str, m: re.Match[str], text: str, money_starts: list[int], pats: TriggerPatterns
+) -> bool:
+    after = text[m.end() :]
+    if family == "stake_up":
+        return bool(pats.holding_after.search(after))
+    if family == "take":
+        return bool(pats.take_after.search(after))
+    if family == "invest" and m.group(0).lower().startswith("put"):
+        return bool(pats.into_after.search(after)) and any(
+            m.end() <= s <= m.end() + 25 for s in money_starts
+        )
+    if family == "raise":
+        # "raised $250 million": a company raising money, the figure right after the verb.
+        return any(m.end() <= s <= m.end() + 12 for s in money_starts)
+    if family == "buy" and m.group(0).lower() in ("purchase", "acquisition", "takeover"):
+        return True
+    return True

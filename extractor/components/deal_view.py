@@ -1,0 +1,140 @@
+"""What the deal finder reads from a Doc, as plain offsets: sentences, entities, figures.
+
+The entity and quantity components write their results in different shapes (span groups,
+``Doc._`` lists of facts); this module turns them into one sorted, read-only view so that the
+deal rules can work with character offsets and small regexes over sentence text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from extractor.facts import YearMention
+from extractor.parsing.values import MoneyValue, PercentValue
+
+
+@dataclass(frozen=True)
+class Ent:
+    """A company, person or resolved reference ("the firm") mentioned in the text."""
+
+    start: int
+    end: int
+    name: str
+    kind: Literal["company", "person", "ref"]
+
+
+@dataclass(frozen=True)
+class MoneyItem:
+    idx: int
+    start: int
+    end: int
+    text: str
+    value: MoneyValue
+    links: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PercentItem:
+    idx: int
+    start: int
+    end: int
+    text: str
+    value: PercentValue
+    links: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+    def rel(self, offset: int) -> int:
+        """``offset`` relative to the sentence start."""
+        return offset - self.start
+
+
+@dataclass
+class DocView:
+    text: str
+    sentences: list[Sentence]
+    ents: list[Ent]
+    money: list[MoneyItem]
+    percents: list[PercentItem]
+    years: list[YearMention]
+    published: dt.date | None
+    lower: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+
+    def in_range(self, items: list, start: int, end: int) -> list:  # type: ignore[type-arg]
+        """Items (anything with start/end) lying inside ``[start, end)``."""
+        return [i for i in items if i.start >= start and i.end <= end]
+
+
+def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
+    out: dict[int, list[int]] = {}
+    for a, b in pairs or []:
+        out.setdefault(a, []).append(b)
+        out.setdefault(b, []).append(a)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _ext(doc: Doc, name: str) -> object:
+    return getattr(doc._, name) if Doc.has_extension(name) else None
+
+
+def build_view(doc: Doc) -> DocView:
+    """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    ents: list[Ent] = []
+    for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
+        for start, end in company.mentions:
+            ents.append(Ent(start, end, company.name, "company"))
+    for ref in _ext(doc, "extractor_company_refs") or []:  # type: ignore[attr-defined]
+        if len(ref.companies) == 1:
+            ents.append(Ent(ref.start, ref.end, ref.companies[0], "ref"))
+    for person in _ext(doc, "extractor_people") or []:  # type: ignore[attr-defined]
+        for start, end in person.mentions:
+            ents.append(Ent(start, end, person.name, "person"))
+    ents = _dedupe(sorted(ents, key=lambda e: (e.start, -(e.end - e.start))))
+    money_links = _links(_ext(doc, "extractor_money_links"))  # type: ignore[arg-type]
+    money = [
+        MoneyItem(i, s.start_char, s.end_char, s.text, s._.extractor_money, money_links.get(i, ()))
+        for i, s in enumerate(doc.spans.get("extractor_money", []))
+        if s._.extractor_money is not None
+    ]
+    pct_links = _links(_ext(doc, "extractor_percent_links"))  # type: ignore[arg-type]
+    percents = [
+        PercentItem(
+            i, s.start_char, s.end_char, s.text, s._.extractor_percent, pct_links.get(i, ())
+        )
+        for i, s in enumerate(doc.spans.get("extractor_percents", []))
+        if s._.extractor_percent is not None
+    ]
+    years = list(_ext(doc, "extractor_years") or [])  # type: ignore[call-overload]
+    published = _ext(doc, "extractor_published")
+    return DocView(
+        text=doc.text,
+        sentences=sentences,
+        ents=ents,
+        money=sorted(money, key=lambda m: m.start),
+        percents=sorted(percents, key=lambda p: p.start),
+        years=sorted(years, key=lambda y: y.start),
+        published=published if isinstance(published, dt.date) else None,
+    )
+
+
+def _dedupe(ents: list[Ent]) -> list[Ent]:
+    """Drop mentions overlapping an earlier, longer one (a company inside a person's span)."""
+    out: list[Ent] = []
+    for ent in ents:
+        if out and ent.start < out[-1].end:
+            continue
+        out.append(ent)
+    return out
