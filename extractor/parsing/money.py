@@ -72,6 +72,8 @@ def _money_regex() -> re.Pattern[str]:
         if w != "p"
     )
     scale = alternation(scales)
+    second = alternation(load_lexicon("scales")["compound_second"])
+    scale = rf"(?:{scale})(?:[\u00a0 ](?:{second})(?![A-Za-z]))?"
     return re.compile(
         rf"""
         (?:

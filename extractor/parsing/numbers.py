@@ -97,10 +97,21 @@ def scale_of(word: str) -> Decimal | None:
 
     >>> scale_of("bn"), scale_of("Million"), scale_of("crore")
     (Decimal('1E+9'), Decimal('1E+6'), Decimal('1E+7'))
+    >>> scale_of("lakh crore")
+    Decimal('1E+12')
     >>> scale_of("apples") is None
     True
     """
     scales = _scales()
+    parts = word.split()
+    if len(parts) > 1:  # "lakh crore": scales multiply
+        factors = [scale_of(p) for p in parts]
+        if any(f is None for f in factors):
+            return None
+        product = Decimal(1)
+        for f in factors:
+            product *= f or 1
+        return product
     word = word.strip().rstrip(".")
     # "M"/"B"/"K" are case-sensitive abbreviations; words are not.
     return scales.get(word) if word in scales else scales.get(word.lower())
@@ -130,6 +141,8 @@ def read_number_words(text: str) -> NumberReading | None:
     Decimal('1000000000')
     >>> read_number_words("one hundred and twenty-five").value
     Decimal('125')
+    >>> read_number_words("two thousand crore").value
+    Decimal('20000000000')
     >>> read_number_words("the billion") is None
     True
     """
@@ -142,6 +155,8 @@ def read_number_words(text: str) -> NumberReading | None:
     seen_number = False
     for i, word in enumerate(parts):
         if word in articles and i == 0:
+            if len(parts) > 1 and parts[1] in small:
+                return None  # "an eighty": an article counts only before a scale word
             current = Decimal(1)
             continue
         if word in small:
@@ -154,7 +169,10 @@ def read_number_words(text: str) -> NumberReading | None:
             scale = scale_of(word) if len(word) > 2 else None
             if scale is None:
                 return None
-            total += (current or Decimal(1)) * scale
+            if current == 0 and total > 0:
+                total *= scale  # "two thousand crore": scales multiply
+            else:
+                total += (current or Decimal(1)) * scale
             current = Decimal(0)
             seen_number = True
     if not seen_number:
@@ -218,7 +236,7 @@ def read_number(text: str) -> NumberReading | None:
 _DIGITS_SCALE = re.compile(
     r"""
     ^(?P<num>\d[\d.,]*)          # the digits with their separators
-    (?:[\s\-]*(?P<scale>[A-Za-z]+\.?))?$   # an optional scale word: bn, million, crore
+    (?:[\s\-]*(?P<scale>[A-Za-z]+(?:\s[A-Za-z]+)?\.?))?$  # a scale: bn, million, lakh crore
     """,
     re.VERBOSE,
 )

@@ -76,7 +76,8 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
           (?:(?P<numer>{_alt(data["numerators"])})[\s\u00a0-]+)?  # "a", "two-"
           (?P<den>{_alt(data["denominators"])})                    # "fifth", "thirds"
         )
-        (?=[\s\u00a0-]+(?P<next>of|{_alt(data["stake_nouns"])})\b)   # "of", "stake"
+        (?=[\s\u00a0-]+(?P<next>of|{_alt(data["stake_nouns"])})\b)?  # "of", "stake"
+        (?![\w-])
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -97,6 +98,11 @@ def _fraction_filters() -> tuple[frozenset[str], frozenset[str]]:
         frozenset(w.lower() for w in data["not_shares_before"]),
         frozenset(w.lower() for w in data["not_shares_after"]),
     )
+
+
+@functools.cache
+def _standalone() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon("fractions")["standalone_determiners"])
 
 
 _PREV_WORD = re.compile(r"([A-Za-z0-9]+)[\s\u00a0-]*$")
@@ -151,6 +157,8 @@ def _numeric(m: re.Match[str], text: str) -> PercentMatch | None:
 def _fraction(m: re.Match[str], text: str) -> PercentMatch | None:
     not_before, not_after = _fraction_filters()
     den = m["den"].lower()
+    if m["next"] is None and (m["det"] is None or m["det"].lower() not in _standalone()):
+        return None  # "a third" alone is too vague; "the remaining third" is a share
     if m["numer"] is None and m["det"] is None and den not in ("half", "halves"):
         return None  # a bare "third"/"quarter" is an ordinal or a period
     if m["numer"] is None and den.endswith("s") and den != "halves":
@@ -163,7 +171,7 @@ def _fraction(m: re.Match[str], text: str) -> PercentMatch | None:
     nxt = _NEXT_OF.match(text, m.end("frac"), min(len(text), m.end("frac") + 40))
     if nxt is not None and nxt[1].lower() in not_after:
         return None  # "a quarter of a century", "half of the year"
-    if text[m.end("frac") : m.end("frac") + 1] == "-" and m["next"].lower() != "stake":
+    if text[m.end("frac") : m.end("frac") + 1] == "-" and (m["next"] or "").lower() != "stake":
         return None  # "half-year", "quarter-final"
     value = parse_fraction_words(m["frac"])
     if value is None:

@@ -1,0 +1,99 @@
+"""extractor_money on a blank English pipeline: spans, values, links, context."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractor.components  # noqa: F401  (registers the factories)
+from extractor import extract
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def money_nlp() -> Language:
+    """Only the money component, as a user would add it to their own pipeline."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("extractor_money")
+    return nlp
+
+
+def _figures(doc: Doc) -> list[tuple[str, Decimal, str | None]]:
+    return [
+        (s.text, s._.extractor_money.amount, s._.extractor_money.currency)
+        for s in doc.spans["extractor_money"]
+    ]
+
+
+def test_finds_figures_with_values_in_text_order(money_nlp: Language) -> None:
+    doc = money_nlp(
+        "Fernhill will pay $586m (£378m) for the stake, valuing Orla at over $3.2bn. "
+        "It also sold a unit for three billion Swiss francs."
+    )
+    assert _figures(doc) == [
+        ("$586m", D("586e6"), "USD"),
+        ("£378m", D("378e6"), "GBP"),
+        ("$3.2bn", D("3.2e9"), "USD"),
+        ("three billion Swiss francs", D("3e9"), "CHF"),
+    ]
+    assert doc.spans["extractor_money"][2]._.extractor_money.qualifier == "over"
+    assert doc._.extractor_money_links == [(0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("It paid 28.3 billion yuan (US$4.6 billion) in cash.", [(0, 1)]),
+        ("A 41 billion rand ($2.74 billion) deal.", [(0, 1)]),
+        ("It paid $4.4bn (Dh16.2bn) for 9.8 per cent.", [(0, 1)]),
+        ("It paid $4.4bn. Its rival paid Dh16.2bn.", []),
+    ],
+)
+def test_alternate_currency_links(money_nlp: Language, text: str, pairs: list) -> None:
+    assert money_nlp(text)._.extractor_money_links == pairs
+
+
+def test_house_currency_note_applies_to_plain_dollars(money_nlp: Language) -> None:
+    doc = money_nlp(
+        "All figures in Canadian dollars unless otherwise noted.\n"
+        "Lakeview expects roughly $20-billion and will buy back US$1.5-billion of stock."
+    )
+    assert [c for _, _, c in _figures(doc)] == ["CAD", "USD"]
+
+
+def test_years_and_counts_are_not_money(money_nlp: Language) -> None:
+    doc = money_nlp("In 2005 the site had 500 million users and 2,022 staff.")
+    assert list(doc.spans["extractor_money"]) == []
+    assert doc._.extractor_money_links == []
+
+
+def test_per_share_and_range(money_nlp: Language) -> None:
+    doc = money_nlp("It offered 450p a share, or between $1bn and $2bn in total.")
+    values = [s._.extractor_money for s in doc.spans["extractor_money"]]
+    assert values[0].per_share and values[0].currency == "GBP"
+    assert values[1].is_range and (values[1].low, values[1].high) == (D("1e9"), D("2e9"))
+
+
+def test_empty_doc(money_nlp: Language) -> None:
+    doc = money_nlp("")
+    assert list(doc.spans["extractor_money"]) == []
+
+
+def test_record_amounts_through_extract() -> None:
+    record = extract(
+        "Harrow Foods has agreed to buy a fifth of Brightwell for €240mn (Dh958mn), "
+        "valuing it at about €900mn."
+    )
+    assert [(a.amount, a.currency, a.qualifier) for a in record.amounts] == [
+        (240_000_000, "EUR", None),
+        (958_000_000, "AED", None),
+        (900_000_000, "EUR", "about"),
+    ]
+    assert record.amounts[0].alternates == [1]
+    assert (record.amounts[2].low, record.amounts[2].high) == (810_000_000, 990_000_000)
+    assert record.text[record.amounts[0].start : record.amounts[0].end] == "€240mn"

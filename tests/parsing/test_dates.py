@@ -1,0 +1,66 @@
+"""Year resolution of date expressions against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.parsing.dates import find_years
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+CASES = [
+    ("The chain was bought in 2005.", 2005),
+    ("It raised money in late 2022.", 2022),
+    ("Sales fell last year.", 2023),
+    ("It listed seven years ago.", 2017),
+    ("It listed 3 years ago.", 2021),
+    ("The talks began a year earlier.", 2023),
+    ("The deal closed in March.", 2024),  # before June: this year
+    ("The deal closed in September.", 2023),  # after June: the last September
+    ("It sold the unit last August.", 2023),
+    ("It sold the unit last May.", 2024),
+    ("Earlier this month the board met.", 2024),
+    ("Results are due next year.", 2025),
+    ("It was announced on 19 March 2021.", 2021),
+    ("Shares fell last week.", 2024),
+]
+
+
+@pytest.mark.parametrize(("text", "year"), CASES, ids=[c[0] for c in CASES])
+def test_year_resolved_against_published_date(text: str, year: int) -> None:
+    assert [m.year for m in find_years(text, PUBLISHED)] == [year]
+
+
+def test_relative_expressions_need_a_published_date() -> None:
+    assert [m.year for m in find_years("bought in 2005 and sold last year")] == [2005]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It paid $2022m.",
+        "It sold 2,022 shares.",
+        "It issued 2023 shares.",
+        "Growth of 2021% is impossible.",
+        "This may help the bank.",  # "may" the verb, not the month
+        "Troops march in.",
+    ],
+)
+def test_numbers_and_verbs_are_not_years(text: str) -> None:
+    assert find_years(text, PUBLISHED) == []
+
+
+def test_offsets_cover_the_expression() -> None:
+    text = "It sold the unit last August."
+    (m,) = find_years(text, PUBLISHED)
+    assert text[m.start : m.end] == "last August"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.dates())
+def test_any_text_never_raises(text: str, published: dt.date) -> None:
+    find_years(text, published)

@@ -1,0 +1,292 @@
+"""Money figures: every form of issue 4, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.parsing.currencies import CurrencyContext, currency_context
+from extractor.parsing.intervals import interval, overlaps
+from extractor.parsing.money import find_money, money_links, parse_money
+from extractor.parsing.values import MoneyValue
+
+D = Decimal
+
+# (text, amount, currency, qualifier)
+CASES = [
+    ("Brightline paid $586m for the unit.", D("586e6"), "USD", None),
+    ("a loss of £378m", D("378e6"), "GBP", None),
+    ("shares worth US$1.5-billion", D("1.5e9"), "USD", None),
+    ("bought for R$6.3 billion", D("6.3e9"), "BRL", None),
+    ("a rescue worth CHF3bn", D("3e9"), "CHF", None),
+    ("for three billion Swiss francs", D("3e9"), "CHF", None),
+    ("a 41 bln rand deal", D("41e9"), "ZAR", None),
+    ("paying Dh16.2bn", D("16.2e9"), "AED", None),
+    ("raised €240mn", D("240e6"), "EUR", None),
+    ("sold for C$1.1 billion", D("1.1e9"), "CAD", None),
+    ("for nearly four hundred million Canadian dollars", D("400e6"), "CAD", "under"),
+    ("a R1.2 billion buyback", D("1.2e9"), "ZAR", None),
+    ("for R640 million in cash", D("640e6"), "ZAR", None),
+    ("a ¥221 billion order", D("221e9"), "JPY", None),
+    ("1.2 billion rupees", D("1.2e9"), "INR", None),
+    ("an Rs 500 crore plant", D("5e9"), "INR", None),
+    ("a ₹3 lakh loan", D("3e5"), "INR", None),
+    ("₹1.07 lakh crore", D("1.07e12"), "INR", None),
+    ("28.3 billion yuan", D("28.3e9"), "CNY", None),
+    ("300 million U.S. dollars", D("300e6"), "USD", None),
+    ("2.365 billion euros", D("2.365e9"), "EUR", None),
+    ("a billion dollars", D("1e9"), "USD", None),
+    ("1.2 trln won", D("1.2e12"), "KRW", None),
+    ("4.5bn CHF", D("4.5e9"), "CHF", None),
+    ("HK$5.5bn", D("5.5e9"), "HKD", None),
+    ("S$1.2bn", D("1.2e9"), "SGD", None),
+    ("A$300m", D("300e6"), "AUD", None),
+    ("NZ$40m", D("40e6"), "NZD", None),
+    ("₩2 trillion", D("2e12"), "KRW", None),
+    ("RMB5bn", D("5e9"), "CNY", None),
+    ("12 billion kronor", D("12e9"), "SEK", None),
+    ("3 billion Norwegian kroner", D("3e9"), "NOK", None),
+    ("80 billion naira", D("80e9"), "NGN", None),
+    ("2 billion riyals", D("2e9"), "SAR", None),
+    ("5 billion dirhams", D("5e9"), "AED", None),
+    ("9 billion reais", D("9e9"), "BRL", None),
+    ("it cost €1.200.000", D("1200000"), "EUR", None),
+    ("sold 1,250 euros of stock", D("1250"), "EUR", None),
+    ("valued at over $3.2bn", D("3.2e9"), "USD", "over"),
+    ("more than $3 billion", D("3e9"), "USD", "over"),
+    ("above £2bn", D("2e9"), "GBP", "over"),
+    ("under $1bn", D("1e9"), "USD", "under"),
+    ("less than €5m", D("5e6"), "EUR", "under"),
+    ("about €790m", D("790e6"), "EUR", "about"),
+    ("around $4bn", D("4e9"), "USD", "about"),
+    ("roughly $20-billion", D("20e9"), "USD", "about"),
+    ("some $2bn", D("2e9"), "USD", "about"),
+    ("approximately £10m", D("10e6"), "GBP", "about"),
+    ("almost $7bn", D("7e9"), "USD", "under"),
+    ("up to €500mn", D("500e6"), "EUR", "up_to"),
+    ("as much as $9bn", D("9e9"), "USD", "up_to"),
+    ("at least $1bn", D("1e9"), "USD", "at_least"),
+    ("$5bn or more", D("5e9"), "USD", "at_least"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "qualifier"), CASES, ids=[c[0] for c in CASES]
+)
+def test_parse_money_reads_amount_currency_qualifier(
+    text: str, amount: Decimal, currency: str, qualifier: str | None
+) -> None:
+    value = parse_money(text)
+    assert value is not None
+    assert (value.amount, value.currency, value.qualifier) == (amount, currency, qualifier)
+
+
+NOT_MONEY = [
+    "The site has more than 500 million users.",
+    "It was founded in 2005.",
+    "Prices are in 2020 dollars.",
+    "No one won the prize.",
+    "The R2 road was closed.",
+    "It issued 242 million new shares.",
+    "Turnover rose 12% to 4.5 billion.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MONEY, ids=[t or "empty" for t in NOT_MONEY])
+def test_text_without_money_gives_none(text: str) -> None:
+    assert parse_money(text) is None
+
+
+def test_per_share_prices_are_marked() -> None:
+    pence = parse_money("an offer of 450p a share")
+    dollars = parse_money("paying $32 per share")
+    total = parse_money("paying $32m for the shares")
+    assert pence == MoneyValue(D("4.5"), "GBP", low=D("4.495"), high=D("4.505"), per_share=True)
+    assert dollars is not None and dollars.per_share and dollars.amount == 32
+    assert total is not None and not total.per_share
+
+
+RANGES = [
+    ("a price of $1bn-$2bn", D("1e9"), D("2e9")),
+    ("worth between $1bn and $2bn", D("1e9"), D("2e9")),
+    ("worth $1-2bn", D("1e9"), D("2e9")),
+    ("worth $1bn to $2bn", D("1e9"), D("2e9")),
+    ("worth $1 to $2 billion", D("1e9"), D("2e9")),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), RANGES, ids=[r[0] for r in RANGES])
+def test_ranges_are_one_figure_with_low_and_high(text: str, low: Decimal, high: Decimal) -> None:
+    found = find_money(text)
+    assert len(found) == 1
+    value = found[0].value
+    assert (value.is_range, value.amount, value.low, value.high) == (True, low, low, high)
+
+
+def test_from_to_is_a_change_not_a_range() -> None:
+    found = find_money("Revenue grew from $1bn to $2bn.")
+    assert [(m.value.amount, m.value.is_range) for m in found] == [
+        (D("1e9"), False),
+        (D("2e9"), False),
+    ]
+
+
+ALTERNATES = [
+    "Castlegate paid $586m (£378m) for the stake.",
+    "a deal worth 28.3 billion yuan (US$4.6 billion)",
+    "for 41 billion rand ($2.74 billion), it said",
+    "paying $4.4bn (Dh16.2bn) in cash",
+    "for $586m, or £378m, last year",
+    "for €240mn (about Dh958mn).",
+]
+
+
+@pytest.mark.parametrize("text", ALTERNATES)
+def test_same_figure_in_two_currencies_is_linked(text: str) -> None:
+    found = find_money(text)
+    assert len(found) == 2
+    assert money_links(text, found) == [(0, 1)]
+
+
+def test_figures_in_separate_clauses_are_not_linked() -> None:
+    text = "It paid $5m. £3m went to the founders, and €2m (plus fees) to advisers."
+    assert money_links(text, find_money(text)) == []
+
+
+# ---- context: what "$" and "¥" mean -------------------------------------------------------
+
+CAD_NOTE = "All figures in Canadian dollars unless otherwise noted.\n"
+
+
+def test_house_note_makes_plain_dollar_local_but_not_us_dollar() -> None:
+    text = CAD_NOTE + "It expects $20-billion in proceeds and paid US$1.5-billion to buy shares."
+    found = find_money(text)
+    assert [(m.value.amount, m.value.currency) for m in found] == [
+        (D("20e9"), "CAD"),
+        (D("1.5e9"), "USD"),
+    ]
+
+
+def test_us_dollar_sign_and_one_local_dollar_make_plain_dollar_local() -> None:
+    text = "Harbourview paid HK$5.5bn (US$705m) for the tower and $2bn for the mall."
+    assert [m.value.currency for m in find_money(text)] == ["HKD", "USD", "HKD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa Rail paid C$1bn ($730m) for the line.",  # FT style: "$" is USD
+        "The bank paid R$6bn ($2bn) for the unit.",
+        "Dune Capital paid $3bn for the stake.",
+    ],
+)
+def test_weak_signals_leave_plain_dollar_as_usd(text: str) -> None:
+    found = find_money(text)
+    assert found[-1].value.currency == "USD"
+
+
+def test_yen_sign_reads_yuan_when_the_article_is_about_china() -> None:
+    china = "The Beijing-based carmaker said Chinese demand was strong. It paid ¥221 billion."
+    japan = "The Tokyo-based carmaker said Japanese demand was strong. It paid ¥221 billion."
+    assert find_money(china)[0].value.currency == "CNY"
+    assert find_money(japan)[0].value.currency == "JPY"
+    assert currency_context("It paid ¥5 billion.").yen_sign == "JPY"
+
+
+def test_explicit_context_overrides_the_text() -> None:
+    value = parse_money("$3bn", context=CurrencyContext(dollar="AUD"))
+    assert value is not None and value.currency == "AUD"
+
+
+# ---- intervals --------------------------------------------------------------------------
+
+INTERVALS = [
+    ("$3.2bn", D("3.15e9"), D("3.25e9")),
+    ("$586m", D("585.5e6"), D("586.5e6")),
+    ("$3bn", D("2.5e9"), D("3.5e9")),
+    ("over $3.2bn", D("3.2e9"), None),
+    ("at least $1bn", D("1e9"), None),
+    ("about €900mn", D("810e6"), D("990e6")),
+    ("nearly four hundred million Canadian dollars", D("350e6"), D("400e6")),
+    ("under $1bn", D("0"), D("1e9")),
+    ("up to €500mn", D("0"), D("500e6")),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), INTERVALS, ids=[i[0] for i in INTERVALS])
+def test_interval_reflects_precision_and_qualifier(
+    text: str, low: Decimal, high: Decimal | None
+) -> None:
+    value = parse_money(text)
+    assert value is not None
+    assert (value.low, value.high) == (low, high)
+
+
+def _implied(price: str, stake_low: Decimal, stake_high: Decimal) -> tuple[Decimal, Decimal]:
+    value = parse_money(price)
+    assert value is not None and value.low is not None and value.high is not None
+    return value.low * 100 / stake_high, value.high * 100 / stake_low
+
+
+VERDICTS = [
+    # price, stake interval (printed precision), stated valuation, consistent?
+    ("$586m", D("17.5"), D("18.5"), "over $3.2bn", True),
+    ("€240mn", D("20"), D("20"), "about €900mn", False),  # "a fifth" is exact
+    ("C$1.1 billion", D("33.33"), D("33.34"), "about C$3.3 billion", True),
+    ("€325m", D("40.5"), D("41.5"), "about €790m", True),
+    ("R640 million", D("49.5"), D("50.5"), "R1.28 billion", True),
+    ("$100m", D("9.5"), D("10.5"), "about $2bn", False),
+]
+
+
+@pytest.mark.parametrize(("price", "lo", "hi", "valuation", "consistent"), VERDICTS)
+def test_intervals_support_valuation_verdicts(
+    price: str, lo: Decimal, hi: Decimal, valuation: str, consistent: bool
+) -> None:
+    stated = parse_money(valuation)
+    assert stated is not None
+    assert overlaps(_implied(price, lo, hi), (stated.low, stated.high)) is consistent
+
+
+def test_interval_of_exact_value_without_unit() -> None:
+    assert interval(D("20"), None, None) == (D("20"), D("20"))
+
+
+# ---- robustness ------------------------------------------------------------------------
+
+XFAIL = [
+    # Known misses, kept visible: "$" between two figures of another dollar with no US$ marker.
+    pytest.param("Toronto Hydro: C$1bn now, $2bn later", "CAD", id="plain-dollar-after-C$"),
+    pytest.param("a half-billion-dollar deal", "USD", id="half-billion-dollar"),
+]
+
+
+@pytest.mark.parametrize(("text", "currency"), XFAIL)
+@pytest.mark.xfail(strict=True, reason="known miss: needs context beyond strong signals")
+def test_known_misses(text: str, currency: str) -> None:
+    found = find_money(text)
+    assert found and found[-1].value.currency == currency
+    assert all(m.value.amount >= 1_000_000 for m in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parsing_any_text_never_raises(text: str) -> None:
+    found = find_money(text)
+    money_links(text, found)
+    parse_money(text)
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="$£€¥0123456789.,- mbnkMBillionUSCHFRsp()abouter", max_size=40),
+)
+def test_parsing_money_like_text_never_raises(text: str) -> None:
+    for m in find_money(text):
+        assert m.value.amount >= 0

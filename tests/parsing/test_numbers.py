@@ -1,0 +1,96 @@
+"""Numbers in digits and words, fractions in words: table tests (texts written for the tests)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.parsing.numbers import (
+    parse_fraction_words,
+    parse_number,
+    read_number,
+    scale_of,
+)
+
+D = Decimal
+
+NUMBERS = [
+    ("1,200", D("1200")),
+    ("1,200,000.75", D("1200000.75")),
+    ("3.25", D("3.25")),
+    ("1.200.000", D("1200000")),  # European thousands, unambiguous
+    ("1.200,50", D("1200.50")),  # European with decimal comma
+    ("1,5", D("1.5")),  # decimal comma
+    ("1.200", D("1.2")),  # ambiguous: read the English way
+    ("3.2bn", D("3200000000")),
+    ("41 bln", D("41000000000")),
+    ("1.5-billion", D("1500000000")),
+    ("500 crore", D("5000000000")),
+    ("3 lakh", D("300000")),
+    ("1.07 lakh crore", D("1070000000000")),
+    ("three billion", D("3000000000")),
+    ("a billion", D("1000000000")),
+    ("an eighty", None),
+    ("four hundred million", D("400000000")),
+    ("one hundred and twenty-five million", D("125000000")),
+    ("twenty-five", D("25")),
+    ("Seven", D("7")),
+    ("two thousand crore", D("20000000000")),
+    ("", None),
+    ("1.2.3", None),
+    ("many", None),
+    ("the billion", None),
+    ("12 apples", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS, ids=[t or "empty" for t, _ in NUMBERS])
+def test_parse_number_reads_digits_scales_and_words(text: str, expected: Decimal | None) -> None:
+    assert parse_number(text) == expected
+
+
+UNITS = [
+    ("3.2bn", D("1E8")),  # last printed digit: tenths of a billion
+    ("586m", D("1E6")),
+    ("3bn", D("1E9")),
+    ("four hundred million", D("1E8")),
+    ("three billion", D("1E9")),
+    ("49.95", D("0.01")),
+]
+
+
+@pytest.mark.parametrize(("text", "unit"), UNITS, ids=[t for t, _ in UNITS])
+def test_read_number_unit_is_place_of_last_printed_digit(text: str, unit: Decimal) -> None:
+    reading = read_number(text)
+    assert reading is not None
+    assert reading.unit == unit
+
+
+FRACTIONS = [
+    ("a fifth", D("20.00")),
+    ("a third", D("33.33")),
+    ("one-third", D("33.33")),
+    ("two-thirds", D("66.67")),
+    ("half", D("50.00")),
+    ("a quarter", D("25.00")),
+    ("three-quarters", D("75.00")),
+    ("a tenth", D("10.00")),
+    ("an eighth", D("12.50")),
+    ("third", D("33.33")),
+    ("thirds", None),
+    ("the third", None),
+    ("five-fifths", None),  # not a part
+    ("fifth avenue", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRACTIONS, ids=[t for t, _ in FRACTIONS])
+def test_parse_fraction_words_as_percentage(text: str, expected: Decimal | None) -> None:
+    assert parse_fraction_words(text) == expected
+
+
+def test_scale_of_abbreviations_are_case_sensitive_only_where_needed() -> None:
+    assert scale_of("M") == scale_of("m") == D("1e6")
+    assert scale_of("Billion") == D("1e9")
+    assert scale_of("bananas") is None
