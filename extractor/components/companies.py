@@ -1,27 +1,400 @@
-"""``extractor_companies``: placeholder until its issue lands.
+"""``extractor_companies``: the companies of an article, their aliases, mentions and anaphora.
 
-Writes Doc._.extractor_companies, Doc._.extractor_company_refs.
+Writes ``Doc._.extractor_companies`` (``list[CompanyFact]``, in order of first mention),
+``Doc._.extractor_company_refs`` (``list[ReferenceFact]``: "the firm", "the two companies"),
+``doc.ents`` (ORG spans; other labels of a user's NER kept where they do not overlap) and, for
+``extractor_people``, ``Doc._.extractor_entity_names`` (``dict[str, TypedName]``: every name
+of the article with its kind and occurrences).
+
+How: name runs are typed by accumulated evidence (``entity_evidence``); company names are
+grouped into one company when the article uses a short and a long form of the same name
+("EP" / "EP Group", "TD" / "Toronto-Dominion Bank", "Mzantsi Ridge Holdings Limited
+("Mzantsi Ridge")"); the shortest is the canonical name.
+
+Helpers for the quote and deal components (all offsets are characters of ``doc.text``):
+
+- ``company_at(doc, start, end) -> str | None``: the company named (or referred to by a
+  singular reference such as "the firm") in that stretch.
+- ``resolve_reference(doc, start, end) -> list[str]``: the companies a reference in that
+  stretch stands for ("the two companies" -> two names); ``[]`` when there is none.
+- ``companies_in(doc, start, end) -> list[tuple[int, int, str]]``: company mentions and
+  references inside a stretch, in text order, as (start, end, canonical name).
+- ``find_company(doc, name) -> CompanyFact | None``: the company an article name or alias
+  stands for ("Alibaba Group's" -> the "Alibaba" fact).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.components.entity_evidence import (
+    Occurrence,
+    TypedName,
+    make_occurrences,
+    type_names,
+)
+from extractor.facts import CompanyFact, ReferenceFact
+from extractor.parsing.entity_text import NameRun
+from extractor.parsing.names import clean_name, name_key, name_words, same_company
+
+#: Anaphora for companies: "the firm", "the German group", "the two companies", "both firms".
+_REFERENCE = re.compile(
+    r"""
+    \b(?P<det>[Tt]he|[Bb]oth)\s+
+    (?:(?P<num>two|three|four)\s+)?
+    (?:(?P<adj>[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+)??   # "Chinese", "combined" (optional)
+    (?P<noun>firm|company|group|bank|lender|carrier|airline|insurer|brokerage|operator|
+       retailer|giant|business|firms|companies|groups|banks|lenders|carriers|airlines|
+       Group|Company|Bank)
+    \b(?!-)
+    """,
+    re.VERBOSE,
+)
+_PLURAL_NOUNS = frozenset(
+    {"firms", "companies", "groups", "banks", "lenders", "carriers", "airlines"}
+)
+#: Reference nouns and the name words that make a company compatible with them.
+_NOUN_FITS = {
+    "bank": ("bank", "banco", "bancorp", "banque"),
+    "lender": ("bank", "banco", "bancorp", "banque", "credit", "lending"),
+    "carrier": ("airways", "airlines", "air", "mobile", "telecom"),
+    "airline": ("airways", "airlines", "air"),
+    "insurer": ("insurance", "assurance", "re"),
+}
+#: Adjectives that do not describe the company ("the same company", "the whole group").
+_NOT_ADJECTIVES = frozenset({"same", "other", "whole", "entire", "new", "first", "only", "rival"})
+#: Sentences looked back for the antecedent of a singular reference.
+REFERENCE_WINDOW = 3
+_ABBR_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
+_DEFINED_AFTER = re.compile(
+    r"""^\s*\(\s*["“]([^"”\n]{1,60})["”]            # ("Mzantsi Ridge"
+        (?:\s*(?:or|and|,)\s*["“]([^"”\n]{1,40})["”])?  #  or "the Group"
+    """,
+    re.VERBOSE,
+)
+_FORMERLY = re.compile(r"\bformerly\s+(?:known\s+as|called)\s+$")
 
 
-@Language.factory("extractor_companies", default_config={})
+@Language.factory(
+    "extractor_companies",
+    assigns=["doc._.extractor_companies", "doc._.extractor_company_refs", "doc.ents"],
+    default_config={},
+)
 def make_companies(nlp: Language, name: str) -> CompaniesComponent:
     return CompaniesComponent()
 
 
 class CompaniesComponent:
+    """Finds company names, groups their aliases and resolves company anaphora."""
+
     def __init__(self) -> None:
-        if not Doc.has_extension("extractor_companies"):
-            Doc.set_extension("extractor_companies", default=None)
-        if not Doc.has_extension("extractor_company_refs"):
-            Doc.set_extension("extractor_company_refs", default=None)
+        for ext in ("extractor_companies", "extractor_company_refs", "extractor_entity_names"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=None)
+        name_words()  # load the lexicons now rather than on the first document
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.extractor_companies = list()
-        doc._.extractor_company_refs = list()
+        text = doc.text
+        lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        occurrences = make_occurrences(text, lower_words)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        occurrences = _add_model_entities(text, occurrences, ents)
+        typed = type_names(text, occurrences, ents=ents)
+        companies = group_companies(text, typed)
+        sentences = sentence_starts(doc)
+        refs = find_references(text, companies, sentences)
+        doc._.extractor_companies = companies
+        doc._.extractor_company_refs = refs
+        doc._.extractor_entity_names = typed
+        offsets = [(s, e) for c in companies for s, e in c.mentions]
+        set_entities(doc, offsets, "ORG", replace=("PERSON",))
         return doc
+
+
+def _add_model_entities(
+    text: str, occurrences: list[Occurrence], ents: list[tuple[int, int, str]]
+) -> list[Occurrence]:
+    """A user NER's ORG/PERSON entities that our runs missed ("kelpworks") become occurrences."""
+    extra: list[Occurrence] = []
+    for start, end, label in ents:
+        if label not in ("ORG", "PERSON") or any(
+            o.start < end and start < o.end for o in occurrences
+        ):
+            continue
+        name = clean_name(text[start:end])
+        if name:
+            run = NameRun(start, end, text[start:end])
+            extra.append(Occurrence(start, start + len(name), name, name_key(name), run, False))
+    return sorted(occurrences + extra, key=lambda o: o.start) if extra else occurrences
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start (spaCy's if set, else a simple split)."""
+    if doc.has_annotation("SENT_START"):
+        return [sent.start_char for sent in doc.sents]
+    starts = [0]
+    for m in re.finditer(r"(?:[.!?][\"'”’]?\s+|\n+)(?=\S)", doc.text):
+        starts.append(m.end())
+    return starts
+
+
+class _UnionFind:
+    def __init__(self, keys: list[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]:
+    """One ``CompanyFact`` per company: names that stand for the same company are merged."""
+    companies = {k: t for k, t in typed.items() if t.kind == "company"}
+    _explicit_aliases(text, typed, companies)
+    _short_forms(typed, companies)
+    keys = sorted(companies, key=lambda k: companies[k].occurrences[0].start)
+    uf = _UnionFind(keys)
+    for key, other in _explicit_links(text, typed, companies):
+        uf.union(key, other)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            na, nb = companies[a].name, companies[b].name
+            short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
+            if same_company(short, long):
+                uf.union(a, b)
+    groups: dict[str, list[TypedName]] = {}
+    for key in keys:
+        groups.setdefault(uf.find(key), []).append(companies[key])
+    facts: list[CompanyFact] = []
+    for members in groups.values():
+        counts = {m.key: len(m.occurrences) for m in members}
+        canonical = min(members, key=lambda m: (len(m.name), -counts[m.key]))
+        mentions = sorted((o.start, o.end) for m in members for o in m.occurrences)
+        aliases = [m.name for m in members if m is not canonical]
+        facts.append(CompanyFact(canonical.name, aliases, mentions))
+    facts.sort(key=lambda f: f.mentions[0][0] if f.mentions else 0)
+    return facts
+
+
+def _explicit_aliases(
+    text: str, typed: dict[str, TypedName], companies: dict[str, TypedName]
+) -> None:
+    """Names that an article defines for a company become companies too ("... (CIVH)")."""
+    for key, other in _explicit_links(text, typed, companies):
+        for k in (key, other):
+            if k not in companies and typed[k].kind in ("none", "company", "place"):
+                typed[k].kind = "company"
+                companies[k] = typed[k]
+
+
+def _short_forms(typed: dict[str, TypedName], companies: dict[str, TypedName]) -> None:
+    """An untyped short form of a company name is that company ("Tejo will keep ...")."""
+    longer = [c.name for c in companies.values()]
+    for key, named in typed.items():
+        if named.kind != "none" or named.scores.get("person", 0) > 0:
+            continue
+        if any(o.weak for o in named.occurrences):
+            continue
+        if any(len(named.name) < len(n) and same_company(named.name, n) for n in longer):
+            named.kind = "company"
+            companies[key] = named
+
+
+def _explicit_links(
+    text: str, typed: dict[str, TypedName], companies: dict[str, TypedName]
+) -> list[tuple[str, str]]:
+    links: list[tuple[str, str]] = []
+    for key, company in list(companies.items()):
+        for occ in company.occurrences:
+            after = text[occ.end : occ.end + 120]
+            m = _ABBR_AFTER.match(after) or _DEFINED_AFTER.match(after)
+            if not m:
+                continue
+            for group in m.groups():
+                other = name_key(clean_name(group or ""))
+                if other in typed and other != key:
+                    links.append((key, other))
+    # "e&, the ... group formerly known as Etisalat"
+    for key, named in typed.items():
+        for occ in named.occurrences:
+            line_start = text.rfind("\n", 0, occ.start) + 1
+            if not _FORMERLY.search(text[max(line_start, occ.start - 40) : occ.start]):
+                continue
+            before = [
+                (o.start, k)
+                for k, c in companies.items()
+                for o in c.occurrences
+                if line_start <= o.start < occ.start and k != key
+            ]
+            if before:
+                links.append((max(before)[1], key))
+    return links
+
+
+def find_references(
+    text: str, companies: list[CompanyFact], sentences: list[int]
+) -> list[ReferenceFact]:
+    """Company anaphora and the companies they stand for."""
+    if not companies:
+        return []
+    mention_spans = sorted((s, e, c.name) for c in companies for s, e in c.mentions)
+    salience = Counter({c.name: len(c.mentions) for c in companies})
+    first_seen = {c.name: c.mentions[0][0] if c.mentions else 0 for c in companies}
+    ranked = sorted(salience, key=lambda n: (-salience[n], first_seen[n]))
+    refs: list[ReferenceFact] = []
+    for m in _REFERENCE.finditer(text):
+        if _followed_by_name(text, m.end(), mention_spans) or _inside(m, mention_spans):
+            continue
+        noun, adj = m.group("noun").casefold(), m.group("adj")
+        if adj and adj.casefold() in _NOT_ADJECTIVES:
+            continue
+        plural = (
+            noun in _PLURAL_NOUNS or m.group("det").casefold() == "both" or bool(m.group("num"))
+        )
+        if plural:
+            n = {"three": 3, "four": 4}.get(m.group("num") or "", 2)
+            names = ranked[:n] if len(ranked) >= n else []
+        else:
+            names = _antecedent(m.start(), noun, mention_spans, salience, sentences, companies)
+        if names:
+            refs.append(ReferenceFact(m.start(), m.end(), m.group(), names))
+    return refs
+
+
+def _followed_by_name(text: str, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    """ "the investment group Remgro": a descriptor before a name, not a reference."""
+    gap = len(text[end:]) - len(text[end:].lstrip(" "))
+    return any(s == end + gap and gap > 0 for s, _, _ in spans)
+
+
+def _inside(m: re.Match[str], spans: list[tuple[int, int, str]]) -> bool:
+    return any(s < m.end() and m.start() < e for s, e, _ in spans)
+
+
+def _fits(noun: str, company: CompanyFact) -> bool:
+    words = _NOUN_FITS.get(noun)
+    if not words:
+        return True
+    names = " ".join([company.name, *company.aliases]).casefold()
+    return any(w in names.split() for w in words)
+
+
+def _antecedent(
+    start: int,
+    noun: str,
+    spans: list[tuple[int, int, str]],
+    salience: Counter[str],
+    sentences: list[int],
+    companies: list[CompanyFact],
+) -> list[str]:
+    """The company a singular reference means: the most salient one named just before it."""
+    index = max((i for i, s in enumerate(sentences) if s <= start), default=0)
+    window_start = sentences[max(0, index - REFERENCE_WINDOW)] if sentences else 0
+    by_name = {c.name: c for c in companies}
+    recent = {n for s, _, n in spans if window_start <= s < start}
+    fitting = [n for n in recent if _fits(noun, by_name[n])]
+    pool = fitting or [c.name for c in companies if _fits(noun, c)] or list(recent)
+    if not pool:
+        pool = [c.name for c in companies]
+    last_seen = {n: s for s, _, n in spans if s < start}
+    best = max(pool, key=lambda n: (salience[n], last_seen.get(n, -1)))
+    return [best]
+
+
+def set_entities(
+    doc: Doc, offsets: list[tuple[int, int]], label: str, *, replace: tuple[str, ...] = ()
+) -> None:
+    """Add ``label`` spans to ``doc.ents``, keeping non-overlapping entities of other labels.
+
+    Args:
+        doc: the document.
+        offsets: character offsets of the new entities.
+        label: their label ("ORG", "PERSON").
+        replace: labels of existing entities to drop as well (a user NER's ORG and PERSON,
+            which our decisions replace).
+    """
+    spans: list[Span] = []
+    for start, end in offsets:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    ours = filter_spans(spans)
+    taken = {i for span in ours for i in range(span.start, span.end)}
+    kept = [
+        e
+        for e in doc.ents
+        if e.label_ != label
+        and e.label_ not in replace
+        and not any(i in taken for i in range(e.start, e.end))
+    ]
+    doc.ents = filter_spans(kept + ours)
+
+
+def _facts(doc: Doc) -> list[CompanyFact]:
+    return doc._.extractor_companies or [] if Doc.has_extension("extractor_companies") else []
+
+
+def _refs(doc: Doc) -> list[ReferenceFact]:
+    if not Doc.has_extension("extractor_company_refs"):
+        return []
+    return doc._.extractor_company_refs or []
+
+
+def company_at(doc: Doc, start: int, end: int) -> str | None:
+    """The company named or singly referred to in ``doc.text[start:end]``, if any."""
+    for fact in _facts(doc):
+        if any(s < end and start < e for s, e in fact.mentions):
+            return fact.name
+    for ref in _refs(doc):
+        if ref.start < end and start < ref.end and len(ref.companies) == 1:
+            return ref.companies[0]
+    return None
+
+
+def resolve_reference(doc: Doc, start: int, end: int) -> list[str]:
+    """The companies a reference ("the firm", "both companies") in that stretch stands for."""
+    for ref in _refs(doc):
+        if ref.start < end and start < ref.end:
+            return list(ref.companies)
+    return []
+
+
+def companies_in(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Company mentions and singular references inside a stretch, in text order."""
+    found = [
+        (s, e, fact.name)
+        for fact in _facts(doc)
+        for s, e in fact.mentions
+        if start <= s and e <= end
+    ]
+    found += [
+        (r.start, r.end, r.companies[0])
+        for r in _refs(doc)
+        if start <= r.start and r.end <= end and len(r.companies) == 1
+    ]
+    return sorted(found)
+
+
+def find_company(doc: Doc, name: str) -> CompanyFact | None:
+    """The company that an article name or alias stands for."""
+    key = name_key(clean_name(name))
+    facts = _facts(doc)
+    for fact in facts:
+        if key in {name_key(n) for n in [fact.name, *fact.aliases]}:
+            return fact
+    for fact in facts:
+        if any(same_company(n, clean_name(name)) for n in [fact.name, *fact.aliases]):
+            return fact
+    return None

@@ -1,0 +1,523 @@
+"""Typing name runs by accumulated evidence: company, person, place, body or nothing.
+
+No single rule decides. Each occurrence of a name adds points from what it looks like (legal
+suffix, industry word, first name, place list) and from its context ("stake in X", "X's
+shares", "X, the ... group", "NAME, an analyst at", "the regulator, X"); the points of every
+occurrence of the same name are added up (a name that is a company once is a company in the
+whole article), then names listed together with companies get a share of their evidence.
+A user's spaCy NER, when present, is one more source of points.
+
+Kinds: ``company``; ``person``; ``place``; ``body`` (an organisation that is not a business:
+a regulator, ministry, central bank, university, club, publisher); ``none``.
+
+Used by ``extractor_companies``; spaCy-free apart from the stop-word list, so it is cheap to
+test on plain strings.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractor.lexicons import load_lexicon
+from extractor.parsing.entity_text import NameRun, Word, find_name_runs
+from extractor.parsing.names import (
+    clean_name,
+    has_legal_suffix,
+    name_key,
+    name_words,
+)
+
+KINDS = ("company", "person", "place", "body", "none")
+#: Points a name needs to be typed; calibrated on the team's dev corpus (13 articles).
+MIN_COMPANY = 1.0
+MIN_PERSON = 2.0
+MIN_PLACE = 3.0
+MIN_BODY = 3.0
+#: Characters of context looked at on each side of an occurrence.
+WINDOW = 90
+
+
+@dataclass
+class Occurrence:
+    """One occurrence of a (cleaned) name in the text."""
+
+    start: int
+    end: int
+    name: str
+    key: str
+    run: NameRun
+    weak: bool  # sentence-initial common word or headline: its capital letter proves nothing
+    initial: bool = False  # first word of a sentence
+    title: str | None = None  # "Mr" before a person's name
+
+
+@dataclass
+class TypedName:
+    """The decision about one distinct name, with all its occurrences."""
+
+    key: str
+    name: str
+    kind: str
+    scores: dict[str, float]
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Lexicons and context patterns, compiled once per process."""
+
+    blocked: frozenset[str]
+    calendar: frozenset[str]
+    first_names: dict[str, str]
+    designators: frozenset[str]
+    body_heads: frozenset[str]
+    central_bank_heads: tuple[str, ...]
+    publisher_heads: frozenset[str]
+    of_heads: frozenset[str]
+    keep_dots: frozenset[str]
+    role_words: frozenset[str]
+    role_re: re.Pattern[str]
+    right: tuple[tuple[re.Pattern[str], str, float], ...]
+    left: tuple[tuple[re.Pattern[str], str, float], ...]
+    boilerplate_starts: tuple[str, ...]
+    section_ends: frozenset[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+def role_pattern() -> str:
+    """A regex (no groups) for a job title: "telecoms analyst", "founder and chief executive"."""
+    roles = load_lexicon("roles")
+    heads = _alternation(roles["heads"] + [f"head of {h}" for h in roles["head_of"]])
+    mods = _alternation(roles["modifiers"])
+    field_heads = _alternation(roles["field_heads"])
+    one = rf"(?:(?:{mods})\s+|co-)*(?:(?:{heads})|[a-z]+\s+(?:{field_heads}))"
+    return rf"(?:{one}(?:\s+and\s+{one})?)\b"
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """Build the vocabulary (cached)."""
+    non = load_lexicon("non_companies")
+    words = load_lexicon("company_words")
+    legal = load_lexicon("legal_suffixes")
+    roles = load_lexicon("roles")
+    role = role_pattern()
+    descriptor = _alternation(words["descriptor_nouns"])
+    body_nouns = (
+        r"regulator|watchdog|authority|agency|ministry|department|government|court|"
+        r"university|college|club|newspaper|central\s+bank|union|charity|think\s+tank|"
+        r"tribunal|commission|parliament|council"
+    )
+    right = (
+        # "X's shares", "X shareholders", "X's board"
+        (
+            r"^(?:['’\ufffd]s)?\s+(?:shares?|stock|share\s+price|shareholders?|stockholders?|"
+            r"investors|board|bonds|bondholders|market\s+value|stake)\b",
+            "company",
+            3.0,
+        ),
+        (
+            r"^\s+(?:said|says)\s+in\s+a\s+(?:statement|filing|release|note|regulatory)",
+            "company",
+            3.0,
+        ),
+        # tickers: "(NYSE: BABA)"
+        (
+            r"^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|HKEX|SGX|JSE|Euronext|Xetra|SIX|TSE|NSE|"
+            r"BSE|OTC|AIM|ticker)\s*:\s*[A-Z0-9.]+\s*\)",
+            "company",
+            4.0,
+        ),
+        # "X, the Abu Dhabi-based telecoms group"
+        (
+            rf"^,\s+(?:the|a|an|its|their|one)\s+(?:[\w&'’.-]+\s+){{0,5}}?(?:{descriptor})\b",
+            "company",
+            3.0,
+        ),
+        # "X, Brazil's largest bank"
+        (
+            rf"^,\s+[A-Z][\w'’ -]{{0,30}}?['’\ufffd]s\s+(?:[\w-]+\s+){{0,4}}?(?:{descriptor})\b",
+            "company",
+            3.0,
+        ),
+        (rf"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{body_nouns})\b", "body", 4.0),
+        # "Alibaba founder Jack Ma", "A Schwab spokesperson"
+        (
+            r"^(?:['’\ufffd]s)?\s+(?:co-)?(?:founder|chief\s+executive|chairman|chairwoman|ceo|cfo|"
+            r"boss|board|directors|spokes(?:man|woman|person)|management)\b",
+            "company",
+            2.0,
+        ),
+        (
+            r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+|also\s+)?(?:agreed|agrees|"
+            r"bought|buys|acquired|acquires|sold|sells|paid|pays|owns|raised|raises|invested|invests|"
+            r"merged|reported|reports|posted|announced|announces|operates|employs|manages|develops|"
+            r"disclosed|pleaded|completed|lifted|lifts|expects|is\s+selling|is\s+buying|declined)\b",
+            "company",
+            1.5,
+        ),
+        (rf"^,\s+(?:a|an|the)?\s*{role}", "person", 3.0),
+        (rf"^,\s+[A-Z][\w&.'’ -]{{0,40}}?['’\ufffd]s\s+{role}", "person", 3.0),
+        (
+            r"^\s+(?:told|added|explained|argued|noted|warned|wrote|insisted|stepped\s+down|resigned|"
+            r"became|joined|has\s+taken\s+over|took\s+over)\b",
+            "person",
+            1.0,
+        ),
+        (r"^,?\s+(?:said|says)\b", "person", 0.5),
+        (r"^\s+(?:said|says)\b", "company", 0.5),
+    )
+    left = (
+        (
+            r"\b(?:stake|stakes|holding|holdings|interest|investment|shares|shareholding|share|stock|"
+            r"ownership|position|control)\s+(?:in|of)\s+(?:the\s+)?$",
+            "company",
+            3.0,
+        ),
+        (
+            r"(?:%|per\s*cent|percent|half|third|fifth|quarter|majority|minority|rest|remainder)\s+"
+            r"of\s+(?:the\s+)?$",
+            "company",
+            2.0,
+        ),
+        (
+            rf"\b(?:parent|owner|rival|unit|subsidiary|arm|division|shareholders?|investors?|backers?|"
+            rf"{role}|executives?|spokes(?:man|woman|person)|employees?|staff|clients?)\s+"
+            rf"(?:at|of|for|with)\s+(?:the\s+)?$",
+            "company",
+            3.0,
+        ),
+        (
+            r"\b(?:investors|backers|shareholders|lenders|partners|rivals|competitors|companies|firms|"
+            r"groups|banks)\b[\w\s]{0,15}?(?:including|such\s+as|like|,)\s+$",
+            "company",
+            3.0,
+        ),
+        (r"\b(?:investors|backers)\s+$", "company", 3.0),
+        (rf"\b(?:[a-z][\w-]*\s+)(?:{descriptor})\s+$", "company", 3.0),
+        (
+            r"\b(?:buy|bought|buying|acquire[ds]?|acquiring|takeover\s+(?:of|by)|merger\s+(?:with|of|"
+            r"between)|merge\s+with|deal\s+with|bid\s+for|offer\s+for|sell|sold|selling|"
+            r"invest(?:ed|ing)?\s+in|backed\s+by|owned\s+by|controlled\s+by|bought\s+by|acquired\s+by|"
+            r"sold\s+to|partnership\s+with|joint\s+venture\s+with|replaced|bought\s+into)\s+"
+            r"(?:the\s+)?$",
+            "company",
+            2.0,
+        ),
+        (r"\bat\s+$", "company", 1.0),
+        (r"\bformerly\s+(?:known\s+as|called)\s+$", "company", 3.0),
+        (
+            r"\b(?:known|nicknamed|dubbed)\s+(?:in\s+[\w ]+?\s+)?as\s+(?:the\s+)?['‘\"“]?$",
+            "none",
+            4.0,
+        ),
+        (rf"\b{role}\s*,?\s+$", "person", 3.0),
+        (rf"\b{role}\s+(?:is|was)\s+$", "person", 3.0),
+        (r"\b(?:said|says|according\s+to|told)\s+$", "person", 1.0),
+        (
+            r"\b(?:billionaire|tycoon|entrepreneur|businessman|businesswoman|investor)\s+$",
+            "person",
+            2.0,
+        ),
+        (r"\b(?:in|near|across|throughout|outside|around|from|into)\s+(?:the\s+)?$", "place", 1.0),
+        (rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:{body_nouns})\s*,?\s+$", "body", 4.0),
+    )
+    return Vocabulary(
+        blocked=frozenset(non["blocked_words"]),
+        calendar=frozenset(non["calendar_words"]),
+        first_names=dict(load_lexicon("first_names")["names"]),
+        designators=frozenset(w.casefold() for w in words["designators"]),
+        body_heads=frozenset(non["body_heads"]),
+        central_bank_heads=tuple(non["central_bank_heads"]),
+        publisher_heads=frozenset(non["publisher_heads"]),
+        of_heads=frozenset(w for w in words["of_heads"] if " " not in w),
+        keep_dots=frozenset(s.casefold().rstrip(".") for s in legal["suffixes"]),
+        role_words=frozenset(
+            w for phrase in roles["heads"] + roles["modifiers"] for w in phrase.split()
+        ),
+        role_re=re.compile(role, re.IGNORECASE),
+        right=tuple((re.compile(p), k, s) for p, k, s in right),
+        left=tuple((re.compile(p), k, s) for p, k, s in left),
+        boilerplate_starts=tuple(non["boilerplate_line_starts"]),
+        section_ends=frozenset(non["section_end_headings"]),
+    )
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges that are page furniture: credit lines, and all after "Related ..."."""
+    vocab = vocabulary()
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if stripped.rstrip(":") in vocab.section_ends and start > len(text) // 3:
+            ranges.append((start, len(text)))
+            break
+        if stripped.startswith(vocab.boilerplate_starts):
+            ranges.append((start, pos))
+    return ranges
+
+
+def _dateline_agency(text: str) -> set[str]:
+    """The agency code of a wire dateline ("JOHANNESBURG, Nov 10 (PANW) -")."""
+    m = re.search(
+        r"""
+        ^[A-Z][A-Z .'’-]+,\s      # "JOHANNESBURG, "
+        [^\n()]{0,25}?            # "Nov 10 "
+        \(([A-Z][A-Za-z]{1,9})\)  # "(PANW)"
+        \s*[-–—]                  # " -"
+        """,
+        text,
+        re.MULTILINE | re.VERBOSE,
+    )
+    return {m.group(1)} if m else set()
+
+
+def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
+    """Name occurrences of the text: runs cleaned of titles, roles and common words."""
+    vocab = vocabulary()
+    titles = name_words().titles
+    agency = _dateline_agency(text)
+    runs = find_name_runs(
+        text,
+        of_heads=vocab.of_heads,
+        keep_dots=vocab.keep_dots,
+        skip=boilerplate_ranges(text),
+    )
+    out: list[Occurrence] = []
+    for run in runs:
+        words = list(run.words)
+        title = None
+        # "The Credit Suisse board": drop blocked and function words in front.
+        while words and (_blocked(words[0].text, vocab) or words[0].text in agency):
+            if words[0].text in titles:
+                title = words[0].text
+            words.pop(0)
+        if not words:
+            continue
+        # "Chief Financial Officer Johan Kriel": the role is context, not name.
+        words = _strip_role_prefix(words, vocab)
+        if not words:
+            continue
+        for part in _split_blocked(words, vocab.calendar | agency):
+            name = clean_name(text[part[0].start : part[-1].end])
+            if not name or _blocked(name, vocab) or len(name) < 2 or _PLURAL_ACRONYM.match(name):
+                continue
+            initial = part[0].sentence_initial
+            weak = run.headline or (initial and _is_common(part[0].text, lower_words))
+            occ = Occurrence(part[0].start, part[-1].end, name, name_key(name), run, weak, initial)
+            occ.title = title
+            out.append(occ)
+    return out
+
+
+#: "MPs", "CEOs": plural acronyms are not names.
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+
+
+def _blocked(word: str, vocab: Vocabulary) -> bool:
+    return word in vocab.blocked or word.rstrip(".") in vocab.blocked
+
+
+def _is_common(word: str, lower_words: set[str]) -> bool:
+    folded = word.casefold()
+    return folded in STOP_WORDS or folded in lower_words
+
+
+def _strip_role_prefix(words: list[Word], vocab: Vocabulary) -> list[Word]:
+    n = 0
+    while n < len(words) and words[n].text.casefold() in vocab.role_words:
+        n += 1
+    if n == 0:
+        return words
+    phrase = " ".join(w.text for w in words[:n])
+    if vocab.role_re.fullmatch(phrase):
+        return words[n:]
+    return words
+
+
+def _split_blocked(words: list[Word], blocked: frozenset[str] | set[str]) -> list[list[Word]]:
+    parts: list[list[Word]] = [[]]
+    for w in words:
+        if w.text in blocked:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
+
+
+def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
+    """Points from the name itself."""
+    words = name.split()
+    lex = name_words()
+    score: dict[str, float] = defaultdict(float)
+    if any(w in vocab.body_heads for w in words) or any(
+        h in name for h in ("Ministry of", "University of", "Bank of England", "Federal Reserve")
+    ):
+        score["body"] += 10
+    if words[-1] in vocab.publisher_heads and len(words) > 1:
+        score["body"] += 5
+    if has_legal_suffix(name):
+        score["company"] += 4
+    elif len(words) > 1 and any(w.casefold() in vocab.designators for w in words):
+        score["company"] += 2.5
+    folded = name.title() if name.isupper() and len(name) > 3 else name
+    if name in lex.places or folded in lex.places:
+        score["place"] += 3
+    if name in lex.demonyms:
+        score["place"] += 3
+    first = words[0]
+    if len(words) > 1 and not score["company"] and first in vocab.first_names:
+        score["person"] += 2
+    elif len(words) == 1 and first in vocab.first_names:
+        score["person"] += 0.5
+    return score
+
+
+def _is_central_bank(text: str, occ: Occurrence, vocab: Vocabulary) -> bool:
+    """ "the Swiss National Bank": a central bank is named with "the" + nation + head."""
+    if not occ.name.endswith(vocab.central_bank_heads):
+        return False
+    before = text[max(0, occ.start - 4) : occ.start].casefold()
+    return before.endswith("the ") or occ.name.startswith(("Central Bank", "Reserve Bank"))
+
+
+def type_names(
+    text: str,
+    occurrences: list[Occurrence],
+    *,
+    ents: Iterable[tuple[int, int, str]] = (),
+) -> dict[str, TypedName]:
+    """Type every distinct name from the evidence of all its occurrences.
+
+    Args:
+        text: the document text.
+        occurrences: from ``make_occurrences``.
+        ents: (start, end, label) entities of a user's NER, if any.
+
+    Returns:
+        ``TypedName`` per name key.
+    """
+    vocab = vocabulary()
+    lex = name_words()
+    by_key: dict[str, TypedName] = {}
+    ent_list = list(ents)
+    for occ in occurrences:
+        typed = by_key.get(occ.key)
+        if typed is None:
+            typed = TypedName(occ.key, occ.name, "none", dict(_intrinsic(occ.name, vocab)))
+            by_key[occ.key] = typed
+        typed.occurrences.append(occ)
+        score = defaultdict(float, typed.scores)
+        for kind, points in _context_points(text, occ, vocab):
+            score[kind] += points
+        if occ.title:
+            score["person"] += 5
+        first = occ.name.split()[0]
+        # A capital letter mid-sentence is weak evidence of a name that is not a place.
+        plain = not (first in lex.demonyms or first in lex.places or occ.name in vocab.first_names)
+        if plain and not occ.weak and not occ.initial and not occ.title:
+            score["company"] += 1.0
+        if _is_central_bank(text, occ, vocab):
+            score["body"] += 6
+        for start, end, label in ent_list:
+            if start < occ.end and occ.start < end:
+                kind = {
+                    "ORG": "company",
+                    "PERSON": "person",
+                    "GPE": "place",
+                    "LOC": "place",
+                    "NORP": "place",
+                    "FAC": "place",
+                }.get(label)
+                if kind:
+                    score[kind] += 3
+        typed.scores = dict(score)
+    _coordination(text, occurrences, by_key)
+    for typed in by_key.values():
+        typed.kind = decide(typed.scores)
+    return by_key
+
+
+def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple[str, float]]:
+    points: list[tuple[str, float]] = []
+    line_start = text.rfind("\n", 0, occ.start) + 1
+    line_end = text.find("\n", occ.end)
+    right = text[occ.end : min(occ.end + WINDOW, line_end if line_end >= 0 else len(text))]
+    left = text[max(line_start, occ.start - WINDOW) : occ.start]
+    for pattern, kind, pts in vocab.right:
+        if pattern.search(right):
+            points.append((kind, pts))
+    for pattern, kind, pts in vocab.left:
+        if pattern.search(left):
+            points.append((kind, pts))
+            if kind == "company" and pts >= 2:
+                break  # "stake in X" also matches the weaker "in X"
+    tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
+    if tail.startswith(("owned", "backed", "controlled", "listed", "led")):
+        points.append(("company", 3.0))
+    elif tail.startswith(("type", "like", "style")):
+        points.append(("company", 1.0))
+    elif tail.startswith("based"):
+        points.append(("place", 3.0))
+    return points
+
+
+def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, TypedName]) -> None:
+    """Names listed with companies ("Swiss, Austrian Airlines and Brussels Airlines")."""
+    joiner = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+    lex = name_words()
+    groups: list[list[Occurrence]] = []
+    for prev, occ in itertools.pairwise(occurrences):
+        if prev.end <= occ.start and joiner.match(text[prev.end : occ.start]):
+            if groups and groups[-1][-1] is prev:
+                groups[-1].append(occ)
+            else:
+                groups.append([prev, occ])
+    for group in groups:
+        kinds = [decide(by_key[o.key].scores) for o in group]
+        if "company" not in kinds:
+            continue
+        for occ, kind in zip(group, kinds, strict=True):
+            if kind == "company" or kind == "person":
+                continue
+            scores = by_key[occ.key].scores
+            bonus = 2.0
+            if occ.name in lex.demonyms:
+                bonus = 4.0  # a demonym standing alone in a list of companies is a name
+            elif occ.name in lex.places:
+                continue
+            scores["company"] = scores.get("company", 0.0) + bonus
+
+
+def decide(scores: dict[str, float]) -> str:
+    """The kind a name's points add up to."""
+    company = scores.get("company", 0.0)
+    person = scores.get("person", 0.0)
+    place = scores.get("place", 0.0)
+    body = scores.get("body", 0.0)
+    none = scores.get("none", 0.0)
+    if body >= MIN_BODY and body >= company:
+        return "body"
+    if none >= 4 and company < 4:
+        return "none"
+    if person >= MIN_PERSON and person >= company:
+        return "person"
+    if place >= MIN_PLACE and company < 4:
+        return "place"
+    if company >= MIN_COMPANY:
+        return "company"
+    return "none"

@@ -1,0 +1,262 @@
+"""Pure text helpers for finding name candidates: capitalised runs, story region, sentences.
+
+A *name run* is a stretch of one line made of name-like words ("Alibaba", "AT&T", "e&",
+"Rolls-Royce", "Alibaba.com", "S.p.A.") joined by single spaces and by joiners inside names
+("&", "de", "van", and "of" after heads such as "Bank"), cut at punctuation, possessives and
+lower-case words. The spaCy components type these runs (company, person, place, other) from
+the evidence around them; this module only finds them and says where the story is.
+
+No spaCy here; nothing raises on odd text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+#: Opening and closing punctuation around words; a word with any of them ends a run there.
+_OPENERS = "\"'“‘«([{<"
+_CLOSERS = "\"'”’»)]}>,;:!?"
+_ENDERS = ".!?"
+#: Lower-case words that may join two capitalised words inside one name.
+_NAME_JOINERS = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le"}
+)
+#: "e&": short lower-case brand names built with an ampersand.
+_AMP_BRAND = re.compile(r"^[a-z]{1,3}&[a-z]{0,3}$")
+#: A possessive ending (also a mis-decoded curly apostrophe, U+FFFD).
+_POSSESSIVE = re.compile(r"(?:['’\ufffd]s|s['’])$")
+#: Dashes that start a body after a dateline ("LAGOS –", "Johannesburg, 3 March 2025 –").
+_DASHES = frozenset({"-", "–", "—", "•", "*", "|"})
+#: Titles after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "no.", "co.", "corp.", "inc.", "ltd.", "jr.",
+     "sr.", "u.s.", "u.k.", "e.g.", "i.e.", "vs.", "feb.", "jan.", "aug.", "sept.", "oct.",
+     "nov.", "dec.", "gov.", "gen.", "sen.", "rep.", "mt.", "ft."}
+)  # fmt: skip
+
+
+@dataclass
+class Word:
+    """One word of a line with the punctuation that touched it."""
+
+    start: int
+    end: int
+    text: str
+    opened: bool = False  # an opening quote or bracket right before it
+    closed: bool = False  # punctuation right after it (comma, closing quote ...)
+    ends_sentence: bool = False  # followed by . ! ? (not an abbreviation)
+    possessive: bool = False  # "Alibaba's": the 's is outside ``text``
+    hyphen_tail: str = ""  # "Remgro-controlled": "controlled"
+    sentence_initial: bool = False
+
+
+@dataclass
+class NameRun:
+    """Consecutive name-like words of one line."""
+
+    start: int
+    end: int
+    text: str
+    words: list[Word] = field(default_factory=list)
+    sentence_initial: bool = False
+    possessive: bool = False
+    hyphen_tail: str = ""
+    headline: bool = False
+
+
+def _is_name_word(text: str) -> bool:
+    """Capitalised, all-caps, "e&"-style or camel-case ("eBay"); never containing digits."""
+    if not text or any(c.isdigit() for c in text):
+        return False
+    if text[0].isupper():
+        return any(c.isalpha() for c in text)
+    if _AMP_BRAND.match(text):
+        return True
+    return len(text) > 2 and text[0].islower() and any(c.isupper() for c in text[1:])
+
+
+def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> list[Word]:
+    """Split one line into words, noting the punctuation around each.
+
+    Args:
+        line: the text of one line.
+        offset: where the line starts in the document.
+        keep_dots: words (case-folded, without their final dot) whose final "." belongs to
+            them, such as legal suffixes ("corp", "inc").
+
+    >>> [w.text for w in split_words('Ms. Cole said "Alibaba.com\\'s" AT&T e& Corp.,', 0)]
+    ['Ms.', 'Cole', 'said', 'Alibaba.com', 'AT&T', 'e&', 'Corp.']
+    """
+    dotted = frozenset(keep_dots)
+    words: list[Word] = []
+    for m in re.finditer(r"\S+", line):
+        raw, start = m.group(), offset + m.start()
+        lead = len(raw) - len(raw.lstrip(_OPENERS))
+        core = raw[lead:]
+        stripped = core.rstrip(_CLOSERS + _ENDERS + "…")
+        trail = core[len(stripped) :]
+        # Keep the final dot of "Corp.", "U.S.", "S.p.A." and initials ("B.").
+        if (
+            trail.startswith(".")
+            and stripped
+            and (
+                stripped.casefold() in dotted
+                or "." in stripped
+                or (len(stripped) == 1 and stripped.isupper())
+                or f"{stripped.casefold()}." in _ABBREVIATIONS
+            )
+        ):
+            stripped, trail = stripped + ".", trail[1:]
+            abbreviation = True
+        else:
+            abbreviation = False
+        word = Word(start + lead, start + lead + len(stripped), stripped, opened=lead > 0)
+        word.closed = bool(trail.strip("."))
+        word.ends_sentence = any(c in _ENDERS for c in trail) or (
+            abbreviation and stripped.casefold() not in _ABBREVIATIONS and not trail
+        )
+        poss = _POSSESSIVE.search(word.text)
+        if poss and len(word.text) > 3:
+            word.text = word.text[: poss.start()] + (
+                word.text[poss.start()] if word.text.endswith(("s'", "s’")) else ""
+            )
+            word.end = word.start + len(word.text)
+            word.possessive = True
+        if "-" in word.text[1:]:
+            head = word.text.partition("-")[0]
+            parts = word.text.split("-")
+            cut = next((i for i, p in enumerate(parts) if i and p[:1].islower()), None)
+            if cut is not None and head:
+                word.text = "-".join(parts[:cut])
+                word.hyphen_tail = "-".join(parts[cut:]).casefold()
+                word.end = word.start + len(word.text)
+        if word.text:
+            words.append(word)
+    return words
+
+
+def _line_is_shouting(words: list[Word]) -> bool:
+    """A masthead or banner line: two or more words, every letter upper case."""
+    alpha = [w.text for w in words if any(c.isalpha() for c in w.text)]
+    return len(alpha) >= 2 and all(t.upper() == t for t in alpha)
+
+
+def _line_is_headline(words: list[Word]) -> bool:
+    """Title case: most words of four or more capitalised ("Vodafone Names New Chief")."""
+    alpha = [w.text for w in words if w.text[:1].isalpha()]
+    if len(alpha) < 4:
+        return False
+    capital = sum(1 for t in alpha if t[0].isupper())
+    return capital / len(alpha) >= 0.75 and capital < len(alpha) + 1
+
+
+def find_name_runs(
+    text: str,
+    *,
+    of_heads: frozenset[str] = frozenset(),
+    keep_dots: Iterable[str] = (),
+    skip: Iterable[tuple[int, int]] = (),
+) -> list[NameRun]:
+    """Find the name runs of a text, line by line.
+
+    Args:
+        text: the document text.
+        of_heads: words after which "of" continues a name ("Bank" in "Bank of America").
+        keep_dots: see ``split_words``.
+        skip: character ranges (boilerplate) where no run is looked for.
+
+    Returns:
+        Runs in text order. All-caps lines (mastheads) give none.
+
+    >>> [r.text for r in find_name_runs("Shares of Charles Schwab Corp. rose, said Ms. Cole.")]
+    ['Shares', 'Charles Schwab Corp.', 'Ms. Cole']
+    >>> text = "Bank of America and Remgro-controlled CIVH"
+    >>> [r.text for r in find_name_runs(text, of_heads=frozenset({"Bank"}))]
+    ['Bank of America', 'Remgro', 'CIVH']
+    """
+    skipped = sorted(skip)
+    runs: list[NameRun] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if any(a <= line_start < b for a, b in skipped):
+            continue
+        words = split_words(line, line_start, keep_dots=keep_dots)
+        if not words or _line_is_shouting(words):
+            continue
+        headline = _line_is_headline(words)
+        _mark_sentence_starts(words)
+        runs.extend(_runs_of_line(text, words, of_heads, headline))
+    return runs
+
+
+def _mark_sentence_starts(words: list[Word]) -> None:
+    prev: Word | None = None
+    for word in words:
+        word.sentence_initial = (
+            prev is None
+            or prev.ends_sentence
+            or prev.text in _DASHES
+            or (word.opened and (prev.closed or prev.text.endswith(":")))
+            or (prev.text.endswith(":") or (prev.closed and prev.text[-1:] == ":"))
+        )
+        prev = word
+
+
+def _runs_of_line(
+    text: str, words: list[Word], of_heads: frozenset[str], headline: bool
+) -> list[NameRun]:
+    runs: list[NameRun] = []
+    current: list[Word] = []
+
+    def flush() -> None:
+        while current and current[-1].text.casefold() in _NAME_JOINERS | {"of", "&"}:
+            current.pop()
+        if current:
+            first, last = current[0], current[-1]
+            runs.append(
+                NameRun(
+                    start=first.start,
+                    end=last.end,
+                    text=text[first.start : last.end],
+                    words=list(current),
+                    sentence_initial=first.sentence_initial,
+                    possessive=last.possessive,
+                    hyphen_tail=last.hyphen_tail,
+                    headline=headline,
+                )
+            )
+        current.clear()
+
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        joins = (
+            current
+            and not current[-1].closed
+            and not current[-1].ends_sentence
+            and not current[-1].possessive
+            and nxt is not None
+            and _is_name_word(nxt.text)
+            and not nxt.opened
+            and (
+                word.text == "&"
+                or word.text in _NAME_JOINERS
+                or (word.text == "of" and current[-1].text in of_heads)
+            )
+        )
+        legal_paren = current and word.opened and word.text.startswith("Pty")
+        if joins or legal_paren:
+            current.append(word)
+            continue
+        if _is_name_word(word.text) and not (current and word.opened):
+            current.append(word)
+        else:
+            flush()
+            if _is_name_word(word.text):
+                current.append(word)
+        if word.closed or word.ends_sentence or word.possessive or word.hyphen_tail:
+            flush()
+    flush()
+    return runs

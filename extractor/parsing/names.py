@@ -1,0 +1,296 @@
+"""Pure helpers for company and person names: normalising, suffixes, aliases and acronyms.
+
+No spaCy here: these functions take and return strings, never raise on odd text, and are
+shared by the companies and people components (and the evaluation) so that "Alibaba Group",
+"Alibaba's" and "ALIBABA" all meet at one key.
+
+- ``clean_name``: strips possessives, a leading "the", quotes and stray punctuation.
+- ``strip_legal_suffixes`` / ``core_name``: "Itaú Unibanco Holding SA" -> "Itaú Unibanco".
+- ``name_key``: case- and accent-insensitive comparison key.
+- ``is_acronym_of``: "IDS" for "International Distribution Services", "TD" for
+  "Toronto-Dominion Bank".
+- ``same_company``: whether a short name the article uses stands for a longer one
+  ("EP" / "EP Group", "Muskeg" / "Muskeg Midstream Ltd.") rather than naming a different
+  company ("Vodafone" / "Vodafone Egypt").
+- ``split_title``: "Mr. Chun" -> ("Mr.", "Chun").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extractor.lexicons import load_lexicon
+
+#: Possessive endings, including the U+FFFD that a mis-decoded curly apostrophe leaves.
+_POSSESSIVE = re.compile(
+    r"""
+    (?: ['’\ufffd] s? )   # 's, ’s, �s, or a bare apostrophe (plural possessive)
+    $
+    """,
+    re.VERBOSE,
+)
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-"
+#: Words that join the parts of a name and do not count for its initials.
+_JOINERS = frozenset({"of", "and", "&", "the", "de", "da", "do", "dos", "das", "del", "der", "y"})
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Word lists about names, compiled into sets once per process."""
+
+    legal_suffixes: frozenset[str]
+    group_words: frozenset[str]
+    designators: frozenset[str]
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    titles: dict[str, str]
+
+
+@functools.cache
+def name_words() -> NameWords:
+    """The lexicons this module needs (cached; see ``extractor/lexicons``)."""
+    legal = load_lexicon("legal_suffixes")
+    words = load_lexicon("company_words")
+    places = load_lexicon("places")
+    place_names: set[str] = set()
+    for key, values in places.items():
+        if key != "source" and isinstance(values, list):
+            place_names.update(values)
+    return NameWords(
+        legal_suffixes=frozenset(s.casefold() for s in legal["suffixes"]),
+        group_words=frozenset(s.casefold() for s in legal["group_words"]),
+        designators=frozenset(s.casefold() for s in words["designators"]),
+        places=frozenset(place_names),
+        demonyms=frozenset(load_lexicon("demonyms")["demonyms"]),
+        titles=dict(load_lexicon("person_titles")["titles"]),
+    )
+
+
+def strip_possessive(text: str) -> str:
+    """Drop a possessive ending.
+
+    >>> strip_possessive("Alibaba's"), strip_possessive("Vodafone’s"), strip_possessive("Ross")
+    ('Alibaba', 'Vodafone', 'Ross')
+    """
+    if len(text) > 2 and _POSSESSIVE.search(text):
+        return _POSSESSIVE.sub("", text)
+    return text
+
+
+def clean_name(text: str) -> str:
+    """Normalise a name as printed: whitespace, quotes, possessive, a leading "the".
+
+    >>> clean_name('  the  "Alibaba Group\\'s" ')
+    'Alibaba Group'
+    >>> clean_name("Charles Schwab Corp.")
+    'Charles Schwab Corp.'
+    """
+    name = " ".join(text.split())
+    name = name.strip("\"'“”‘’«»()[]{},;:!?*•–— ")
+    name = strip_possessive(name).strip("\"'“”‘’ ")
+    if name[:4].casefold() == "the ":
+        name = name[4:].strip("\"'“”‘’ ")
+    return name
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("(", " ").replace(")", " ").replace(",", " ").split()
+
+
+def _is_suffix(word: str, lexicon: frozenset[str]) -> bool:
+    w = word.casefold()
+    return w in lexicon or w.strip(".()") in lexicon or f"({w.strip('()')})" in lexicon
+
+
+def strip_legal_suffixes(name: str, *, group_words: bool = False) -> str:
+    """Remove trailing legal forms ("Ltd", "(Pty) Ltd", "S.p.A.", "Holding SA").
+
+    Args:
+        name: a cleaned company name.
+        group_words: also remove "Group", "Holdings" and similar trailing words.
+
+    Returns:
+        The name without them, or the name unchanged when nothing would be left.
+
+    >>> strip_legal_suffixes("Karoo Cold Chain (Pty) Ltd")
+    'Karoo Cold Chain'
+    >>> strip_legal_suffixes("Mzantsi Ridge Holdings Limited", group_words=True)
+    'Mzantsi Ridge'
+    >>> strip_legal_suffixes("Ltd")
+    'Ltd'
+    """
+    words = name.split()
+    lex = name_words()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        last = words[-1].rstrip(",")
+        if _is_suffix(last, lex.legal_suffixes) or (
+            group_words and _is_suffix(last, lex.group_words)
+        ):
+            words.pop()
+            changed = True
+        elif len(words) > 2 and f"{words[-2]} {last}".casefold() in lex.legal_suffixes:
+            del words[-2:]
+            changed = True
+    out = " ".join(words).rstrip(" ,&")
+    return out or name
+
+
+def has_legal_suffix(name: str) -> bool:
+    """True when the name ends in a legal form ("Inc.", "plc", "(Pty) Ltd").
+
+    >>> has_legal_suffix("Ashcombe Industries Inc."), has_legal_suffix("Ashcombe Industries")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) > 1 and _is_suffix(words[-1].rstrip(","), name_words().legal_suffixes)
+
+
+def core_name(name: str) -> str:
+    """The distinctive part of a company name: no legal form, no "Group"/"Holdings".
+
+    >>> core_name("Vodacom Group"), core_name("Itaú Unibanco Holding SA")
+    ('Vodacom', 'Itaú Unibanco')
+    """
+    return strip_legal_suffixes(clean_name(name), group_words=True)
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key.
+
+    >>> name_key("Itaú"), name_key("ITAU"), name_key("Rolls-Royce")
+    ('itau', 'itau', 'rolls royce')
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"[\-‐‑–/]", " ", plain.casefold())
+    plain = re.sub(r"[^\w&\s.]", "", plain)
+    return " ".join(plain.replace(".", " ").split()) if " " in plain else plain.strip(".")
+
+
+def _initial_variants(name: str) -> set[str]:
+    """Initials of a name, with and without its trailing suffix and group words."""
+    variants: set[str] = set()
+    designators = name_words().designators
+    for form in {name, strip_legal_suffixes(name), core_name(name)}:
+        words = [w for w in re.split(r"[\s\-]+", form) if w]
+        letters = [w[0] for w in words if w.casefold() not in _JOINERS and w[0].isalnum()]
+        with_joiners = [w[0] for w in words if w[0].isalnum() and w != "&"]
+        variants.add("".join(letters).upper())
+        variants.add("".join(with_joiners).upper())
+        # "Toronto-Dominion Bank" -> "TD": initials without trailing industry words.
+        while len(words) > 2 and words[-1].casefold() in designators:
+            words = words[:-1]
+            variants.add("".join(w[0] for w in words if w.casefold() not in _JOINERS).upper())
+    return {v for v in variants if len(v) >= 2}
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long`` (all its words, or all but its suffix).
+
+    >>> is_acronym_of("IDS", "International Distribution Services")
+    True
+    >>> is_acronym_of("TD", "Toronto-Dominion Bank")
+    True
+    >>> is_acronym_of("CIVH", "Community Investment Ventures Holdings")
+    True
+    >>> is_acronym_of("UBS", "Union Bank")
+    False
+    """
+    letters = short.replace(".", "").replace("&", "")
+    if not (2 <= len(letters) <= 8) or not letters.isupper() or " " in short.strip():
+        return False
+    return letters in _initial_variants(long)
+
+
+def _descriptor_only(words: list[str]) -> bool:
+    lex = name_words()
+    return bool(words) and all(
+        _is_suffix(w, lex.legal_suffixes)
+        or _is_suffix(w, lex.group_words)
+        or w.casefold() in lex.designators
+        or w.casefold() in _JOINERS
+        for w in words
+    )
+
+
+def same_company(short: str, long: str) -> bool:
+    """Whether an article's ``short`` name stands for the company it also calls ``long``.
+
+    True when the long name is the short one plus descriptor words ("EP Group", "Muskeg
+    Midstream Ltd.", "Northlight Infrastructure Partners"), when it is a full legal name that
+    contains the short one ("Charles Schwab Corp." / "Schwab", "Itaú Unibanco Holding SA" /
+    "Itaú"), or when the short one is its acronym. A place after the name makes another
+    company ("Vodafone Egypt"), as does any other distinctive word ("TD Ameritrade").
+
+    >>> same_company("EP", "EP Group"), same_company("Vodafone", "Vodafone Egypt")
+    (True, False)
+    >>> same_company("Schwab", "Charles Schwab Corp."), same_company("TD", "TD Ameritrade")
+    (True, False)
+    """
+    short_c, long_c = clean_name(short), clean_name(long)
+    if not short_c or not long_c:
+        return False
+    if name_key(short_c) == name_key(long_c):
+        return True
+    if is_acronym_of(short_c, long_c):
+        return True
+    s_words = [name_key(w) for w in short_c.split()]
+    l_raw = long_c.split()
+    l_words = [name_key(w) for w in l_raw]
+    if len(s_words) >= len(l_words):
+        return False
+    if l_words[: len(s_words)] == s_words:
+        rest = l_raw[len(s_words) :]
+        if any(" ".join(rest[:n]) in name_words().places for n in range(1, len(rest) + 1)):
+            return False
+        if _descriptor_only(rest):
+            return True
+        return has_legal_suffix(long_c) and not _descriptor_only(s_words)
+    if has_legal_suffix(long_c):
+        core = [name_key(w) for w in strip_legal_suffixes(long_c, group_words=True).split()]
+        n = len(s_words)
+        return any(core[i : i + n] == s_words for i in range(len(core) - n + 1))
+    return False
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """Separate a courtesy title from a person's name.
+
+    >>> split_title("Mr. Chun"), split_title("Sabine Oertli")
+    (('Mr.', 'Chun'), (None, 'Sabine Oertli'))
+    """
+    words = name.split()
+    if len(words) > 1 and words[0] in name_words().titles:
+        return words[0], " ".join(words[1:])
+    return None, name
+
+
+def title_gender(title: str | None) -> str | None:
+    """ "male"/"female" for a gendered courtesy title, else None.
+
+    >>> title_gender("Ms"), title_gender("Dr")
+    ('female', None)
+    """
+    code = name_words().titles.get(title or "", "")
+    return {"m": "male", "f": "female"}.get(code)
+
+
+def person_matches(short: str, full: str) -> bool:
+    """Whether a later mention ("Ma", "Mr Ma", "Jack") refers to the person ``full``.
+
+    >>> person_matches("Mr Ma", "Jack Ma"), person_matches("Chun", "Raymond Chun")
+    (True, True)
+    >>> person_matches("Della Valle", "Margherita Della Valle"), person_matches("Ma", "Ann Lee")
+    (True, False)
+    """
+    _, bare = split_title(clean_name(short))
+    s = [name_key(w) for w in bare.split()]
+    f = [name_key(w) for w in clean_name(full).split()]
+    if not s or not f or len(s) > len(f):
+        return False
+    return f[-len(s) :] == s or (len(s) == 1 and s[0] == f[0])
