@@ -199,7 +199,8 @@ def check_not_binary(text: str, warnings: list[str]) -> str:
     return cleaned
 
 
-#: Characters that do not occur in text: C0/C1 controls except tab, LF, CR, FF; and U+FFFD,
-#: which stands for bytes that could not be decoded.
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\ufffd]")
+#: Characters that do not occur in text: C0 controls except tab, LF, CR, FF; and U+FFFD,
+#: which stands for bytes that could not be decoded. (C1 controls are not counted: they are
+#: what cp1252 or Shift-JIS text shown as Latin-1 looks like, and repair.py fixes them.)
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _STRAY_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")

@@ -24,18 +24,28 @@ from collections.abc import Callable
 import ftfy
 from ftfy.badness import is_bad
 
+from extractor.errors import LexiconError
+from extractor.lexicons import load_lexicon
+
 logger = logging.getLogger(__name__)
 
-#: A run of Latin-1 high-half characters, possibly with ASCII digits, punctuation or spaces
-#: between them (they are single bytes in every double-byte CJK encoding), starting and
-#: ending on a high-half character.
+#: A run of Latin-1 high-half characters: a double-byte character shown as Latin-1 is a
+#: high-half lead byte and a trail byte that may be ASCII from "@" on (Big5 "»O" is 臺,
+#: Shift-JIS "\x8co" is 経). ASCII digits, punctuation and spaces may sit between characters.
 _LATIN1_RUN = re.compile(
     r"""
-    [\x80-\xff]                       # first byte of a mis-decoded run
-    (?:[\x80-\xff0-9\x20!-/:-@\[-`{-~]*[\x80-\xff])?   # more bytes, ending on a high one
+    [\x80-\xff]                        # a lead byte
+    (?:
+        [\x80-\xff]                    # more high bytes
+      | (?<=[\x80-\xff])[\x40-\x7e]    # an ASCII trail byte, right after a high byte
+      | [\x20-\x3f]                    # single-byte digits, punctuation, spaces
+    )*
     """,
     re.VERBOSE,
 )
+
+#: Single-byte characters that may end a run but are not part of it.
+_RUN_TAIL = "".join(chr(c) for c in range(0x20, 0x40))
 
 _HIGH_CHAR = re.compile(r"[\x80-\xff]")
 
@@ -91,6 +101,22 @@ _COMMON: dict[str, Callable[[str], bool]] = {
 }
 
 
+@functools.cache
+def _frequent_chars() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_lexicon("cjk_frequent")
+    hanzi, hangul = data.get("hanzi"), data.get("hangul")
+    if not isinstance(hanzi, str) or not isinstance(hangul, str):
+        raise LexiconError("lexicon 'cjk_frequent' needs 'hanzi' and 'hangul' strings")
+    return frozenset(hanzi), frozenset(hangul)
+
+
+def _frequent_share(chars: list[str], *, korean: bool) -> float:
+    hanzi, hangul = _frequent_chars()
+    common = hangul if korean else hanzi
+    hits = sum(ch in common or (not korean and 0x3040 <= ord(ch) <= 0x30FF) for ch in chars)
+    return hits / len(chars)
+
+
 @functools.lru_cache(maxsize=4096)
 def decode_cjk_run(run: str) -> tuple[str, str] | None:
     """Re-decode a run of Latin-1 characters as CJK text, when that is plausible.
@@ -109,7 +135,7 @@ def decode_cjk_run(run: str) -> tuple[str, str] | None:
     if sum(ch >= "\x80" for ch in run) < _MIN_HIGH_CHARS:
         return None
     raw = run.encode("latin-1")
-    best: tuple[float, str, str] | None = None
+    best: tuple[tuple[float, float], str, str] | None = None
     for codec, is_common in _COMMON.items():
         try:
             decoded = raw.decode(codec)
@@ -118,9 +144,13 @@ def decode_cjk_run(run: str) -> tuple[str, str] | None:
         wide = [ch for ch in decoded if not ch.isascii()]
         if len(wide) < 2 or not all(_is_cjk(ch) for ch in wide):
             continue
-        score = sum(map(is_common, wide)) / len(wide)
-        if score >= 0.5 and (best is None or score > best[0]):
-            best = (score, decoded, codec)
+        common = sum(map(is_common, wide)) / len(wide)
+        if common < 0.5:
+            continue
+        # Korean bytes are always valid GB2312 too: frequent characters break such ties.
+        frequent = _frequent_share(wide, korean=codec == "euc_kr")
+        if best is None or (frequent, common) > best[0]:
+            best = ((frequent, common), decoded, codec)
     return None if best is None else (best[1], best[2])
 
 
@@ -131,18 +161,20 @@ def repair_cjk(text: str, warnings: list[str]) -> str:
     repairs: dict[str, tuple[str, str]] = {}
 
     def fix(match: re.Match[str]) -> str:
-        run = match.group()
-        start, end = match.span()
+        run = match.group().rstrip(_RUN_TAIL)
+        start = match.start()
+        end = start + len(run)
+        tail = match.group()[len(run) :]
         # Part of a Latin word ("ação"): an ASCII letter touches the run.
         if (start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()) or (
-            end < len(text) and text[end].isascii() and text[end].isalpha()
+            not tail and end < len(text) and text[end].isascii() and text[end].isalpha()
         ):
-            return run
+            return match.group()
         result = decode_cjk_run(run)
         if result is None:
-            return run
+            return match.group()
         repairs[run] = result
-        return result[0]
+        return result[0] + tail
 
     fixed = _LATIN1_RUN.sub(fix, text)
     for i, (run, (cjk, codec)) in enumerate(repairs.items()):
