@@ -156,7 +156,10 @@ def is_related_marker(line: str) -> bool:
 
 
 def is_end_marker(line: str) -> bool:
-    return key(line) in lexicon().end_markers
+    """ "ENDS", "-ENDS-", "###": the end of a release's body."""
+    markers = lexicon().end_markers
+    plain = line.strip().lower()
+    return plain in markers or key(line) in markers or plain.strip("-–—# ") in markers
 
 
 def is_release_marker(line: str) -> bool:

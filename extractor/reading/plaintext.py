@@ -48,8 +48,8 @@ _MAX_HEAD_WORDS = 40
 _MAX_HEAD_CHARS = 300
 #: Words a date line may carry besides the date ("| 11:32 GMT", ", 6:15 a.m. MT").
 _MAX_DATE_LINE_EXTRA_WORDS = 5
-#: A list line after "Related Topics": short and not a sentence.
-_MAX_LIST_LINE_WORDS = 15
+#: A list line after "Related Topics": a headline (no final full stop) or a few words.
+_MAX_LIST_LINE_WORDS = 6
 
 
 @dataclass

@@ -1,0 +1,114 @@
+"""HTML pages: metadata cascade, body paragraphs, and furniture that must never reach the body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extractor.reading import read_article
+from extractor.reading.html import looks_like_html
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "reading"
+STORY = (DATA / "story.html").read_bytes()
+
+
+def test_story_metadata_from_open_graph() -> None:
+    article = read_article(STORY)
+    assert article.title == "Harbour Foods buys 30% of Lantern Bakeries"
+    assert article.publisher == "The Quayside Post"
+    assert article.published == dt.date(2022, 7, 4)  # the local date printed, not UTC
+    assert article.dateline == "PORTSMOUTH"
+
+
+def test_story_body_is_the_article_paragraphs() -> None:
+    assert read_article(STORY).text == (
+        "Harbour Foods has bought 30% of Lantern Bakeries for £12m, the two firms said on "
+        "Monday.\n\nA family business\n\nLantern Bakeries was founded in 1988 and runs nine "
+        "shops.\n\n“We like bread,” said a spokesperson."
+    )
+
+
+def test_no_trap_text_reaches_the_body() -> None:
+    # Every piece of furniture in the test page says TRAP: scripts, styles, cookie banner,
+    # nav, standfirst, byline, figure and caption, ads, related list, tags, footer.
+    article = read_article(STORY)
+    assert "TRAP" not in article.text
+    assert "$999m" not in article.text
+
+
+def test_json_ld_and_h1_are_used_without_meta_tags() -> None:
+    html = """<html><head><title>Fallback title | Site Name</title>
+    <script type="application/ld+json">[{"@type": "WebSite"}, {"@graph": [{"@type":
+    "NewsArticle", "headline": "Ledger headline", "datePublished": "2020-05-06T10:00:00Z",
+    "publisher": {"name": "LD Publisher"}}]}]</script></head>
+    <body><article><h1>Page headline</h1><p>Acme bought Widget for $5m.</p></article></body>
+    </html>"""
+    article = read_article(html)
+    assert article.title == "Ledger headline"
+    assert article.publisher == "LD Publisher"
+    assert article.published == dt.date(2020, 5, 6)
+
+
+def test_title_suffix_gives_title_and_publisher_as_last_resort() -> None:
+    html = """<html><head><title>Acme buys Widget | The Anvil Times</title></head>
+    <body><div class="story"><p>Acme bought Widget for $5m.</p>
+    <p><time datetime="2019-11-02">2 November</time></p></div>
+    <footer><p>© 2019 Something Else Ltd</p></footer></body></html>"""
+    article = read_article(html)
+    assert article.title == "Acme buys Widget"
+    assert article.publisher == "The Anvil Times"
+    assert article.published == dt.date(2019, 11, 2)
+
+
+def test_copyright_footer_names_the_publisher_when_nothing_else_does() -> None:
+    html = """<html><body><main><p>Acme bought Widget for $5m.</p></main>
+    <footer><p>Copyright © 2019 Anvil Media Group. All rights reserved.</p></footer></body></html>"""
+    assert read_article(html).publisher == "Anvil Media Group"
+
+
+def test_item_prop_article_body_is_preferred_container() -> None:
+    html = """<html><body><article><h1>H</h1><p class="standfirst">Dek line.</p>
+    <div itemprop="articleBody"><p>First paragraph.</p><p>Second paragraph.</p></div>
+    <p>Outside the article body.</p></article></body></html>"""
+    assert read_article(html).text == "First paragraph.\n\nSecond paragraph."
+
+
+def test_truncated_html_is_read_best_effort() -> None:
+    html = "<html><head><title>Acme buys Widget</title></head><body><article><p>Acme bought"
+    article = read_article(html)
+    assert article.title == "Acme buys Widget"
+    assert article.text == "Acme bought"
+
+
+def test_meta_charset_is_honoured_for_bytes() -> None:
+    html = (
+        '<html><head><meta charset="windows-1251"><title>Сделка года</title></head>'
+        "<body><article><p>Компания купила долю за 5 млн рублей.</p></article></body></html>"
+    ).encode("cp1251")
+    article = read_article(html)
+    assert article.title == "Сделка года"
+    assert article.text == "Компания купила долю за 5 млн рублей."
+    assert any("windows-1251" in w or "cp1251" in w for w in article.warnings)
+
+
+def test_only_script_text_gives_an_empty_body() -> None:
+    html = "<html><body><script>var p = '<p>Acme bought Widget</p>';</script></body></html>"
+    article = read_article(html)
+    assert article.text == ""
+    assert article.warnings == ["no article body found in the input"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html><html><body>x</body></html>", True),
+        ("  <html lang='en'>", True),
+        ("<p>One.</p><p>Two.</p><p>Three.</p>", True),
+        ("Acme said <b> is a tag.", False),
+        ("Plain text article.", False),
+    ],
+)
+def test_looks_like_html(text: str, expected: bool) -> None:
+    assert looks_like_html(text) is expected

@@ -1,0 +1,201 @@
+"""Plain-text page dumps, wire copy and press releases, on short texts written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.reading import read_article
+
+PAGE_DUMP = """\
+THE DAILY LANTERN
+
+Harbour Foods buys 30% of Lantern Bakeries
+
+  • Published
+4 July 2022
+A bakery shop window in the rain
+Image caption,
+
+Lantern Bakeries has nine shops on the south coast
+
+Harbour Foods has bought 30% of Lantern Bakeries for £12m, the grocer said on Monday.
+
+The deal values the bakery chain at £40m.
+
+'A family firm'
+
+Lantern was founded in 1988 by two sisters.
+
+Related Topics
+
+Retail
+Food
+
+Related internet links
+
+The Daily Lantern is not responsible for the content of external sites.
+"""
+
+
+def test_page_dump_splits_header_body_and_trailer() -> None:
+    article = read_article(PAGE_DUMP)
+    assert article.title == "Harbour Foods buys 30% of Lantern Bakeries"
+    assert article.publisher == "The Daily Lantern"  # as the trailer spells it
+    assert article.published == dt.date(2022, 7, 4)
+    assert article.text == (
+        "Harbour Foods has bought 30% of Lantern Bakeries for £12m, the grocer said on "
+        "Monday.\n\nThe deal values the bakery chain at £40m.\n\n'A family firm'\n\n"
+        "Lantern was founded in 1988 by two sisters."
+    )
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "THE DAILY LANTERN",
+        "Published",
+        "A bakery shop window",
+        "Image caption",
+        "nine shops",
+        "Related",
+        "Retail",
+        "not responsible",
+    ],
+)
+def test_page_dump_boilerplate_stays_out_of_the_body(boilerplate: str) -> None:
+    assert boilerplate not in read_article(PAGE_DUMP).text
+
+
+WIRE = """\
+NORTHWIND WIRE
+
+UPDATE 1-Harbour Foods to buy stake in Lantern Bakeries
+
+12 March 2024 | 09:05 GMT
+
+* Deal to be paid in cash
+* Shares up 3%
+
+PORTSMOUTH, March 12 (NWW) - Harbour Foods said on Tuesday it would buy 30% of Lantern \
+Bakeries for £12m.
+
+The grocer said the deal would close in May.
+
+(Reporting by Jo Bloggs; Editing by Sam Smith)
+
+(c) Northwind Wire 2024. All rights reserved.
+"""
+
+
+def test_wire_copy_dateline_bullets_and_credits() -> None:
+    article = read_article(WIRE)
+    assert article.title == "Harbour Foods to buy stake in Lantern Bakeries"
+    assert article.publisher == "Northwind Wire"
+    assert article.published == dt.date(2024, 3, 12)
+    assert article.dateline == "PORTSMOUTH"
+    assert article.text == (
+        "Harbour Foods said on Tuesday it would buy 30% of Lantern Bakeries for £12m.\n\n"
+        "The grocer said the deal would close in May."
+    )
+
+
+def test_wire_dateline_gives_the_date_when_the_header_has_none() -> None:
+    article = read_article("HOBART, 5 June 2023 – Tasman Ferries said it sold a ship.")
+    assert article.dateline == "HOBART"
+    assert article.published == dt.date(2023, 6, 5)
+    assert article.text == "Tasman Ferries said it sold a ship."
+
+
+PRESS_RELEASE = """\
+PRESS RELEASE
+
+KESTREL MINING CORPORATION LIMITED
+(Incorporated in the Commonwealth of Australia)
+Share code: KMC
+ISIN: AU000000KMC1
+
+FOR IMMEDIATE RELEASE
+
+Kestrel Mining sells copper project for A$90 million
+
+Perth, 2 May 2024 – Kestrel Mining Corporation Limited ("Kestrel") today agreed to sell its \
+copper project to Bluegum Metals for A$90 million.
+
+Sale of copper project
+
+The sale completes in July.
+
+-ENDS-
+
+About Kestrel
+Kestrel is a miner based in Perth.
+
+Forward-looking statements
+This release contains forward-looking statements.
+
+Media enquiries: Jane Roe, +61 8 5550 1234
+"""
+
+
+def test_press_release_publisher_is_the_issuing_company() -> None:
+    article = read_article(PRESS_RELEASE)
+    assert article.publisher == "Kestrel Mining Corporation Limited"  # as the text spells it
+    assert article.title == "Kestrel Mining sells copper project for A$90 million"
+    assert article.published == dt.date(2024, 5, 2)
+    assert article.dateline == "Perth"
+    # The crosshead stays; everything after -ENDS- goes.
+    assert article.text == (
+        'Kestrel Mining Corporation Limited ("Kestrel") today agreed to sell its copper '
+        "project to Bluegum Metals for A$90 million.\n\nSale of copper project\n\n"
+        "The sale completes in July."
+    )
+
+
+def test_about_section_without_ends_marker_is_dropped() -> None:
+    text = (
+        "Kestrel agrees sale\n\nKestrel Mining said it sold a mine for A$9m to a rival.\n\n"
+        "About Kestrel Mining\nKestrel Mining is a miner based in Perth.\n"
+    )
+    assert read_article(text).text == "Kestrel Mining said it sold a mine for A$9m to a rival."
+
+
+def test_more_on_this_story_list_is_dropped_but_later_paragraph_kept() -> None:
+    text = (
+        "Acme sells anvils\n\nAcme sold its anvil arm for $3m on Friday.\n\nMore on this story\n\n"
+        "Acme names new chief\nAnvil prices fall\n\n"
+        "A longer paragraph after the list that reads like a real sentence of the story.\n"
+    )
+    assert read_article(text).text == (
+        "Acme sold its anvil arm for $3m on Friday.\n\n"
+        "A longer paragraph after the list that reads like a real sentence of the story."
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 26 May 2023, 07:45 CEST", dt.date(2023, 5, 26)),
+        ("Published: Aug. 22, 2024, 6:15 a.m. MT", dt.date(2024, 8, 22)),
+        ("Tuesday 28 February 2023", dt.date(2023, 2, 28)),
+        ("10 November 2021 | 11:32 GMT", dt.date(2021, 11, 10)),
+    ],
+)
+def test_published_line_forms(line: str, expected: dt.date) -> None:
+    text = f"ACME TIMES\n\nAcme buys Widget\n\n{line}\n\nAcme bought Widget for $5m on Monday."
+    article = read_article(text)
+    assert article.published == expected
+    assert article.title == "Acme buys Widget"
+    assert article.text == "Acme bought Widget for $5m on Monday."
+
+
+def test_text_without_header_is_all_body() -> None:
+    text = "Acme bought Widget for $5m. The deal closed on Monday."
+    article = read_article(text)
+    assert (article.title, article.publisher, article.published) == (None, None, None)
+    assert article.text == text
+
+
+def test_crlf_line_ends_read_like_lf() -> None:
+    assert read_article(PAGE_DUMP.replace("\n", "\r\n")) == read_article(PAGE_DUMP)
