@@ -70,6 +70,7 @@ class Frame:
     stake_word: bool = False
     takeover: bool = False
     actor: str | None = None
+    acquirer_is_person: bool = False
 
     @property
     def has_figures(self) -> bool:
@@ -138,8 +139,10 @@ def frame_patterns() -> FramePatterns:
         valued=re.compile(r"\b(?:valu\w+|worth)\s+(?:the\s+)?$", re.I),
         partner=re.compile(r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$", re.I),
         relation_of=re.compile(
-            rf"\b(?:{_alt(lex['relation_nouns'])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$",
-            re.I,
+            rf"""\b(?:{_alt(lex["relation_nouns"])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$
+               | \b(?:{_alt(lex["affiliation_nouns"])})\s+(?:at|with|for)\s+$   # "an analyst at X"
+            """,
+            re.I | re.X,
         ),
         relation_after=re.compile(
             rf"^(?:'s|’s|'|’)?[\s-]+(?:{_alt(lex['relation_nouns'])}|-owned|-backed)\b", re.I
@@ -192,13 +195,15 @@ def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
         # "Zuriel Pay", "Buy Low Holdings": a trigger word inside a name is no trigger, but a
         # name inside a trigger phrase is ("holding in Vodacom will rise").
         if not any(e.start <= t.start and t.end <= e.end for e in ents)
+        and not view.in_quote(t.start, t.end)  # an analyst's words are not the report
     ]
     groups = _group(triggers)
     frames: list[Frame] = []
     for i, group in enumerate(groups):
         prev_end = groups[i - 1][-1].end if i else sent.start
         next_start = groups[i + 1][0].start if i + 1 < len(groups) else sent.end
-        frames.append(_frame(view, sent, group, prev_end, next_start, ctx))
+        frame = _frame(view, sent, group, prev_end, next_start, ctx, first=not i)
+        frames.append(frame)
     return frames
 
 
@@ -226,6 +231,8 @@ def _frame(
     prev_end: int,
     next_start: int,
     ctx: Context,
+    *,
+    first: bool,
 ) -> Frame:
     pats = frame_patterns()
     trig = group[0]
@@ -244,8 +251,11 @@ def _frame(
     )
     ents = view.in_range(view.ents, sent.start, sent.end)
     _roles(frame, ents, sent, prev_end, ctx)
-    _figures(frame, view, sent)
-    _status(frame, view, sent, clause)
+    # A later event of the sentence reads its figures and status cues from its trigger on:
+    # "a repurchase programme of up to R1.2bn, together with the acquisition of half of X".
+    fig_start = frame.start if first else trig.start
+    _figures(frame, view, sent, fig_start)
+    _status(frame, view, sent, clause if first else t_rel)
     window = view.text[frame.start : frame.end]
     # "in shares" (how it is paid) and "a share" (per-share price) do not make it a stake.
     frame.stake_word = bool(pats.stake_word.search(_PAYMENT_FORMS.sub(" ", window)))
@@ -290,7 +300,7 @@ def _first_subject(ents: list[Ent], sent: Sentence, start: int, end: int) -> Ent
     """The first entity in ``[start, end)`` that can be a clause subject."""
     pats = frame_patterns()
     for ent in ents:
-        if ent.start < start or ent.end > end:
+        if ent.start < start or ent.end > end or ent.kind == "ref":
             continue
         pre = sent.text[max(0, sent.rel(ent.start) - 40) : sent.rel(ent.start)]
         post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 40]
@@ -310,8 +320,17 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
     if subject is None:
         subject = _first_subject(before_ents, sent, sent.start, trig.start)
     before_text = sent.text[sent.rel(frame.start) : sent.rel(trig.start)]
-    pronoun = bool(pats.pronoun.search(before_text))
-    subject_name = subject.name if subject else (ctx.last_subject if pronoun else None)
+    # "the company", "it": the last clear subject of the text. Resolved references are used
+    # only when nothing came before: a "the Group" of a defined term is one, but a
+    # nearest-mention guess is often the target, not the actor.
+    refs = [e for e in before_ents if e.kind == "ref" and e.start >= frame.start]
+    pronoun = bool(pats.pronoun.search(before_text)) or bool(refs)
+    subject_name = subject.name if subject else None
+    if subject_name is None and pronoun:
+        subject_name = ctx.last_subject or (refs[0].name if refs else None)
+    owner = _possessor_before(before_ents, sent, trig)
+    if owner and trig.text.lower().split()[0] in _NOUN_TRIGGERS:
+        subject_name = owner  # "Schwab's purchase", "X's takeover of Y"
     passive = _participle(trig.text) and bool(
         pats.passive.search(sent.text[: sent.rel(trig.start)])
     )
@@ -319,14 +338,17 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
     after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
     kinds = [(e, _after_kind(e, sent, trig.end)) for e in after]
 
-    def first(*wanted: str, person_ok: bool = False) -> str | None:
+    def first(*wanted: str, person_ok: bool = False, exclude: tuple = ()) -> str | None:  # type: ignore[type-arg]
         for ent, kind in kinds:
-            if kind in wanted and (person_ok or ent.kind != "person"):
+            if kind in wanted and (person_ok or ent.kind != "person") and ent.name not in exclude:
                 return ent.name
         return None
 
     agent = first("agent", person_ok=True)
-    target = first("target", "target_seller") or (inside[0].name if inside else None)
+    # "a takeover by EP Group, the investment company": the apposition is the agent again.
+    target = first("target", "target_seller", exclude=(agent, subject_name)) or (
+        inside[0].name if inside else None
+    )
     seller = first("seller", "target_seller")
     stake_in_before = _stake_in_before(before_ents, sent)
     fam = frame.family
@@ -340,7 +362,7 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
             frame.acquirer = first("recipient", person_ok=True)
         frame.actor = frame.seller
     elif fam == "buyback":
-        owner = subject_name or _possessor_after(after, sent)
+        owner = subject_name or _possessor_after(after, sent) or ctx.last_subject
         frame.acquirer = frame.target = owner
         frame.seller = seller
         frame.actor = owner
@@ -363,8 +385,16 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
             frame.target = target or first("valued")
         frame.seller = seller
         frame.actor = frame.acquirer
+    frame.acquirer_is_person = frame.acquirer is not None and any(
+        e.kind == "person" and e.name == frame.acquirer for e in ents
+    )
     if frame.target is not None and frame.target == frame.acquirer and fam != "buyback":
         frame.target = None
+
+
+_NOUN_TRIGGERS = frozenset(
+    {"purchase", "takeover", "acquisition", "investment", "bid", "offer", "buyback", "merger"}
+)
 
 
 def _participle(word: str) -> bool:
@@ -405,10 +435,10 @@ def _possessor_after(after: list[Ent], sent: Sentence) -> str | None:
 # --- figures -----------------------------------------------------------------------------
 
 
-def _figures(frame: Frame, view: DocView, sent: Sentence) -> None:
+def _figures(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> None:
     pats = frame_patterns()
     rpats = role_patterns()
-    money = view.in_range(view.money, frame.start, frame.end)
+    money = view.in_range(view.money, fig_start, frame.end)
     window_ids = {m.idx for m in money}
     candidates: list[tuple[MoneyItem, bool]] = []
     for item in money:
@@ -416,11 +446,11 @@ def _figures(frame: Frame, view: DocView, sent: Sentence) -> None:
         after = sent.text[sent.rel(item.end) :]
         if any(link in window_ids and link < item.idx for link in item.links):
             continue  # the second figure of "$586m (£378m)": an alternate of the first
-        if rpats.valuation_cue.search(before[-90:]):
+        if context_role(before, after) is not None:
+            continue
+        if not rpats.price_cue.search(before[-80:]) and rpats.valuation_cue.search(before[-90:]):
             if frame.valuation is None:
                 frame.valuation = item
-            continue
-        if context_role(before, after) is not None:
             continue
         if item.value.per_share:
             frame.per_share = frame.per_share or item
@@ -447,12 +477,12 @@ def _figures(frame: Frame, view: DocView, sent: Sentence) -> None:
         count = pats.share_count.search(window)
         if count:
             frame.share_count = count.group(0)
-    _percents(frame, view, sent)
+    _percents(frame, view, sent, fig_start)
 
 
-def _percents(frame: Frame, view: DocView, sent: Sentence) -> None:
+def _percents(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> None:
     pats = frame_patterns()
-    items = view.in_range(view.percents, frame.start, frame.end)
+    items = view.in_range(view.percents, fig_start, frame.end)
     ids = {p.idx for p in items}
     raising = "stake_up" in frame.families or "option" in frame.families
     for item in items:
@@ -519,6 +549,11 @@ def _year(frame: Frame, view: DocView, sent: Sentence) -> None:
     pub = view.published
     years = view.in_range(view.years, sent.start, sent.end)
     past_words = pats.past_relative_re.search(sent.text)
+    if frame.status in ("agreed", "proposed") and frame.status_strong:
+        # "has agreed to sell ..., ending an investment that began 15 years ago": a date far
+        # after an agreed deal's trigger dates something else; "In October 2016, the bank
+        # agreed to pay" is dated before it.
+        years = [y for y in years if y.start < frame.trigger.end + 40]
     if years:
         mention = min(years, key=lambda y: abs(y.start - frame.trigger.start))
         year = mention.year

@@ -31,6 +31,19 @@ from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sent
 from extractor.facts import CheckFact, DealFact, MoneyMention, Offsets, PercentMention
 from extractor.parsing.values import MoneyValue
 
+_DEAL_NOUN = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(sale|disposal|buyback|repurchase|round|offer|deal|"
+    r"transaction|takeover|acquisition|purchase|price|consideration|stake)\b",
+    re.I,
+)
+#: Which kind of deal a deal noun names; None: any current deal.
+_NOUN_KIND = {
+    "sale": "divestment",
+    "disposal": "divestment",
+    "buyback": "buyback",
+    "repurchase": "buyback",
+    "round": "investment",
+}
 _SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9}
 
 
@@ -158,7 +171,8 @@ class DealBuilder:
         if not named:
             return False
         if frame.family == "buyback":
-            return frame.price is not None or frame.acquirer is not None
+            # "the size of the buyback would reassure": only a figure makes a new buyback.
+            return frame.price is not None and not frame.acquirer_is_person
         if frame.has_figures:
             return True
         # "Schwab completed its takeover of TD Ameritrade": named parties, no figure.
@@ -246,9 +260,11 @@ class DealBuilder:
                 continue
             before = sent.text[: sent.rel(item.start)]
             after = sent.text[sent.rel(item.end) :]
-            draft = self._draft_for(sent)
+            draft = self._draft_for(sent, before)
             if draft is None:
                 return
+            if context_role(before, after) is not None:
+                continue  # "a stock market value of about CHF7bn" is no valuation of a deal
             if rpats.valuation_cue.search(before[-90:]):
                 self._valuation_or_alternate(draft, item)
                 self._evidence(draft, sent)
@@ -277,11 +293,21 @@ class DealBuilder:
         if draft.valuation is None:
             draft.valuation = item
 
-    def _draft_for(self, sent: Sentence) -> Draft | None:
+    def _draft_for(self, sent: Sentence, before: str) -> Draft | None:
+        """The deal a trigger-less figure belongs to: by its target's name, by the deal noun
+        before it ("The sale is worth", "The round values"), else the deal in focus."""
         names = {e.name for e in self.view.in_range(self.view.ents, sent.start, sent.end)}
         for draft in reversed(self.drafts):
             if draft.target in names and draft.stage[0] != "historical":
                 return draft
+        m = _DEAL_NOUN.search(before)
+        if m:
+            wanted = _NOUN_KIND.get(m.group(1).lower())
+            for draft in reversed(self.drafts):
+                if draft.stage[0] == "historical":
+                    continue
+                if wanted is None or _kind(draft) == wanted:
+                    return draft
         return self.focus
 
     # --- final records ----------------------------------------------------------------------

@@ -79,8 +79,10 @@ def role_patterns() -> RolePatterns:
         price_cue=re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
         # "valuing Weibo at over", "values the company at", "a valuation of about"
         valuation_cue=re.compile(
-            rf"""\b(?:{_alt(lex["valuation_cues"])})\b
-                 (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)\s*(?:{_QUAL}\s*)*$""",
+            rf"""(?:\b(?:{_alt(lex["valuation_cues"])})\b
+                    (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)    # "valuing Weibo at", "values it at"
+                  | \bvaluation\s+(?:of|at)                # "a valuation of"
+                 )\s*(?:{_QUAL}\s*)*$""",
             re.I | re.X,
         ),
         parts_after=re.compile(rf"^\s*(?:{_alt(lex['parts_after'])})\b", re.I),

@@ -67,10 +67,15 @@ class DocView:
     percents: list[PercentItem]
     years: list[YearMention]
     published: dt.date | None
+    quotes: list[tuple[int, int]] = field(default_factory=list)
     lower: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """Is ``[start, end)`` inside a direct quotation (someone's words, not the report)?"""
+        return any(qs <= start and end <= qe for qs, qe in self.quotes)
 
     def in_range(self, items: list, start: int, end: int) -> list:  # type: ignore[type-arg]
         """Items (anything with start/end) lying inside ``[start, end)``."""
@@ -119,6 +124,7 @@ def build_view(doc: Doc) -> DocView:
     ]
     years = list(_ext(doc, "extractor_years") or [])  # type: ignore[call-overload]
     published = _ext(doc, "extractor_published")
+    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes") or []]  # type: ignore[attr-defined]
     return DocView(
         text=doc.text,
         sentences=sentences,
@@ -127,6 +133,7 @@ def build_view(doc: Doc) -> DocView:
         percents=sorted(percents, key=lambda p: p.start),
         years=sorted(years, key=lambda y: y.start),
         published=published if isinstance(published, dt.date) else None,
+        quotes=quotes,
     )
 
 
