@@ -64,7 +64,8 @@ def test_title_suffix_gives_title_and_publisher_as_last_resort() -> None:
 
 def test_copyright_footer_names_the_publisher_when_nothing_else_does() -> None:
     html = """<html><body><main><p>Acme bought Widget for $5m.</p></main>
-    <footer><p>Copyright © 2019 Anvil Media Group. All rights reserved.</p></footer></body></html>"""
+    <footer><p>Copyright © 2019 Anvil Media Group. All rights reserved.</p></footer>
+    </body></html>"""
     assert read_article(html).publisher == "Anvil Media Group"
 
 

@@ -20,7 +20,9 @@ CJK_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("codec", "cjk", "expected_codec"), CJK_CASES, ids=[c[0] for c in CJK_CASES])
+@pytest.mark.parametrize(
+    ("codec", "cjk", "expected_codec"), CJK_CASES, ids=[c[0] for c in CJK_CASES]
+)
 def test_cjk_shown_as_latin1_is_repaired(codec: str, cjk: str, expected_codec: str) -> None:
     damaged = _as_latin1(cjk, codec)
     warnings: list[str] = []
