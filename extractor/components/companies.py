@@ -26,7 +26,6 @@ Helpers for the quote and deal components (all offsets are characters of ``doc.t
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -38,38 +37,17 @@ from extractor.components.entity_evidence import (
     make_occurrences,
     type_names,
 )
+from extractor.components.entity_references import find_references
 from extractor.facts import CompanyFact, ReferenceFact
 from extractor.parsing.entity_text import NameRun
-from extractor.parsing.names import clean_name, name_key, name_words, same_company
+from extractor.parsing.names import (
+    clean_name,
+    name_key,
+    name_words,
+    person_matches,
+    same_company,
+)
 
-#: Anaphora for companies: "the firm", "the German group", "the two companies", "both firms".
-_REFERENCE = re.compile(
-    r"""
-    \b(?P<det>[Tt]he|[Bb]oth)\s+
-    (?:(?P<num>two|three|four)\s+)?
-    (?:(?P<adj>[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+)??   # "Chinese", "combined" (optional)
-    (?P<noun>firm|company|group|bank|lender|carrier|airline|insurer|brokerage|operator|
-       retailer|giant|business|firms|companies|groups|banks|lenders|carriers|airlines|
-       Group|Company|Bank)
-    \b(?!-)
-    """,
-    re.VERBOSE,
-)
-_PLURAL_NOUNS = frozenset(
-    {"firms", "companies", "groups", "banks", "lenders", "carriers", "airlines"}
-)
-#: Reference nouns and the name words that make a company compatible with them.
-_NOUN_FITS = {
-    "bank": ("bank", "banco", "bancorp", "banque"),
-    "lender": ("bank", "banco", "bancorp", "banque", "credit", "lending"),
-    "carrier": ("airways", "airlines", "air", "mobile", "telecom"),
-    "airline": ("airways", "airlines", "air"),
-    "insurer": ("insurance", "assurance", "re"),
-}
-#: Adjectives that do not describe the company ("the same company", "the whole group").
-_NOT_ADJECTIVES = frozenset({"same", "other", "whole", "entire", "new", "first", "only", "rival"})
-#: Sentences looked back for the antecedent of a singular reference.
-REFERENCE_WINDOW = 3
 _ABBR_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
 _DEFINED_AFTER = re.compile(
     r"""^\s*\(\s*["“]([^"”\n]{1,60})["”]            # ("Mzantsi Ridge"
@@ -107,7 +85,7 @@ class CompaniesComponent:
         typed = type_names(text, occurrences, ents=ents)
         companies = group_companies(text, typed)
         sentences = sentence_starts(doc)
-        refs = find_references(text, companies, sentences)
+        refs = find_references(text, companies, sentences, definitions=_DEFINED_AFTER)
         doc._.extractor_companies = companies
         doc._.extractor_company_refs = refs
         doc._.extractor_entity_names = typed
@@ -136,7 +114,8 @@ def _add_model_entities(
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where sentences start (spaCy's if set, else a simple split)."""
     if doc.has_annotation("SENT_START"):
-        return [sent.start_char for sent in doc.sents]
+        # Whitespace between paragraphs is no sentence of its own.
+        return [sent.start_char for sent in doc.sents if not sent.text.isspace()]
     starts = [0]
     for m in re.finditer(r"(?:[.!?][\"'”’]?\s+|\n+)(?=\S)", doc.text):
         starts.append(m.end())
@@ -161,7 +140,13 @@ class _UnionFind:
 
 def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]:
     """One ``CompanyFact`` per company: names that stand for the same company are merged."""
-    companies = {k: t for k, t in typed.items() if t.kind == "company"}
+    people = [t.name for t in typed.values() if t.kind == "person" and " " in t.name]
+    companies = {
+        k: t
+        for k, t in typed.items()
+        if t.kind == "company"
+        and not (t.scores.get("company", 0) < 4 and any(person_matches(t.name, p) for p in people))
+    }
     _explicit_aliases(text, typed, companies)
     _short_forms(typed, companies)
     keys = sorted(companies, key=lambda k: companies[k].occurrences[0].start)
@@ -241,76 +226,6 @@ def _explicit_links(
             if before:
                 links.append((max(before)[1], key))
     return links
-
-
-def find_references(
-    text: str, companies: list[CompanyFact], sentences: list[int]
-) -> list[ReferenceFact]:
-    """Company anaphora and the companies they stand for."""
-    if not companies:
-        return []
-    mention_spans = sorted((s, e, c.name) for c in companies for s, e in c.mentions)
-    salience = Counter({c.name: len(c.mentions) for c in companies})
-    first_seen = {c.name: c.mentions[0][0] if c.mentions else 0 for c in companies}
-    ranked = sorted(salience, key=lambda n: (-salience[n], first_seen[n]))
-    refs: list[ReferenceFact] = []
-    for m in _REFERENCE.finditer(text):
-        if _followed_by_name(text, m.end(), mention_spans) or _inside(m, mention_spans):
-            continue
-        noun, adj = m.group("noun").casefold(), m.group("adj")
-        if adj and adj.casefold() in _NOT_ADJECTIVES:
-            continue
-        plural = (
-            noun in _PLURAL_NOUNS or m.group("det").casefold() == "both" or bool(m.group("num"))
-        )
-        if plural:
-            n = {"three": 3, "four": 4}.get(m.group("num") or "", 2)
-            names = ranked[:n] if len(ranked) >= n else []
-        else:
-            names = _antecedent(m.start(), noun, mention_spans, salience, sentences, companies)
-        if names:
-            refs.append(ReferenceFact(m.start(), m.end(), m.group(), names))
-    return refs
-
-
-def _followed_by_name(text: str, end: int, spans: list[tuple[int, int, str]]) -> bool:
-    """ "the investment group Remgro": a descriptor before a name, not a reference."""
-    gap = len(text[end:]) - len(text[end:].lstrip(" "))
-    return any(s == end + gap and gap > 0 for s, _, _ in spans)
-
-
-def _inside(m: re.Match[str], spans: list[tuple[int, int, str]]) -> bool:
-    return any(s < m.end() and m.start() < e for s, e, _ in spans)
-
-
-def _fits(noun: str, company: CompanyFact) -> bool:
-    words = _NOUN_FITS.get(noun)
-    if not words:
-        return True
-    names = " ".join([company.name, *company.aliases]).casefold()
-    return any(w in names.split() for w in words)
-
-
-def _antecedent(
-    start: int,
-    noun: str,
-    spans: list[tuple[int, int, str]],
-    salience: Counter[str],
-    sentences: list[int],
-    companies: list[CompanyFact],
-) -> list[str]:
-    """The company a singular reference means: the most salient one named just before it."""
-    index = max((i for i, s in enumerate(sentences) if s <= start), default=0)
-    window_start = sentences[max(0, index - REFERENCE_WINDOW)] if sentences else 0
-    by_name = {c.name: c for c in companies}
-    recent = {n for s, _, n in spans if window_start <= s < start}
-    fitting = [n for n in recent if _fits(noun, by_name[n])]
-    pool = fitting or [c.name for c in companies if _fits(noun, c)] or list(recent)
-    if not pool:
-        pool = [c.name for c in companies]
-    last_seen = {n: s for s, _, n in spans if s < start}
-    best = max(pool, key=lambda n: (salience[n], last_seen.get(n, -1)))
-    return [best]
 
 
 def set_entities(

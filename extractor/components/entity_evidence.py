@@ -113,7 +113,7 @@ def vocabulary() -> Vocabulary:
     words = load_lexicon("company_words")
     legal = load_lexicon("legal_suffixes")
     roles = load_lexicon("roles")
-    role = role_pattern()
+    role = f"(?i:{role_pattern()})"
     descriptor = _alternation(words["descriptor_nouns"])
     body_nouns = (
         r"regulator|watchdog|authority|agency|ministry|department|government|court|"
@@ -247,7 +247,7 @@ def vocabulary() -> Vocabulary:
         role_words=frozenset(
             w for phrase in roles["heads"] + roles["modifiers"] for w in phrase.split()
         ),
-        role_re=re.compile(role, re.IGNORECASE),
+        role_re=re.compile(role),
         right=tuple((re.compile(p), k, s) for p, k, s in right),
         left=tuple((re.compile(p), k, s) for p, k, s in left),
         boilerplate_starts=tuple(non["boilerplate_line_starts"]),
@@ -380,6 +380,8 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     if name in lex.demonyms:
         score["place"] += 3
     first = words[0]
+    if score["place"]:
+        return score
     if len(words) > 1 and not score["company"] and first in vocab.first_names:
         score["person"] += 2
     elif len(words) == 1 and first in vocab.first_names:

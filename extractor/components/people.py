@@ -1,24 +1,351 @@
-"""``extractor_people``: placeholder until its issue lands.
+"""``extractor_people``: the people an article names, with role, organisation and gender.
 
-Writes Doc._.extractor_people.
+Writes ``Doc._.extractor_people`` (``list[PersonFact]``, in order of first mention) and adds
+PERSON spans to ``doc.ents``. Reads the typed names of ``extractor_companies``
+(``Doc._.extractor_entity_names``) so that people and companies are decided once, together.
+
+Roles come from the phrases around a mention: "NAME, an analyst at X", "NAME, X's chief
+executive", "NAME, the X chairman", "X founder NAME", "chief executive officer NAME",
+"its chief executive, NAME", "the company founded and chaired by NAME"; later "NAME has taken
+over as interim chief executive" and "NAME stepped down as chief executive" update them.
+Later "Mr Ma" / "Ma" mentions join "Jack Ma".
+
+Helpers for the quote and deal components:
+
+- ``person_by_name(doc, name) -> PersonFact | None``: "Mr Ma", "Ma" or "Jack Ma".
+- ``person_at(doc, start, end) -> PersonFact | None``: the person mentioned in that stretch.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components.companies import (
+    find_company,
+    sentence_starts,
+    set_entities,
+)
+from extractor.components.entity_evidence import Occurrence, TypedName, role_pattern, vocabulary
+from extractor.facts import CompanyFact, PersonFact, ReferenceFact
+from extractor.parsing.names import (
+    clean_name,
+    name_key,
+    person_matches,
+    split_title,
+    title_gender,
+)
 
-@Language.factory("extractor_people", default_config={})
+#: Roles of public office: no company is guessed for them when the text names none.
+_PUBLIC_ROLES = re.compile(
+    r"minister|governor|mayor|secretary|commissioner|regulator|president|senator|"
+    r"professor|lecturer|judge|ambassador|chancellor"
+)
+_ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|de\s+|da\s+|do\s+)?[A-Z&][\w&.'’-]*)*)"
+#: Verbs of "the company founded and chaired by NAME" and the roles they stand for.
+_VERB_ROLES = {"founded": "founder", "co-founded": "co-founder", "chaired": "chairman"}
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    right: tuple[tuple[str, re.Pattern[str]], ...]
+    left: tuple[tuple[str, re.Pattern[str]], ...]
+    taken_over: re.Pattern[str]
+    stepped_down: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    role = rf"(?P<role>(?i:{role_pattern()}))"
+    art = r"(?:(?:a|an|the)\s+)?"
+    right = (
+        # "NAME, an analyst at X", "NAME, the chairman of UBS", "NAME, head of research at X"
+        ("role_org", rf"^,\s+{art}{role}\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}"),
+        # "NAME, Brisamar's chief executive"
+        ("org_role", rf"^,\s+(?:the\s+)?{_ORG}['’\ufffd]s\s+{role}"),
+        # "NAME, the UBS chief executive"
+        ("org_role", rf"^,\s+the\s+{_ORG}\s+{role}"),
+        # "NAME, chairman SINA, ..."
+        ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}"),
+        ("role", rf"^,\s+{art}{role}"),
+    )
+    left = (
+        # "Alibaba's chief executive, NAME" / "Lufthansa's chief executive NAME"
+        ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$"),
+        # "its chief executive, NAME"
+        ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$"),
+        # "Its co-founder and chief executive is NAME"
+        ("its_role", rf"{role}\s+(?:is|was)\s+$"),
+        # "founded and chaired by the Czech billionaire NAME"
+        ("verbs", r"\b(?P<verbs>(?:co-)?founded(?:\s+and\s+chaired)?|chaired)\s+by\s+"
+         r"(?:the\s+)?(?:[\w-]+\s+){0,4}$"),
+        # "Alibaba founder Jack Ma", "chief executive officer Raymond Chun"
+        ("org_role", rf"{_ORG}\s+{role},?\s+$"),
+        ("role", rf"{role},?\s+$"),
+    )  # fmt: skip
+    return _Patterns(
+        right=tuple((k, re.compile(p)) for k, p in right),
+        left=tuple((k, re.compile(p)) for k, p in left),
+        taken_over=re.compile(
+            rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
+            rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
+        ),
+        stepped_down=re.compile(
+            rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+down|resigned|quit|retired)\s+"
+            rf"as\s+(?:the\s+)?{role}"
+        ),
+    )
+
+
+@Language.factory(
+    "extractor_people",
+    requires=["doc._.extractor_companies"],
+    assigns=["doc._.extractor_people", "doc.ents"],
+    default_config={},
+)
 def make_people(nlp: Language, name: str) -> PeopleComponent:
     return PeopleComponent()
 
 
 class PeopleComponent:
+    """Builds one ``PersonFact`` per person from the person names typed with the companies."""
+
     def __init__(self) -> None:
-        if not Doc.has_extension("extractor_people"):
-            Doc.set_extension("extractor_people", default=None)
+        for ext in ("extractor_people", "extractor_entity_names"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=None)
+        _patterns()
+        vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.extractor_people = list()
+        typed: dict[str, TypedName] = doc._.extractor_entity_names or {}
+        people = build_people(doc, typed)
+        doc._.extractor_people = people
+        set_entities(doc, [(s, e) for p in people for s, e in p.mentions], "PERSON")
         return doc
+
+
+def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
+    """Group person names into people and read their roles from the text."""
+    text = doc.text
+    persons = [t for t in typed.values() if t.kind == "person"]
+    full = [t for t in persons if len(split_title(t.name)[1].split()) >= 2]
+    by_person: dict[str, list[Occurrence]] = {t.key: list(t.occurrences) for t in full}
+    names = {t.key: split_title(t.name)[1] for t in full}
+    titles: dict[str, str] = {}
+    for t in typed.values():
+        if t in full or (t.kind != "person" and t.scores.get("company", 0) >= 4):
+            continue
+        bare = split_title(t.name)[1]
+        owner = _owner(bare, t.occurrences, full, names)
+        if owner is not None:
+            by_person[owner].extend(t.occurrences)
+            for occ in t.occurrences:
+                if occ.title:
+                    titles.setdefault(owner, occ.title)
+        elif t.kind == "person" and any(o.title for o in t.occurrences):
+            names[t.key] = bare
+            by_person[t.key] = list(t.occurrences)
+            titles[t.key] = next(o.title for o in t.occurrences if o.title)
+    companies: list[CompanyFact] = doc._.extractor_companies or []
+    refs: list[ReferenceFact] = doc._.extractor_company_refs or []
+    context = _Context(doc, text, companies, refs)
+    people: list[PersonFact] = []
+    for key, occs in by_person.items():
+        occs.sort(key=lambda o: o.start)
+        person = PersonFact(name=names[key], mentions=[(o.start, o.end) for o in occs])
+        _read_role(person, occs, context)
+        person.gender = _gender(person, occs, titles.get(key), text)
+        people.append(person)
+    people.sort(key=lambda p: p.mentions[0][0] if p.mentions else 0)
+    return people
+
+
+def _owner(
+    bare: str, occs: list[Occurrence], full: list[TypedName], names: dict[str, str]
+) -> str | None:
+    """The full-named person a short mention ("Ma", "Mr Ma") refers to: the latest before it."""
+    matches = [t for t in full if person_matches(bare, names[t.key])]
+    if not matches:
+        return None
+    first = occs[0].start
+    before = [t for t in matches if t.occurrences[0].start < first]
+    return max(before or matches, key=lambda t: t.occurrences[0].start).key
+
+
+class _Context:
+    """Company mentions by sentence, to find the organisation of a role stated without one."""
+
+    def __init__(
+        self, doc: Doc, text: str, companies: list[CompanyFact], refs: list[ReferenceFact]
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.sentences = sentence_starts(doc)
+        spans = [(s, e, c.name) for c in companies for s, e in c.mentions]
+        spans += [(r.start, r.end, r.companies[0]) for r in refs if len(r.companies) == 1]
+        self.spans = sorted(spans)
+        self.salient = max(companies, key=lambda c: len(c.mentions)).name if companies else None
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentences, pos) - 1)
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        start = self.sentences[index] if self.sentences else 0
+        end = self.sentences[index + 1] if index + 1 < len(self.sentences) else len(self.text)
+        return start, end
+
+    def first_company(self, start: int, end: int) -> str | None:
+        return next((n for s, _, n in self.spans if start <= s < end), None)
+
+    def nearest_before(self, pos: int) -> str | None:
+        index = self.sentence_of(pos)
+        start, _ = self.bounds(index)
+        before = [n for s, _, n in self.spans if start <= s < pos]
+        return before[-1] if before else self.previous(index)
+
+    def previous(self, index: int) -> str | None:
+        for i in range(index - 1, max(-1, index - 4), -1):
+            found = self.first_company(*self.bounds(i))
+            if found:
+                return found
+        return self.salient
+
+    def subject(self, pos: int) -> str | None:
+        """The first company of the sentence, else of the sentences before."""
+        index = self.sentence_of(pos)
+        return self.first_company(*self.bounds(index)) or self.previous(index)
+
+    def organization(self, printed: str) -> str | None:
+        """The canonical company for an organisation as printed, else the printed name."""
+        typed: dict[str, TypedName] = self.doc._.extractor_entity_names or {}
+        printed = re.split(r"\.\s", printed)[0]  # "Redcliffe Securities. She said"
+        for name in dict.fromkeys((clean_name(printed), clean_name(printed).rstrip("."))):
+            if not name:
+                continue
+            fact = find_company(self.doc, name)
+            if fact is not None:
+                return fact.name
+            known = typed.get(name_key(name))
+            if known is not None and known.kind in ("company", "body"):
+                return name
+        return None
+
+
+def _clean_role(role: str) -> str:
+    return " ".join(role.casefold().split())
+
+
+def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> None:
+    patterns = _patterns()
+    text = ctx.text
+    for occ in occs:
+        line_start = text.rfind("\n", 0, occ.start) + 1
+        line_end = text.find("\n", occ.end)
+        right = text[occ.end : line_end if line_end >= 0 else len(text)][:160]
+        left = text[max(line_start, occ.start - 160) : occ.start]
+        if person.role is None:
+            _match_role(person, occ, left, right, ctx)
+        for pattern, prefix in ((patterns.taken_over, ""), (patterns.stepped_down, "former ")):
+            m = pattern.search(right)
+            if m:
+                role = _clean_role(m.group("role"))
+                person.role = role if role.startswith(("former", "ex-")) else prefix + role
+                if person.organization is None and not _PUBLIC_ROLES.search(role):
+                    person.organization = ctx.subject(occ.start)
+
+
+def _match_role(person: PersonFact, occ: Occurrence, left: str, right: str, ctx: _Context) -> None:
+    patterns = _patterns()
+    for kind, pattern in patterns.right:
+        m = pattern.search(right)
+        if m and _accept(kind, m, ctx):
+            _assign(person, kind, m, occ, ctx)
+            return
+    for kind, pattern in patterns.left:
+        m = pattern.search(left)
+        if m and _accept(kind, m, ctx):
+            _assign(person, kind, m, occ, ctx)
+            return
+
+
+def _accept(kind: str, m: re.Match[str], ctx: _Context) -> bool:
+    """An organisation named before or after a role must be one the article knows."""
+    if "org" not in m.groupdict() or m.group("org") is None:
+        return True
+    return ctx.organization(m.group("org")) is not None
+
+
+def _assign(
+    person: PersonFact, kind: str, m: re.Match[str], occ: Occurrence, ctx: _Context
+) -> None:
+    groups = m.groupdict()
+    if kind == "verbs":
+        verbs = re.split(r"\s+and\s+", groups["verbs"])
+        person.role = " and ".join(_VERB_ROLES.get(v, v) for v in verbs)
+        person.organization = ctx.nearest_before(occ.start)
+        return
+    role = _clean_role(groups["role"])
+    person.role = role
+    if groups.get("org"):
+        person.organization = ctx.organization(groups["org"])
+    elif _PUBLIC_ROLES.search(role) or "analyst" in role:
+        person.organization = None
+    elif kind == "its_role":
+        person.organization = ctx.nearest_before(occ.start - len(m.group(0)))
+    else:
+        person.organization = ctx.subject(occ.start)
+
+
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _gender(person: PersonFact, occs: list[Occurrence], title: str | None, text: str) -> str | None:
+    """From a title ("Ms"), else the first name, else pronouns right after its mentions."""
+    from_title = title_gender(title)
+    if from_title:
+        return from_title
+    first = person.name.split()[0]
+    code = vocabulary().first_names.get(first, "")
+    if code:
+        return "male" if code == "m" else "female"
+    he = she = 0
+    for _, end in person.mentions:
+        window = text[end : end + 200]
+        he += len(_HE.findall(window))
+        she += len(_SHE.findall(window))
+    if he and not she:
+        return "male"
+    if she and not he:
+        return "female"
+    return None
+
+
+def _people(doc: Doc) -> list[PersonFact]:
+    if not Doc.has_extension("extractor_people"):
+        return []
+    return doc._.extractor_people or []
+
+
+def person_by_name(doc: Doc, name: str) -> PersonFact | None:
+    """The person a name as printed refers to ("Mr Ma", "Ma", "Jack Ma")."""
+    people = _people(doc)
+    key = name_key(split_title(clean_name(name))[1])
+    for person in people:
+        if name_key(person.name) == key:
+            return person
+    return next((p for p in people if person_matches(name, p.name)), None)
+
+
+def person_at(doc: Doc, start: int, end: int) -> PersonFact | None:
+    """The person mentioned in ``doc.text[start:end]``, if any."""
+    for person in _people(doc):
+        if any(s < end and start < e for s, e in person.mentions):
+            return person
+    return None
