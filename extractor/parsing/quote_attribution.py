@@ -23,7 +23,13 @@ from typing import Literal
 from extractor.lexicons import load_lexicon
 from extractor.parsing.quote_paragraphs import paragraph_spans
 from extractor.parsing.quote_resolve import Resolved, Speaker, SpeakerResolver
-from extractor.parsing.quote_speakers import SpeakerPhrase, phrase_after, subject_before
+from extractor.parsing.quote_speakers import (
+    SpeakerPhrase,
+    first_name_gender,
+    name_runs,
+    phrase_after,
+    subject_before,
+)
 from extractor.parsing.quotes import QuoteSpan
 
 How = Literal["explicit", "continuation", "pronoun", "group", "none"]
@@ -33,6 +39,9 @@ How = Literal["explicit", "continuation", "pronoun", "group", "none"]
 MIN_UNATTRIBUTED_WORDS = 4
 #: How far after a quote an attribution may start (characters).
 _TAIL_REACH = 160
+#: Longest subject (with its appositive) between a quote and its verb: "…," the bank's chief
+#: executive, Jane Roe, said.
+_TAIL_SUBJECT_WORDS = 14
 #: A naming verb a few words before a quote: what follows is a name, not something said.
 _NAMING = re.compile(
     r"""\b(?:call(?:s|ed|ing)?|dub(?:s|bed)?|label(?:s|led|ed)?|name[sd]?|nicknamed|known\s+as
@@ -92,8 +101,7 @@ def attribute_quotes(
     """
     masked = mask_quotes(text, quotes)
     paragraphs = paragraph_spans(text)
-    if not resolver.people:
-        _note_people(masked, resolver)
+    _note_people(masked, resolver)
     found: list[Attribution] = []
     for q in quotes:
         p_start, p_end = paragraphs[q.paragraph]
@@ -116,6 +124,8 @@ def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
     """
     if len(text[quote.start : quote.end].split()) >= MIN_UNATTRIBUTED_WORDS:
         return True
+    if text[: quote.open_mark].rstrip().endswith("("):
+        return False  # a defined term: Acme Holdings ("Acme")
     if attribution.how not in ("explicit", "pronoun", "group"):
         return False
     return not _NAMING.search(text, max(0, quote.open_mark - 60), quote.open_mark)
@@ -166,9 +176,12 @@ def _from_tail(masked: str, start: int, end: int) -> SpeakerPhrase | None:
         return None
     if not masked[start : verb.start()].strip(" ,\t\n"):
         return phrase_after(masked, verb.end(), end)  # inverted: said Jane Roe
+    gap = masked[start : verb.start()]
+    if len(gap.split()) > _TAIL_SUBJECT_WORDS or "(" in gap:
+        return None  # the verb belongs to a later clause, not to an attribution
     phrase = subject_before(masked, start, verb.start())
-    if phrase is None or masked[start : phrase.start].strip(" ,\t\n"):
-        return None  # the subject must follow the quote directly
+    if phrase is None or len(masked[start : phrase.start].split()) > _TAIL_SUBJECT_WORDS // 2:
+        return None
     return phrase
 
 
@@ -191,13 +204,22 @@ def _from_head(masked: str, start: int, end: int) -> SpeakerPhrase | None:
 
 
 def _note_people(masked: str, resolver: SpeakerResolver) -> None:
-    """Without people from the entity components, the subjects of speech verbs stand in."""
+    """Without people from the entity components, stand-ins for pronouns to refer to: the
+    subjects of speech verbs, and names that start with a known first name."""
     for verb in _verb_pattern().finditer(masked):
         line_start = masked.rfind("\n", 0, verb.start()) + 1
         start = _sentence_start(masked, verb.start(), max(line_start, verb.start() - 120))
         phrase = subject_before(masked, start, verb.start())
-        if phrase is not None and phrase.kind == "name" and " " in phrase.text:
-            resolver.note_person(phrase.text, phrase.start, phrase.gender)
+        if phrase is None or phrase.kind != "name":
+            continue
+        name = phrase.text
+        if " " not in name and phrase.gender:
+            name = resolver.full_name(name, phrase.start)
+        if " " in name:
+            gender = phrase.gender or first_name_gender(name.split()[0]) or None
+            resolver.note_person(name, phrase.start, gender)
+    for name, start, gender in name_runs(masked):
+        resolver.note_person(name, start, gender)
 
 
 def _continue(

@@ -89,6 +89,7 @@ class SpeakerResolver:
         self._starts = [m[0] for m in self._mentions]
         # People seen by the attributions themselves: (position, name, gender).
         self._seen: list[tuple[int, str, str | None]] = []
+        self._genders: dict[str, str] = {}
         self._defined = self._defined_terms()
 
     # -- public -------------------------------------------------------------------------------
@@ -97,6 +98,8 @@ class SpeakerResolver:
         """Remember a person named at ``at`` (used for pronouns when no people are known)."""
         if self._company_for(name) is None and not self._looks_like_org(name):
             self._seen.append((at, name, gender))
+            if gender is not None:
+                self._genders.setdefault(name, gender)
 
     def resolve(self, phrase: SpeakerPhrase, at: int) -> Resolved | None:
         """The speaker ``phrase`` means, judged at offset ``at``; None when it cannot tell."""
@@ -138,11 +141,11 @@ class SpeakerResolver:
         person = self._by_surname(name, start)
         if person is not None:
             return person
-        if self.people or self._seen:
+        if (self.people or self._seen) and " " not in name.strip():
             seen = self._seen_surname(name, start)
             if seen is not None:
                 return Resolved(seen, phrase.role, phrase.organization, True)
-        full = self._full_name(name, start)
+        full = self.full_name(name, start)
         return Resolved(full, phrase.role, phrase.organization, not self._looks_like_org(full))
 
     def _person(self, p: PersonFact) -> Resolved:
@@ -151,11 +154,24 @@ class SpeakerResolver:
     def _mention_at(self, start: int, end: int) -> Resolved | None:
         k = bisect.bisect_right(self._starts, end)
         for s, e, kind, i in reversed(self._mentions[max(0, k - 8) : k]):
-            if s < end and start < e:
+            if s < end and start < e and self._same_words(s, e, start, end):
                 if kind == "person":
                     return self._person(self.people[i])
                 return Resolved(self.companies[i].name)
         return None
+
+    def _same_words(self, s: int, e: int, start: int, end: int) -> bool:
+        """Does a mention overlapping the phrase start and end on word boundaries of it?
+
+        A mention "Kim Min" inside the name "Kim Min-seo" is a cut-off name, not this one.
+        """
+        text = self.text
+        for pos in (max(s, start), min(e, end)):
+            if 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos] in "-’'":
+                return False
+            if 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
+                return False
+        return True
 
     def _company_for(self, name: str) -> str | None:
         key = normalise(name)
@@ -180,13 +196,18 @@ class SpeakerResolver:
                 return full
         return None
 
-    def _full_name(self, name: str, at: int) -> str:
+    def full_name(self, name: str, at: int) -> str:
         """'Roe' -> 'Jane Roe' when the article named her in full before."""
         if " " in name.strip():
             return name
         pattern = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3})" + re.escape(name) + r"\b")
         m = pattern.search(self.text, 0, at)
         if m and not any(w.lower() in {"mr", "ms", "mrs", "dr"} for w in m.group(1).split()):
+            return m.group(0)
+        # Family name first ("Tan Boon Keat", "Mr Tan").
+        first = re.compile(r"\b" + re.escape(name) + r"((?:\s+[A-Z][\w'’-]+){1,2})\b")
+        m = first.search(self.text, 0, at)
+        if m and not _LEGAL.search(m.group(0)) and not self._looks_like_org(m.group(0)):
             return m.group(0)
         return name
 
@@ -197,27 +218,22 @@ class SpeakerResolver:
     # -- pronouns and organisations -----------------------------------------------------------
 
     def _pronoun(self, gender: str | None, at: int) -> Resolved | None:
-        if self.people:
-            best: tuple[int, PersonFact] | None = None
-            for want in (True, False):
-                for p in self.people:
-                    if want and not (gender and p.gender == gender):
-                        continue
-                    if not want and p.gender not in (None, gender):
-                        continue
-                    pos = self._last_before(p.mentions, at)
-                    if pos >= 0 and (best is None or pos > best[0]):
-                        best = (pos, p)
-                if best is not None:
-                    return self._person(best[1])
-        for want in (True, False):
-            fits = [
-                (pos, name)
-                for pos, name, g in self._seen
-                if pos < at and ((g == gender) if want else g in (None, gender))
-            ]
+        """The person named last before ``at`` whose gender fits (known first, then unknown)."""
+        candidates: list[tuple[int, str | None, PersonFact | str]] = []
+        for p in self.people:
+            pos = self._last_before(p.mentions, at)
+            if pos >= 0:
+                candidates.append((pos, p.gender, p))
+        for pos, name, g in self._seen:
+            if pos < at:
+                candidates.append((pos, self._genders.get(name, g), name))
+        for want in (gender, None):
+            fits = [c for c in candidates if c[1] == want]
             if fits:
-                return Resolved(max(fits)[1], is_person=True)
+                who = max(fits, key=lambda c: c[0])[2]
+                if isinstance(who, PersonFact):
+                    return self._person(who)
+                return Resolved(who, is_person=True)
         return None
 
     @staticmethod

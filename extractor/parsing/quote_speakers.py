@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from extractor.errors import LexiconError
 from extractor.lexicons import load_lexicon
 
 PhraseKind = Literal["name", "names", "pronoun", "org_ref", "org_group", "plural_pronoun"]
@@ -99,6 +100,9 @@ _ABBREVIATIONS = frozenset(
         "gen.",
     ]
 )
+_LEGAL_WORDS = frozenset(
+    ["inc", "ltd", "llc", "plc", "corp", "co", "sa", "ag", "nv", "n.v", "s.a", "se", "spa", "bv"]
+)
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "all": 0}
 
 
@@ -142,7 +146,57 @@ def _words() -> dict[str, frozenset[str]]:
         "intro": frozenset(lex["intro_words"]),
         "roles": frozenset(lex["role_words"]),
         "honorifics": frozenset(lex["honorifics"]),
+        "anonymous": frozenset(lex["anonymous"]),
     }
+
+
+@functools.cache
+def _first_names() -> dict[str, str]:
+    """The people issue's first-name list ({name: 'm'|'f'|''}), or {} where it is absent."""
+    try:
+        names = load_lexicon("first_names").get("names", {})
+    except LexiconError:
+        return {}
+    return names if isinstance(names, dict) else {}
+
+
+def first_name_gender(word: str) -> str | None:
+    """'male'/'female' for a known first name, '' for a unisex one, None for an unknown word."""
+    value = _first_names().get(word)
+    if value is None:
+        return None
+    return {"m": "male", "f": "female"}.get(value, "")
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def name_runs(text: str) -> list[tuple[str, int, str | None]]:
+    """People named with a known first name: (name, start, gender), in text order."""
+    if not _first_names():
+        return []
+    runs: list[list[re.Match[str]]] = []
+    prev_end = -2
+    for m in _WORD.finditer(text):
+        if not m.group()[0].isupper():
+            prev_end = -2
+            continue
+        if runs and m.start() == prev_end + 1 and text[prev_end] == " ":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        prev_end = m.end()
+    out = []
+    for run in runs:
+        for k in range(len(run) - 1):
+            gender = first_name_gender(run[k].group())
+            if gender is not None:
+                words = [x.group() for x in run[k : k + 4]]
+                if _POSSESSIVE.search(words[-1]) and words[-1][-2:] in {"'s", "’s"}:
+                    words[-1] = words[-1][:-2]
+                out.append((" ".join(words), run[k].start(), gender or None))
+                break
+    return out
 
 
 def honorific_gender(word: str) -> str | None:
@@ -182,7 +236,13 @@ def _segments(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, i
             out.append([])
         else:
             out[-1].append(tok)
-    return [s for s in out if s]
+    segs: list[list[tuple[str, int, int]]] = []
+    for seg in out:
+        if len(seg) == 1 and seg[0][0].lower().rstrip(".") in _LEGAL_WORDS and segs:
+            segs[-1].extend(seg)  # "Acme Holdings, Inc." is one name
+        elif seg:
+            segs.append(seg)
+    return segs
 
 
 def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
@@ -191,6 +251,16 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
     "Fiona Roe, a fund manager at Acme Capital," -> name "Fiona Roe" with its appositive;
     "In a statement, Acme" -> "Acme"; "the two companies" -> a group of two.
     """
+    # "Jane Roe, who founded the firm in 1998, said": the parenthesis right before the verb
+    # may hold a relative clause; the subject is before it.
+    body = text[start:end].rstrip()
+    if body.endswith(","):
+        k = body.rfind(",", 0, len(body) - 1)
+        if k > 0:
+            head = subject_before(text, start, start + k)
+            between = body[k + 1 : -1].strip().split(" ", 1)[0].lower()
+            if head is not None and head.kind == "name" and between in _CLAUSE_WORDS:
+                return head
     tokens = _tokens(text[start:end], start)
     # Only the clause next to the verb: cut after a subordinating word or a semicolon.
     for k in range(len(tokens) - 1, -1, -1):
@@ -346,6 +416,8 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
     for run in reversed(runs) if last else runs:
         while run and run[-1][0].lower() in _PARTICLES:
             run = run[:-1]
+        if run and run[0][0].lower() in w["anonymous"]:
+            return None  # "One of them said", "Analysts said": no named speaker
         # A possessive modifier ("Acme's chief executive Jane Roe") names the organisation.
         org = None
         for k, tok in enumerate(run[:-1]):
