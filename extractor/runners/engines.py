@@ -194,6 +194,9 @@ def _run_dask(
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {e}") from e
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     try:
+        # Build the pipeline on every worker now, in parallel (each keeps it in its process
+        # cache for all later tasks); a bad --model fails here, once, as a ConfigError.
+        client.run(warm_up, model)
         yield from _windowed(
             chunks,
             lambda chunk: client.submit(process_chunk, chunk, model, pure=False),
