@@ -36,29 +36,20 @@ _META_CHARSET = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-#: Single-byte Western code pages that charset-normalizer often ranks above cp1252 for short
-#: English texts (cp1250 reads 0xA3 "£" as "Ł"). cp1252 is what undeclared non-UTF-8 text
-#: nearly always is (the WHATWG encoding standard decodes even "latin-1" as cp1252).
+#: Single-byte code pages that charset-normalizer often ranks above cp1252 for short English
+#: texts (cp1250 reads 0xA3 "£" as "Ł", cp775 reads 0x80 "€" as "Ć"). cp1252 is what
+#: undeclared non-UTF-8 text nearly always is (the WHATWG encoding standard decodes even
+#: "latin-1" as cp1252), so it wins when it decodes the bytes and few bytes are non-ASCII.
 _CP1252_RIVALS = frozenset(
-    {
-        "cp1250",
-        "cp1251",
-        "cp1254",
-        "cp1257",
-        "cp850",
-        "cp852",
-        "cp775",
-        "cp1125",
-        "cp1006",
-        "latin_1",
-        "iso8859_2",
-        "iso8859_15",
-        "mac_roman",
-        "cp437",
-        "iso8859_9",
-        "cp858",
-    }
+    {"cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "cp850", "cp852", "cp858", "cp775"}
+    | {"cp437", "cp1125", "cp1006", "cp866", "koi8_r", "koi8_u", "latin_1", "iso8859_2"}
+    | {"iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15", "mac_roman", "mac_cyrillic"}
+    | {"mac_greek", "mac_latin2", "mac_turkish", "mac_iceland", "ptcp154", "kz1048"}
 )
+
+#: Above this share of non-ASCII bytes the text is not mostly English/Western with a few
+#: accents, quotes and currency signs, and the detector's own choice stands (Cyrillic text).
+_CP1252_MAX_NON_ASCII = 0.10
 
 #: Bytes examined by the detector: enough for a reliable guess, bounded for 5 MB inputs.
 _DETECT_BYTES = 200_000
@@ -154,9 +145,11 @@ def _detect(data: bytes) -> str | None:
     best = matches.best()
     if best is None:
         return None
-    names = {m.encoding for m in matches}
-    if best.encoding in _CP1252_RIVALS and "cp1252" in names and _decodes(data, "cp1252"):
-        return "cp1252"
+    if best.encoding in _CP1252_RIVALS and _decodes(data, "cp1252"):
+        sample = data[:_DETECT_BYTES]
+        non_ascii = sum(1 for byte in sample if byte >= 0x80)
+        if non_ascii <= _CP1252_MAX_NON_ASCII * len(sample):
+            return "cp1252"
     return best.encoding
 
 
