@@ -19,7 +19,7 @@ from extractor.lexicons import load_lexicon
 PhraseKind = Literal["name", "names", "pronoun", "org_ref", "org_group", "plural_pronoun"]
 
 #: A word (letters, digits, inner hyphens/apostrophes/dots/ampersands) or a comma.
-_TOKEN = re.compile(r"[^\W_](?:[\w&.’'-]*[\w&])?\.?|,")
+_TOKEN = re.compile(r"[^\W_](?:[\w&.’'-]*[\w&])?\.?|,|&")
 #: Lower-case particles inside personal and company names.
 _PARTICLES = frozenset(
     [
@@ -258,9 +258,20 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
         k = body.rfind(",", 0, len(body) - 1)
         if k > 0:
             head = subject_before(text, start, start + k)
-            between = body[k + 1 : -1].strip().split(" ", 1)[0].lower()
-            if head is not None and head.kind == "name" and between in _CLAUSE_WORDS:
-                return head
+            between = body[k + 1 : -1].strip()
+            first = between.split(" ", 1)[0].lower()
+            if head is not None and head.kind == "name":
+                if first in _CLAUSE_WORDS:
+                    return head
+                if first in {"a", "an", "the"}:
+                    # "Acme, an investment fund that owns 9% of Bolt," -> "an investment fund"
+                    words = between.split()
+                    cut = next((i for i, x in enumerate(words) if x in _CLAUSE_WORDS), len(words))
+                    role, org = parse_role(" ".join(words[:cut]))
+                    return SpeakerPhrase(
+                        head.kind, head.text, head.start, head.end, role or head.role,
+                        org or head.organization, head.gender,
+                    )  # fmt: skip
     tokens = _tokens(text[start:end], start)
     # Only the clause next to the verb: cut after a subordinating word or a semicolon.
     for k in range(len(tokens) - 1, -1, -1):
@@ -283,7 +294,10 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
         head = _phrase(segs[-2], last=True)
         if head is not None and head.kind == "name":
             return _with_appositive(head, segs[-1])
-    return _phrase(segs[-1], last=True)
+    head = _phrase(segs[-1], last=True)
+    if head is not None and head.kind == "name" and len(segs) >= 2 and _is_appositive(segs[-2]):
+        return _with_appositive(head, segs[-2])  # "Acme's chief executive, Jane Roe"
+    return head
 
 
 def phrase_after(text: str, start: int, end: int) -> SpeakerPhrase | None:
@@ -405,7 +419,7 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
     cur: list[tuple[str, int, int]] = []
     for tok in seg:
         word = tok[0]
-        if _is_cap(word) or (cur and word.lower() in _PARTICLES and word.islower()):
+        if _is_cap(word) or (cur and (word == "&" or (word in _PARTICLES and word.islower()))):
             cur.append(tok)
         else:
             if cur:
@@ -414,7 +428,7 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
     if cur:
         runs.append(cur)
     for run in reversed(runs) if last else runs:
-        while run and run[-1][0].lower() in _PARTICLES:
+        while run and (run[-1][0].lower() in _PARTICLES or run[-1][0] == "&"):
             run = run[:-1]
         if run and run[0][0].lower() in w["anonymous"]:
             return None  # "One of them said", "Analysts said": no named speaker

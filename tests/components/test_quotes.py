@@ -257,6 +257,61 @@ def test_two_named_companies(nlp: Language) -> None:
     assert speakers(run(nlp, text, companies=companies)) == [["Corvane", "Lisk"]]
 
 
+def test_subject_with_a_relative_clause_between_commas(nlp: Language) -> None:
+    text = (
+        "Brenna Castell, who founded the firm in 2001 and still runs it, said: "
+        "“We were never going to sell to a rival.”\n\n"
+        "Quarrow Partners, a fund that owns 8% of the firm, said the offer was "
+        "“far below what the business is worth”."
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Brenna Castell", "Quarrow Partners"]
+
+
+def test_possessive_appositive_between_quote_and_verb(nlp: Language) -> None:
+    text = "“We have room to grow in Asia,” Fenwick’s chief executive, Ada Lorne, said."
+    (q,) = run(nlp, text)
+    assert (q.speaker, q.speaker_role, q.speaker_organization) == (
+        "Ada Lorne",
+        "chief executive",
+        "Fenwick",
+    )
+
+
+def test_anonymous_sources_are_no_speaker(nlp: Language) -> None:
+    text = (
+        "Two people familiar with the talks said a deal was near. One of them described the "
+        "talks as “advanced but not yet final”."
+    )
+    (q,) = run(nlp, text)
+    assert (q.speaker, q.attribution) == (None, "none")
+
+
+def test_company_name_with_an_ampersand(nlp: Language) -> None:
+    text = "“Our clients want more of this,” said Pike & Rowe, the broker, in a note."
+    assert speakers(run(nlp, text)) == ["Pike & Rowe"]
+
+
+def test_cut_off_entity_mention_does_not_shorten_a_hyphenated_name(nlp: Language) -> None:
+    text = "“Rents have stopped falling in the city,” said Lau Mei-ling, the chairman."
+    start = text.index("Lau Mei")
+    cut = CompanyFact(name="Lau Mei", mentions=[(start, start + 7)])
+    assert speakers(run(nlp, text, companies=[cut])) == ["Lau Mei-ling"]
+
+
+def test_family_name_first_with_an_honorific(nlp: Language) -> None:
+    text = (
+        "The shares were sold by the founder, Wong Kar Ho, who stays as chairman.\n\n"
+        "“I wanted a buyer who would keep every worker on,” Mr Wong said."
+    )
+    assert speakers(run(nlp, text)) == ["Wong Kar Ho"]
+
+
+def test_defined_terms_in_parentheses_are_not_quotes(nlp: Language) -> None:
+    text = 'Brisk Metals Inc. ("Brisk") today announced that it will buy Tarrow Ltd. ("Tarrow").'
+    assert run(nlp, text) == []
+
+
 # --- no speaker, scare quotes, messy text ------------------------------------------------------
 
 
