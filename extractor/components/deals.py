@@ -76,7 +76,7 @@ def find_deals(view: DocView) -> list[DealFact]:
 def _subject_of(view: DocView, sent) -> str | None:  # type: ignore[no-untyped-def]
     """The first company of a sentence that is not a modifier ("XP deal", "TD shares")."""
     pats = frame_patterns()
-    if len(sent.text.split()) < 8 and not sent.text.rstrip()[-1:] in ".!?\"”’'":
+    if len(sent.text.split()) < 8 and sent.text.rstrip()[-1:] not in ".!?\"”’'":
         return None  # a crosshead ("Option over Sable Packaging") names no subject
     for ent in view.in_range(view.ents, sent.start, sent.end):
         if ent.kind == "person":

@@ -19,12 +19,20 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
 from extractor.components.deals import DealsComponent
 from extractor.components.sentences import SentenceSplitter
-from extractor.facts import CompanyFact, DealFact, PersonFact, ReferenceFact, YearMention
+from extractor.facts import (
+    CompanyFact,
+    DealFact,
+    PersonFact,
+    QuoteFact,
+    ReferenceFact,
+    YearMention,
+)
 from extractor.parsing.values import MoneyValue, PercentValue
 
 _MARK = re.compile(
@@ -120,6 +128,11 @@ def make_doc(marked: str, published: dt.date | None = None) -> Doc:
     doc._.extractor_people = list(people.values())
     doc._.extractor_company_refs = refs
     doc._.extractor_years = years
+    if not Doc.has_extension("extractor_quotes"):
+        Doc.set_extension("extractor_quotes", default=None)
+    doc._.extractor_quotes = [
+        QuoteFact(m.start(), m.end(), m.group(0)) for m in re.finditer(r'"[^"]+"', doc.text)
+    ]
     for key, items, ext, links_ext in (
         ("extractor_money", money, "extractor_money", "extractor_money_links"),
         ("extractor_percents", percents, "extractor_percent", "extractor_percent_links"),
@@ -155,3 +168,626 @@ def summary(deal: DealFact) -> tuple:  # type: ignore[type-arg]
         None if deal.price is None else deal.price.value.currency,
         deal.year,
     )
+
+
+def only(marked: str, published: dt.date | None = None) -> DealFact:
+    deals = deals_of(marked, published)
+    assert len(deals) == 1, [summary(d) for d in deals]
+    return deals[0]
+
+
+PUB = dt.date(2024, 6, 12)
+
+# --- who buys what: roles by word order ----------------------------------------------------
+
+ROLE_CASES = [
+    (
+        "active-apposition",
+        "[Orvella], the country's largest online grocer, has bought a {25%|25} stake in "
+        "[Kestrel], a food-delivery app, for {$410m|410000000 USD}.",
+        ("Orvella", "Kestrel", None, "stake_purchase", "completed", 25.0, None, 410000000),
+    ),
+    (
+        "passive-by",
+        "A {30%|30} stake in [Marlow Foods] was bought by [Greyfield Partners] last week for "
+        "{€210m|210000000 EUR}.",
+        (
+            "Greyfield Partners",
+            "Marlow Foods",
+            None,
+            "stake_purchase",
+            "completed",
+            30.0,
+            None,
+            210000000,
+        ),
+    ),
+    (
+        "acquired-by",
+        "[Tilbury Labs] was acquired by [Crane Medical] for {$95m|95000000 USD}.",
+        ("Crane Medical", "Tilbury Labs", None, "acquisition", "completed", None, None, 95000000),
+    ),
+    (
+        "possessive-purchase",
+        "[Corvane]'s purchase of a {20%|20} stake in [Milo Health] for {$60m|60000000 USD} "
+        "was approved on Monday.",
+        ("Corvane", "Milo Health", None, "stake_purchase", "agreed", 20.0, None, 60000000),
+    ),
+    (
+        "sold-holding-to",
+        "[Hallam Group] sold its {30%|30} holding in [Brightwater] to [Osprey Capital] for "
+        "{£95m|95000000 GBP}.",
+        (
+            "Osprey Capital",
+            "Brightwater",
+            "Hallam Group",
+            "divestment",
+            "completed",
+            30.0,
+            None,
+            95000000,
+        ),
+    ),
+    (
+        "will-pay-for",
+        "[Pardoe Steel] will pay {$1.2bn|1200000000 USD} for [Wexham Wire], a cable maker.",
+        ("Pardoe Steel", "Wexham Wire", None, "acquisition", "agreed", None, None, 1200000000),
+    ),
+    (
+        "takeover-by",
+        "The board of [Ravel Post], the owner of [Quill Mail], has agreed to a takeover by "
+        "[Dunmore Group], the investment company.",
+        ("Dunmore Group", "Ravel Post", None, "acquisition", "agreed", None, None, None),
+    ),
+    (
+        "seller-from-parent",
+        "[Sundra Telecom] said it would buy a {55%|55} stake in [Sundra Kenya] from its parent "
+        "[Mauve Group] for {$1.9bn|1900000000 USD}.",
+        (
+            "Sundra Telecom",
+            "Sundra Kenya",
+            "Mauve Group",
+            "acquisition",
+            "agreed",
+            55.0,
+            None,
+            1900000000,
+        ),
+    ),
+    (
+        "seller-possessive-shareholding",
+        "[Corvid Holdings] has agreed to buy [Lumen Partners]' {50%|50} shareholding in "
+        "[Tarn Logistics] for {R640 million|640000000 ZAR}, taking its holding to {100%|100}.",
+        (
+            "Corvid Holdings",
+            "Tarn Logistics",
+            "Lumen Partners",
+            "acquisition",
+            "agreed",
+            50.0,
+            100.0,
+            640000000,
+        ),
+    ),
+    (
+        "relative-clause",
+        "[Dorset Media] has held [Pyle] stock for years, when [Pyle] completed its takeover of "
+        "online broker [Ember Trade] for {$4bn|4000000000 USD}.",
+        ("Pyle", "Ember Trade", None, "acquisition", "completed", None, None, 4000000000),
+    ),
+    (
+        "person-buyer",
+        "The billionaire <Marcel Ducret>, founder of [Iliad Wave], bought {2 per cent|2} of "
+        "[Corona Telecom].",
+        ("Marcel Ducret", "Corona Telecom", None, "stake_purchase", "completed", 2.0, None, None),
+    ),
+    (
+        "merger-with",
+        "[Tolland Energy] agreed to merge with [Pardee Power] in an all-share deal.",
+        ("Tolland Energy", "Pardee Power", None, "merger", "agreed", None, None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"), [c[1:] for c in ROLE_CASES], ids=[c[0] for c in ROLE_CASES]
+)
+def test_deal_roles_by_phrase_family(marked: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert summary(only(marked, PUB))[:8] == expected
+
+
+# --- one deal, many sentences ----------------------------------------------------------------
+
+REFERENCE_LIKE = (
+    "[Orvella], the country's largest online grocer, has bought a {25%|25} stake in "
+    "[Kestrel], a food-delivery app. "
+    "[Orvella] will pay {$410m|410000000 USD} ({~£265m|265000000 GBP}) for the stake, valuing "
+    "[Kestrel] at {over $1.6bn|1600000000 USD over}.\n"
+    "The partnership will bring in {$90m|90000000 USD} more in revenue for [Kestrel] over the "
+    "next two years.\n"
+    "[Orvella] will have the right to increase its ownership in [Kestrel] to {40%|40} later.\n"
+    "[Pelican] paid {$2bn|2000000000 USD} for a stake in [Orvella] ((in 2008|2008))."
+)
+
+
+def test_deal_price_valuation_and_alternate_join_from_later_sentence() -> None:
+    doc = make_doc(REFERENCE_LIKE, dt.date(2013, 4, 29))
+    main, option, old = doc._.extractor_deals
+    assert summary(main) == (
+        "Orvella",
+        "Kestrel",
+        None,
+        "stake_purchase",
+        "completed",
+        25.0,
+        None,
+        410000000,
+        "USD",
+        None,
+    )
+    assert [(int(a.value.amount), a.value.currency) for a in main.price_alternates] == [
+        (265000000, "GBP")
+    ]
+    assert main.valuation is not None and main.valuation.value.qualifier == "over"
+    assert main.implied_valuation is not None
+    assert int(main.implied_valuation.amount) == 1640000000
+    assert main.valuation_consistent is True
+    names = {c.name: c.status for c in main.checks}
+    assert names == {"valuation_vs_implied": "pass", "alternate_currency": "pass"}
+    assert len(main.evidence) == 2  # built from the first two sentences
+    assert summary(option) == (
+        "Orvella",
+        "Kestrel",
+        None,
+        "stake_purchase",
+        "proposed",
+        None,
+        40.0,
+        None,
+        None,
+        None,
+    )
+    assert summary(old)[:5] == ("Pelican", "Orvella", None, "stake_purchase", "historical")
+    assert old.year == 2008 and int(old.price.value.amount) == 2000000000  # type: ignore[union-attr]
+
+
+def test_deal_roles_of_figures() -> None:
+    doc = make_doc(REFERENCE_LIKE, dt.date(2013, 4, 29))
+    roles = {doc.text[s:e]: r for (s, e), r in doc._.extractor_amount_roles.items()}
+    assert roles == {
+        "$410m": "price",
+        "£265m": "price_alternate",
+        "over $1.6bn": "valuation",
+        "$90m": "revenue",
+        "$2bn": "price",
+    }
+    pct = {doc.text[s:e]: r for (s, e), r in doc._.extractor_percent_roles.items()}
+    assert pct == {"25%": "stake", "40%": "stake_after"}
+
+
+def test_deal_stake_then_buyer_named_in_passive_sentence() -> None:
+    deal = only(
+        "[Ashby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines], its entire "
+        "holding, for {C$900 million|900000000 CAD}.\n"
+        "The stake is being bought by [Norfolk Infrastructure], a pension investor that manages "
+        "about {C$20 billion|20000000000 CAD} for clients. [Norfolk Infrastructure] is paying "
+        "cash, valuing [Quarry Pipelines] at {about C$2.7 billion|2700000000 CAD about}.",
+        PUB,
+    )
+    assert summary(deal)[:8] == (
+        "Norfolk Infrastructure",
+        "Quarry Pipelines",
+        "Ashby Industries",
+        "divestment",
+        "agreed",
+        33.33,
+        None,
+        900000000,
+    )
+    assert deal.valuation_consistent is True
+    assert len(deal.evidence) == 3
+
+
+def test_deal_seller_named_in_passive_and_inconsistent_valuation() -> None:
+    deal = only(
+        "[Qadira Capital] has agreed to buy a {fifth|20} of [Solmar Energia] for "
+        "{€240mn|240000000 EUR}.\nThe stake is being sold by [Tagus Growth], the fund that "
+        "backed [Solmar Energia] early on. The two companies said the transaction values "
+        "[Solmar Energia] at {about €900mn|900000000 EUR about}.",
+        PUB,
+    )
+    assert (deal.acquirer, deal.target, deal.seller) == (
+        "Qadira Capital",
+        "Solmar Energia",
+        "Tagus Growth",
+    )
+    assert deal.valuation_consistent is False
+    check = next(c for c in deal.checks if c.name == "valuation_vs_implied")
+    assert check.status == "fail" and "900,000,000" in check.detail
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The price implies a valuation of {about €800m|800000000 EUR about} for the whole airline.",
+        "The offer values the company at {€800m|800000000 EUR}.",
+        "The consideration values [Vela Air] at {€800m|800000000 EUR}.",
+    ],
+    ids=["price-implies", "offer-values", "consideration-values"],
+)
+def test_deal_valuation_in_trigger_less_sentence(sentence: str) -> None:
+    deal = only(
+        "[Hanse Aviation] has agreed to take a {40%|40} stake in [Vela Air] for "
+        "{€320m|320000000 EUR}. " + sentence,
+        PUB,
+    )
+    assert deal.valuation is not None and int(deal.valuation.value.amount) == 800000000
+    assert deal.valuation_consistent is True
+
+
+def test_deal_price_from_sale_is_worth_sentence() -> None:
+    deal = only(
+        "[Lanark Bank] is selling its entire {12%|12} stake in [Pell Brokerage]. "
+        "The sale is worth about {US$6-billion|6000000000 USD} at the offering price.",
+        PUB,
+    )
+    assert deal.kind == "divestment" and deal.seller == "Lanark Bank"
+    assert int(deal.price.value.amount) == 6000000000  # type: ignore[union-attr]
+
+
+def test_deal_equity_value_in_other_currency_is_an_alternate() -> None:
+    deal = only(
+        "[Sundra Telecom] said it would buy a {55%|55} stake in [Sundra Kenya] for "
+        "{41 billion rand|41000000000 ZAR}. [Mauve Group], which reports in euros, put the "
+        "equity value of the transaction at {2.365 billion euros|2365000000 EUR}.",
+        dt.date(2021, 11, 10),
+    )
+    assert [a.value.currency for a in deal.price_alternates] == ["EUR"]
+    assert deal.valuation is None
+    assert [c.status for c in deal.checks if c.name == "alternate_currency"] == ["pass"]
+
+
+# --- several deals: options, talks, increases, history, cancellations -----------------------
+
+
+def test_deal_option_with_further_stake_and_holding_after() -> None:
+    deals = deals_of(
+        "[Brenna Group] has agreed to buy {30%|30} of [Oakum Fibre] for {£300m|300000000 GBP}. "
+        "It also has an option to buy another {10%|10} of [Oakum Fibre], which would take its "
+        "holding to {40%|40}.",
+        PUB,
+    )
+    assert [summary(d)[:7] for d in deals] == [
+        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "agreed", 30.0, None),
+        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "proposed", 10.0, 40.0),
+    ]
+    assert [c.status for c in deals[1].checks] == ["pass"]
+
+
+def test_deal_call_options_take_target_from_the_current_deal() -> None:
+    deals = deals_of(
+        "[Hanse Aviation] has agreed to take a {40%|40} stake in [Vela Air] for "
+        "{€320m|320000000 EUR}. [Hanse Aviation] also holds call options over a further "
+        "{45%|45}, exercisable from ((2027|2027)), which would take its holding to {85%|85}.",
+        PUB,
+    )
+    assert [summary(d)[:7] for d in deals] == [
+        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "agreed", 40.0, None),
+        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "proposed", 45.0, 85.0),
+    ]
+    assert deals[1].year is None  # an exercise date in the future is no history
+
+
+def test_deal_talks_and_up_to_valuation() -> None:
+    deal = only(
+        "[Sable Capital] is in talks to buy a {majority|majority} stake in [Ferrol Redes], "
+        "according to people familiar with the matter. A deal could value [Ferrol Redes] at "
+        "{up to €400mn|400000000 EUR up_to}.",
+        PUB,
+    )
+    assert summary(deal)[:5] == ("Sable Capital", "Ferrol Redes", None, "acquisition", "proposed")
+    assert deal.valuation is not None and deal.valuation.value.qualifier == "up_to"
+    assert deal.stake is None and deal.valuation_consistent is None
+
+
+def test_deal_stake_increase_from_to_and_further() -> None:
+    deal = only(
+        "[Veltra] has raised its stake in [Corona Telecom] to {12 per cent|12}. [Veltra] said "
+        "it had bought a further {1 per cent|1} of [Corona Telecom]'s shares, lifting its "
+        "holding from {11 per cent|11} to {~12 per cent|12}.",
+        PUB,
+    )
+    assert summary(deal)[:7] == (
+        "Veltra",
+        "Corona Telecom",
+        None,
+        "stake_purchase",
+        "completed",
+        1.0,
+        12.0,
+    )
+
+
+def test_deal_stake_increase_without_further_has_no_stake() -> None:
+    deals = deals_of(
+        "[Dunmore Group] has agreed to a takeover of [Ravel Post]. ((In March 2023|2023)), "
+        "[Vesta Holdings] lifted its holding from {24 per cent|24} to {~25 per cent|25}.",
+        PUB,
+    )
+    assert summary(deals[1]) == (
+        "Vesta Holdings",
+        "Ravel Post",
+        None,
+        "stake_purchase",
+        "historical",
+        None,
+        25.0,
+        None,
+        None,
+        2023,
+    )
+
+
+def test_deal_holding_will_rise() -> None:
+    deal = only(
+        "As a result, [Mauve Group]'s holding in [Sundra Telecom] will rise from "
+        "{60.5%|60.5} to {~65.1%|65.1}.",
+        PUB,
+    )
+    assert summary(deal)[:7] == (
+        "Mauve Group",
+        "Sundra Telecom",
+        None,
+        "stake_purchase",
+        "agreed",
+        None,
+        65.1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("marked", "year"),
+    [
+        (
+            "Earlier this month [Bastion Cable] paid about {£1bn|1000000000 GBP} for "
+            "{4.5 per cent|4.5} of [Corona Telecom].",
+            2024,
+        ),
+        (
+            "In September, [Bastion Cable] bought {4.5 per cent|4.5} of [Corona Telecom] for "
+            "{£1bn|1000000000 GBP}.",
+            2023,
+        ),
+        (
+            "[Bastion Cable] acquired its original {4.5 per cent|4.5} interest in "
+            "[Corona Telecom], which runs masts in the north, ((in 2019|2019)) for "
+            "{£1bn|1000000000 GBP}.",
+            2019,
+        ),
+    ],
+    ids=["earlier-this-month", "month-before-publication", "year-after-relative-clause"],
+)
+def test_deal_historical_with_year(marked: str, year: int) -> None:
+    deal = only(marked, PUB)
+    assert (deal.status, deal.year) == ("historical", year)
+
+
+def test_deal_agreed_not_dated_by_later_clause() -> None:
+    deal = only(
+        "[Ashby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines] for "
+        "{C$900 million|900000000 CAD}, ending an investment that began "
+        "((15 years ago|2009)).",
+        PUB,
+    )
+    assert (deal.status, deal.year) == ("agreed", None)
+
+
+def test_deal_historical_without_publication_date() -> None:
+    deal = only("[Pelican] paid {$2bn|2000000000 USD} for a stake in [Orvella] ((in 2008|2008)).")
+    assert (deal.status, deal.year) == ("historical", 2008)
+
+
+def test_deal_called_off_is_cancelled() -> None:
+    deal = only(
+        "[Gresham Steel] has called off its {£800m|800000000 GBP} takeover of "
+        "[Ironbridge Metals] after the talks collapsed.",
+        PUB,
+    )
+    assert summary(deal)[:5] == (
+        "Gresham Steel",
+        "Ironbridge Metals",
+        None,
+        "acquisition",
+        "cancelled",
+    )
+
+
+# --- kinds: buybacks, funding rounds -------------------------------------------------------
+
+
+def test_deal_buybacks_own_shares_and_from_a_seller() -> None:
+    deals = deals_of(
+        "[Tessaro Bank] plans to use {$5-billion|5000000000 USD} of the money to repurchase its "
+        "own shares. [Mirren Corp] has agreed to buy back {US$1-billion|1000000000 USD} of its "
+        "own stock directly from [Tessaro Bank]. Analyst <Ruth Ames> said the size of the "
+        "buyback would reassure shareholders.",
+        PUB,
+    )
+    assert [(*summary(d)[:5], summary(d)[7]) for d in deals] == [
+        ("Tessaro Bank", "Tessaro Bank", None, "buyback", "proposed", 5000000000),
+        ("Mirren Corp", "Mirren Corp", "Tessaro Bank", "buyback", "agreed", 1000000000),
+    ]
+
+
+def test_deal_funding_round_led_by_investor() -> None:
+    deals = deals_of(
+        "[Zuriel Pay] has raised {$150 million|150000000 USD} in a Series C funding round that "
+        "values it at {more than $2 billion|2000000000 USD over}. The round was led by "
+        "[Kestrel Ventures]. ((In March 2022|2022)), [Zuriel Pay] raised "
+        "{$60 million|60000000 USD} in a Series B round. Start-ups in the region raised a "
+        "record {$4 billion|4000000000 USD} ((in 2023|2023)).",
+        PUB,
+    )
+    assert [summary(d) for d in deals] == [
+        (
+            "Kestrel Ventures",
+            "Zuriel Pay",
+            None,
+            "investment",
+            "completed",
+            None,
+            None,
+            150000000,
+            "USD",
+            None,
+        ),
+        (None, "Zuriel Pay", None, "investment", "historical", None, None, 60000000, "USD", 2022),
+    ]
+    assert deals[0].valuation is not None and deals[0].valuation_consistent is None
+
+
+def test_deal_two_events_in_one_sentence() -> None:
+    deals = deals_of(
+        "[Karsten Holdings] today announced a share repurchase programme of up to "
+        "{R900 million|900000000 ZAR up_to}, together with the acquisition of the remaining "
+        "{half|50} of [Veld Foods] from its joint-venture partner, [Baobab Capital].",
+        dt.date(2025, 3, 3),
+    )
+    assert [summary(d)[:7] for d in deals] == [
+        ("Karsten Holdings", "Karsten Holdings", None, "buyback", "proposed", None, None),
+        (
+            "Karsten Holdings",
+            "Veld Foods",
+            "Baobab Capital",
+            "stake_purchase",
+            "agreed",
+            50.0,
+            None,
+        ),
+    ]
+    assert deals[1].price is None
+
+
+# --- figures that are not prices ----------------------------------------------------------
+
+NON_PRICE_CASES = [
+    ("revenue", "[Harwick Water] reported revenue of {£700m|700000000 GBP} last year.", "revenue"),
+    (
+        "projected",
+        "The tie-up will bring in {$90m|90000000 USD} more in revenue over three years.",
+        "revenue",
+    ),
+    ("profit", "[Harwick Water] made a pre-tax profit of {£180m|180000000 GBP}.", "profit"),
+    ("loss", "[Harwick Water] lost {£180m|180000000 GBP} in 2022.", "profit"),
+    (
+        "market-value",
+        "[Harwick Water] has a stock market value of about {£2.5bn|2500000000 GBP}.",
+        "market_value",
+    ),
+    ("holding-worth", "[Veltra]'s holding is worth about {£3bn|3000000000 GBP}.", "market_value"),
+    ("fine", "The regulator fined [Harwick Water] {£20m|20000000 GBP}.", "fine"),
+    (
+        "penalties",
+        "[Lanark Bank] agreed to pay about {US$3-billion|3000000000 USD} in penalties.",
+        "fine",
+    ),
+    (
+        "bonds",
+        "About {CHF16bn|16000000000 CHF} of [Fenwick Trust]'s riskiest bonds were written off.",
+        "debt",
+    ),
+    ("assets", "[Qadira Capital] manages about {$14bn|14000000000 USD} of assets.", "other"),
+    ("dividend", "[Harwick Water] will pay an interim dividend of {£48m|48000000 GBP}.", "other"),
+    ("guarantee", "The state has guaranteed up to {CHF9bn|9000000000 CHF} of losses.", "other"),
+    (
+        "proceeds",
+        "[Lanark Bank] expects net proceeds of roughly {$20-billion|20000000000 USD}.",
+        "other",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("marked", "role"), [c[1:] for c in NON_PRICE_CASES], ids=[c[0] for c in NON_PRICE_CASES]
+)
+def test_deal_non_price_amounts_keep_their_role(marked: str, role: str) -> None:
+    # Each sentence follows a real deal: the figure must not join it as a price or valuation.
+    doc = make_doc("[Veltra] has agreed to buy a {10%|10} stake in [Harwick Water]. " + marked, PUB)
+    (deal,) = doc._.extractor_deals
+    assert deal.price is None and deal.valuation is None
+    roles = set(doc._.extractor_amount_roles.values())
+    assert roles == {role}
+
+
+def test_deal_price_skips_a_non_deal_figure_in_the_same_sentence() -> None:
+    deal = only(
+        "The stake is being bought by [Norfolk Infrastructure], which manages about "
+        "{C$20 billion|20000000000 CAD}, while [Ashby Industries] sold a {third|33.33} of "
+        "[Quarry Pipelines] for {C$900 million|900000000 CAD}.",
+        PUB,
+    )
+    assert int(deal.price.value.amount) == 900000000  # type: ignore[union-attr]
+
+
+# --- per-share prices, parts --------------------------------------------------------------
+
+
+def test_deal_total_price_wins_over_per_share() -> None:
+    doc = make_doc(
+        "[Aldgate] agreed to buy [Brixton Labs] for {$40 a share|40 USD per_share}, or "
+        "{$1bn|1000000000 USD} in total.",
+        PUB,
+    )
+    (deal,) = doc._.extractor_deals
+    assert int(deal.price.value.amount) == 1000000000  # type: ignore[union-attr]
+    assert "per_share_price" in doc._.extractor_amount_roles.values()
+    assert not any(c.name == "price_from_per_share" for c in deal.checks)
+
+
+def test_deal_total_derived_from_per_share_and_share_count() -> None:
+    deal = only(
+        "[Aldgate] agreed to buy [Brixton Labs] for {$40 a share|40 USD per_share}, paying for "
+        "all 25 million shares.",
+        PUB,
+    )
+    assert int(deal.price.value.amount) == 1000000000  # type: ignore[union-attr]
+    check = next(c for c in deal.checks if c.name == "price_from_per_share")
+    assert "derived" in check.detail
+
+
+@pytest.mark.parametrize(
+    ("total", "status"),
+    [("{$5.8bn|5800000000 USD}", "pass"), ("{$7.8bn|7800000000 USD}", "fail")],
+)
+def test_deal_parts_sum(total: str, status: str) -> None:
+    deal = only(
+        "[Aldgate] will pay {$5.2bn|5200000000 USD} in cash and {$600m|600000000 USD} in "
+        f"shares for [Brixton Labs], in a {total} deal.",
+        PUB,
+    )
+    assert deal.kind == "acquisition"
+    assert [c.status for c in deal.checks if c.name == "parts_sum"] == [status]
+
+
+# --- what is not a deal -------------------------------------------------------------------
+
+
+def test_deal_trigger_inside_a_quote_is_not_reported() -> None:
+    deals = deals_of(
+        '"[Veltra] has bought itself a seat at the table," said <Ann Hoyle>, an analyst at '
+        "[Brera Research]. [Corvane]'s offer was described as generous by an analyst at "
+        "[Lakemoor Partners].",
+        PUB,
+    )
+    assert deals == []
+
+
+def test_deal_trigger_word_inside_a_company_name() -> None:
+    deals = deals_of("[Zuriel Pay] opened an office in Lagos.", PUB)
+    assert deals == []
+
+
+def test_deal_empty_and_odd_docs() -> None:
+    assert deals_of("") == []
+    assert deals_of("bought sold stake for in by from to.") == []
+    assert deals_of("{$5m|5000000 USD} {10%|10}") == []
