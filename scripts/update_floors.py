@@ -81,6 +81,9 @@ def update(args: argparse.Namespace) -> int:
         if old_print and old_print != entry["fingerprint"]:
             print(f"{name}: gold data changed, fingerprint updated")
         floors: dict[str, float] = entry.setdefault("floors", {})
+        for retired in sorted(set(floors) - set(scores)):
+            print(f"{name}: {retired} is no longer gated, its floor is removed")
+            del floors[retired]
         for metric, value in scores.items():
             new, old = as_floor(value), floors.get(metric)
             if old is None or new >= old:

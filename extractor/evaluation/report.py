@@ -42,11 +42,12 @@ def format_summary(score: CorpusScore, *, title: str = "") -> str:
             f"{_LABELS[key]:22} {_pct(c.precision):>6} {_pct(c.recall):>6} {_pct(c.f1):>6}"
             f"   {c.tp:4d} {c.fp:4d} {c.fn:4d}"
         )
-    lines.append(f"{'':22} {'acc':>6}   {'right/judged':>12}")
+    lines.append(f"{'':22} {'acc':>6} {'overall':>7}   right/judged/gold")
     for key in ACCURACY_METRICS:
         a = accuracy[key]
         lines.append(
-            f"{key.replace('_', ' '):22} {_pct(a.value):>6}   {a.correct:5d}/{a.total:<6d}"
+            f"{key.replace('_', ' '):22} {_pct(a.value):>6} {_pct(a.overall):>7}"
+            f"   {a.correct:5d}/{a.total}/{a.possible}"
         )
     lines.append(
         f"{'false deals':22} {metrics['false_deals']:>6}   "

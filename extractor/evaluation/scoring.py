@@ -93,13 +93,21 @@ class Counts:
 
 @dataclass
 class Accuracy:
-    """Right answers out of the items a field is judged on; ``value`` is None for none."""
+    """Right answers out of the matched items a field is judged on (``value``), and out of
+    every gold item that has the field (``overall``: a missed item counts as wrong).
+
+    ``value`` says how good the extractor is at a field once it found the item; ``overall``
+    is what the gate pins, because ``value`` can fall when matching improves (newly found,
+    harder items join the judged ones), while ``overall`` only moves with real gains or losses.
+    """
 
     correct: int = 0
     total: int = 0
+    possible: int = 0
 
     def add(self, other: Accuracy) -> None:
         self.correct, self.total = self.correct + other.correct, self.total + other.total
+        self.possible += other.possible
 
     def judge(self, right: bool) -> None:
         self.total += 1
@@ -108,6 +116,10 @@ class Accuracy:
     @property
     def value(self) -> float | None:
         return self.correct / self.total if self.total else None
+
+    @property
+    def overall(self) -> float | None:
+        return self.correct / self.possible if self.possible else None
 
 
 @dataclass
@@ -151,6 +163,8 @@ class CorpusScore:
             out[f"{k}_f1"] = c.f1
         for k, a in accuracy.items():
             out[f"{k}_accuracy"] = a.value
+        for k, a in accuracy.items():
+            out[f"{k}_overall"] = a.overall
         out["false_deals"] = sum(len(a.false_deals) for a in self.articles)
         out["articles"] = len(self.articles)
         out["failed_articles"] = sum(a.error is not None for a in self.articles)
@@ -374,6 +388,8 @@ def _score_deals(
                     f"deal {gold[gi].label()}: {name} predicted "
                     f"{_field_value(predicted[pi], name)}, gold {_field_value(gold[gi], name)}"
                 )
+    for name in DEAL_FIELDS:
+        score.accuracy[f"deal_{name}"].possible = len(gold)
     _tally(score.counts["deals_roles"], len(predicted), len(gold), len(used_g))
     _tally(score.counts["deals_strict"], len(predicted), len(gold), strict)
     score.missed["deals"] = [g.label() for i, g in enumerate(gold) if i not in used_g]
@@ -436,6 +452,8 @@ def score_article(predicted: ArticleRecord, gold: GoldArticle) -> ArticleScore:
     score.missed["people"] = [p.name for i, p in enumerate(gold.people) if i not in pairs]
     used = set(pairs.values())
     score.extra["people"] = [p.name for i, p in enumerate(predicted.people) if i not in used]
+    score.accuracy["role"].possible = sum(p.role is not None for p in gold.people)
+    score.accuracy["organization"].possible = sum(p.organization is not None for p in gold.people)
     for gi, pi in pairs.items():
         g, p = gold.people[gi], predicted.people[pi]
         if g.role is not None:
@@ -457,6 +475,7 @@ def score_article(predicted: ArticleRecord, gold: GoldArticle) -> ArticleScore:
     score.extra["quotes"] = [
         f"“{q.text[:60]}…” ({q.speaker})" for i, q in enumerate(predicted.quotes) if i not in used
     ]
+    score.accuracy["speaker"].possible = len(gold.quotes)
     for gi, pi in pairs.items():
         g, p = gold.quotes[gi], predicted.quotes[pi]
         right = pred_names.match_speakers(p.speaker, g.speaker, gold_names)
@@ -474,6 +493,8 @@ def score_article(predicted: ArticleRecord, gold: GoldArticle) -> ArticleScore:
         gold_names,
     )
 
+    for metric in ("title", "date", "publisher"):
+        score.accuracy[metric].possible = 1
     _judge(score, "title", predicted.title, gold.title, _same_text(predicted.title, gold.title))
     pred_date = predicted.published.isoformat() if predicted.published else None
     gold_date = gold.published.isoformat() if gold.published else None

@@ -28,9 +28,9 @@ def test_fingerprint_changes_with_any_byte_or_name(mini_copy: Path) -> None:
 
 
 def test_headline_counts_nothing_judged_as_zero() -> None:
-    scores = headline({"companies_f1": 0.5, "speaker_accuracy": None})
+    scores = headline({"companies_f1": 0.5, "speaker_overall": None})
     assert set(scores) == set(HEADLINE_METRICS)
-    assert scores["companies_f1"] == 0.5 and scores["speaker_accuracy"] == 0.0
+    assert scores["companies_f1"] == 0.5 and scores["speaker_overall"] == 0.0
 
 
 def test_below_floors() -> None:
@@ -66,22 +66,22 @@ def test_update_floors_raises_but_never_silently_lowers(
     entry = _floors(floors_file)
     assert entry["fingerprint"] == fingerprint_corpus(tmp_path / "mini")
     assert set(entry["floors"]) == set(HEADLINE_METRICS)
-    date = entry["floors"]["date_accuracy"]
+    date = entry["floors"]["date_overall"]
 
     # Pretend the floors were higher: a plain run refuses and writes nothing.
     data = json.loads(floors_file.read_text(encoding="utf-8"))
-    data["corpora"]["mini"]["floors"]["date_accuracy"] = date + 0.5
+    data["corpora"]["mini"]["floors"]["date_overall"] = date + 0.5
     floors_file.write_text(json.dumps(data), encoding="utf-8")
     assert update_floors.main([]) == 1
-    assert _floors(floors_file)["floors"]["date_accuracy"] == date + 0.5
+    assert _floors(floors_file)["floors"]["date_overall"] == date + 0.5
 
     with pytest.raises(SystemExit):
         update_floors.main(["--allow-lower"])  # a reason is required
     assert update_floors.main(["--allow-lower", "--reason", "harder gold"]) == 0
     written = json.loads(floors_file.read_text(encoding="utf-8"))
-    assert written["corpora"]["mini"]["floors"]["date_accuracy"] == date
+    assert written["corpora"]["mini"]["floors"]["date_overall"] == date
     assert written["lowered"][-1]["reason"] == "harder gold"
-    assert written["lowered"][-1]["metric"] == "date_accuracy"
+    assert written["lowered"][-1]["metric"] == "date_overall"
 
 
 def test_update_floors_dry_run_prints_table_and_writes_nothing(

@@ -205,3 +205,15 @@ def test_score_article_stake_in_words_tolerance(golds: list[GoldArticle]) -> Non
     gold = golds[0]
     record = _with_deal(_perfect(gold), 0, stake=Percent(value=25.004))
     assert _metrics(record, gold)["deal_stake_accuracy"] == 1.0
+
+
+def test_score_article_overall_counts_missed_items_as_wrong(golds: list[GoldArticle]) -> None:
+    gold = golds[0]
+    record = _perfect(gold)
+    metrics = _metrics(_with(record, deals=record.deals[:1], quotes=record.quotes[:1]), gold)
+    assert metrics["deal_year_accuracy"] == 1.0
+    assert metrics["deal_year_overall"] == 0.5
+    assert metrics["speaker_accuracy"] == 1.0
+    assert metrics["speaker_overall"] == 0.5
+    empty = _metrics(ArticleRecord(), gold)
+    assert empty["speaker_accuracy"] is None and empty["speaker_overall"] == 0.0
