@@ -24,6 +24,7 @@ strings (title, publisher, paragraphs) are repaired, which is cheaper than the w
 from __future__ import annotations
 
 import logging
+import re
 
 from extractor.errors import InputError
 from extractor.reading.article import Article
@@ -39,6 +40,9 @@ logger = logging.getLogger(__name__)
 #: Most tags in an HTML input. Reading costs about 20-35 µs a tag (so at most ~3.5 s); a
 #: heavy news page has under 10,000. More than this is not an article page.
 MAX_HTML_TAGS = 100_000
+
+#: What starts a tag (or a comment/doctype) in HTML: counted to bound the parse cost.
+_TAG_START = re.compile(r"<[A-Za-z!/]")
 
 #: Longest body accepted, in characters: spaCy's default ``Language.max_length``. A news
 #: article body is 2,000-20,000 characters; a million is a book, not an article.
@@ -103,7 +107,7 @@ def _check_size(chars: int, what: str) -> None:
 
 def _read_html(html: str, warnings: list[str]) -> PageParts:
     """Read an HTML page, then repair its extracted strings in one pass."""
-    tags = html.count("<")
+    tags = len(_TAG_START.findall(html))
     if tags > MAX_HTML_TAGS:
         raise InputError(
             f"HTML input with {tags:,} tags is larger than the limit of {MAX_HTML_TAGS:,} tags; "

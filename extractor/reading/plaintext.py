@@ -204,15 +204,16 @@ def _read_body(parts: PageParts, lines: list[_Line]) -> None:
             parts.dateline = dateline.place
             parts.published = parts.published or dateline.date
             kept[0] = _Line(kept[0].text[dateline.end :], kept[0].block)
-    paragraphs: list[str] = []
+    # Lines of one block stay one paragraph (joined by "\n"); lists then one join, never a
+    # growing string, so a huge single block costs linear time.
+    blocks: list[list[str]] = []
     block = None
     for line in kept:
-        if line.block == block and paragraphs:
-            paragraphs[-1] += "\n" + line.text
-        else:
-            paragraphs.append(line.text)
+        if line.block != block or not blocks:
+            blocks.append([])
+        blocks[-1].append(line.text)
         block = line.block
-    parts.paragraphs = paragraphs
+    parts.paragraphs = ["\n".join(lines) for lines in blocks]
 
 
 def _is_about_section(lines: list[_Line], i: int) -> bool:
