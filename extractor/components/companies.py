@@ -155,9 +155,10 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
         uf.union(key, other)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            na, nb = companies[a].name, companies[b].name
-            short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
-            if same_company(short, long):
+            ta, tb = companies[a], companies[b]
+            short, long = (ta, tb) if len(ta.name) <= len(tb.name) else (tb, ta)
+            long_first = long.occurrences[0].start < short.occurrences[0].start
+            if same_company(short.name, long.name, long_first=long_first):
                 uf.union(a, b)
     groups: dict[str, list[TypedName]] = {}
     for key in keys:

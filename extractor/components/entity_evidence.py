@@ -32,6 +32,7 @@ from extractor.parsing.names import (
     has_legal_suffix,
     name_key,
     name_words,
+    strip_legal_suffixes,
 )
 
 KINDS = ("company", "person", "place", "body", "none")
@@ -75,6 +76,7 @@ class Vocabulary:
 
     blocked: frozenset[str]
     calendar: frozenset[str]
+    common: frozenset[str]
     first_names: dict[str, str]
     designators: frozenset[str]
     body_heads: frozenset[str]
@@ -115,6 +117,7 @@ def vocabulary() -> Vocabulary:
     roles = load_lexicon("roles")
     role = f"(?i:{role_pattern()})"
     descriptor = _alternation(words["descriptor_nouns"])
+    products = _alternation(non["product_nouns"])
     body_nouns = (
         r"regulator|watchdog|authority|agency|ministry|department|government|court|"
         r"university|college|club|newspaper|central\s+bank|union|charity|think\s+tank|"
@@ -177,6 +180,8 @@ def vocabulary() -> Vocabulary:
             1.0,
         ),
         (r"^,?\s+(?:said|says)\b", "person", 0.5),
+        # "its Galaxy Note phone", "the Lipton brand"
+        (rf"^\s+(?:{products})\b", "none", 3.0),
         (r"^\s+(?:said|says)\b", "company", 0.5),
     )
     left = (
@@ -217,6 +222,8 @@ def vocabulary() -> Vocabulary:
             2.0,
         ),
         (r"\bat\s+$", "company", 1.0),
+        # "brands such as Lipton", "franchises including Call of Duty"
+        (rf"\b(?:{products})\b[^.;:]{{0,25}}?(?:such\s+as|including|like|,|:)\s+$", "none", 3.0),
         (r"\bformerly\s+(?:known\s+as|called)\s+$", "company", 3.0),
         (
             r"\b(?:known|nicknamed|dubbed)\s+(?:in\s+[\w ]+?\s+)?as\s+(?:the\s+)?['‘\"“]?$",
@@ -235,8 +242,9 @@ def vocabulary() -> Vocabulary:
         (rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:{body_nouns})\s*,?\s+$", "body", 4.0),
     )
     return Vocabulary(
-        blocked=frozenset(non["blocked_words"]),
+        blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
         calendar=frozenset(non["calendar_words"]),
+        common=frozenset(non["common_adjectives"]),
         first_names=dict(load_lexicon("first_names")["names"]),
         designators=frozenset(w.casefold() for w in words["designators"]),
         body_heads=frozenset(non["body_heads"]),
@@ -310,14 +318,28 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
             continue
         # "Chief Financial Officer Johan Kriel": the role is context, not name.
         words = _strip_role_prefix(words, vocab)
+        while words and (words[0].text.islower() and not _is_brand(words[0].text)):
+            words.pop(0)  # "of Directors" once "Board" was dropped
         if not words:
             continue
         for part in _split_blocked(words, vocab.calendar | agency):
             name = clean_name(text[part[0].start : part[-1].end])
-            if not name or _blocked(name, vocab) or len(name) < 2 or _PLURAL_ACRONYM.match(name):
+            if (
+                not name
+                or _blocked(name, vocab)
+                or len(name) < 2
+                or _PLURAL_ACRONYM.match(name)
+                or strip_legal_suffixes(name) != name
+                and " " not in name
+                or name.casefold().rstrip(".") in vocab.keep_dots
+            ):
                 continue
             initial = part[0].sentence_initial
-            weak = run.headline or (initial and _is_common(part[0].text, lower_words))
+            if initial and len(part) == 1 and name.casefold() in vocab.common:
+                continue  # "New investors ...", "Foreign buyers ..."
+            weak = run.headline or (
+                initial and _is_common(part[0].text, lower_words | vocab.common)
+            )
             occ = Occurrence(part[0].start, part[-1].end, name, name_key(name), run, weak, initial)
             occ.title = title
             out.append(occ)
@@ -326,6 +348,10 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
 
 #: "MPs", "CEOs": plural acronyms are not names.
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+
+
+def _is_brand(word: str) -> bool:
+    return "&" in word or any(c.isupper() for c in word)
 
 
 def _blocked(word: str, vocab: Vocabulary) -> bool:
@@ -424,8 +450,10 @@ def type_names(
             by_key[occ.key] = typed
         typed.occurrences.append(occ)
         score = defaultdict(float, typed.scores)
+        # A sentence-initial common word ("New investors ...") needs twice the context.
+        damp = 0.5 if occ.weak and " " not in occ.name else 1.0
         for kind, points in _context_points(text, occ, vocab):
-            score[kind] += points
+            score[kind] += points * damp
         if occ.title:
             score["person"] += 5
         first = occ.name.split()[0]

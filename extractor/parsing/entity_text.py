@@ -21,7 +21,19 @@ _CLOSERS = "\"'”’»)]}>,;:!?"
 _ENDERS = ".!?"
 #: Lower-case words that may join two capitalised words inside one name.
 _NAME_JOINERS = frozenset(
-    {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le"}
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
+     "den", "la", "le", "y", "bin", "al", "el"}
+)  # fmt: skip
+#: Lower-case word endings after a hyphen that make a modifier, not part of a name:
+#: "Johannesburg-based", "Remgro-controlled", "Twitter-like", "state-owned".
+_MODIFIER_TAIL = re.compile(
+    r"""
+    ^(?:\w+ed|\w+ing|like|type|style|wide|era|run|made|born|led|bound|centric|friendly|
+        sized|owned|backed|listed|based|focused|linked|related|level|specific|only|
+        free|rich|heavy|light|scale|class|grade|market|sector|region|area|zone|
+        one|two|three|four|five)$
+    """,
+    re.VERBOSE,
 )
 #: "e&": short lower-case brand names built with an ampersand.
 _AMP_BRAND = re.compile(r"^[a-z]{1,3}&[a-z]{0,3}$")
@@ -74,7 +86,12 @@ def _is_name_word(text: str) -> bool:
         return any(c.isalpha() for c in text)
     if _AMP_BRAND.match(text):
         return True
-    return len(text) > 2 and text[0].islower() and any(c.isupper() for c in text[1:])
+    return (
+        len(text) > 2
+        and text[0].islower()
+        and "-" not in text
+        and any(c.isupper() for c in text[1:])
+    )
 
 
 def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> list[Word]:
@@ -127,7 +144,26 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
         if "-" in word.text[1:]:
             head = word.text.partition("-")[0]
             parts = word.text.split("-")
-            cut = next((i for i, p in enumerate(parts) if i and p[:1].islower()), None)
+            # "Ji-won" (a given name) stays whole; "Remgro-controlled" is cut.
+            cut = next(
+                (
+                    i
+                    for i, p in enumerate(parts)
+                    if i and p[:1].islower() and _MODIFIER_TAIL.match(p)
+                ),
+                None,
+            )
+            if (
+                cut is None
+                and any(p[:1].islower() for p in parts[1:])
+                and not (
+                    len(parts) == 2
+                    and parts[0][:1].isupper()
+                    and parts[1].isalpha()
+                    and len(parts[1]) <= 4
+                )
+            ):
+                cut = next(i for i, p in enumerate(parts) if i and p[:1].islower())
             if cut is not None and head:
                 word.text = "-".join(parts[:cut])
                 word.hyphen_tail = "-".join(parts[cut:]).casefold()

@@ -204,7 +204,30 @@ def is_acronym_of(short: str, long: str) -> bool:
     letters = short.replace(".", "").replace("&", "")
     if not (2 <= len(letters) <= 8) or not letters.isupper() or " " in short.strip():
         return False
-    return letters in _initial_variants(long)
+    return letters in _initial_variants(long) or _spread_acronym(letters, long)
+
+
+def _spread_acronym(letters: str, long: str) -> bool:
+    """ "NWG" for "Northwind Group": every word's initial, in order, plus letters that start
+    the parts of a compound word ("North|wind")."""
+    words = [w for w in re.split(r"[\s\-]+", strip_legal_suffixes(long)) if w]
+    words = [w for w in words if w.casefold() not in _JOINERS]
+    if not words or len(letters) > len(words) + 2 or len(letters) <= len(words):
+        return False
+    i = 0
+    for word in words:
+        if i >= len(letters) or word[0].upper() != letters[i]:
+            return False
+        i += 1
+        rest = word[1:].upper()
+        # Extra letters may come from inside this word, in order, before the next initial.
+        while i < len(letters) and (len(letters) - i) > (len(words) - words.index(word) - 1):
+            pos = rest.find(letters[i])
+            if pos < 2:
+                break
+            rest = rest[pos + 1 :]
+            i += 1
+    return i == len(letters)
 
 
 def _descriptor_only(words: list[str]) -> bool:
@@ -218,7 +241,7 @@ def _descriptor_only(words: list[str]) -> bool:
     )
 
 
-def same_company(short: str, long: str) -> bool:
+def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
     """Whether an article's ``short`` name stands for the company it also calls ``long``.
 
     True when the long name is the short one plus descriptor words ("EP Group", "Muskeg
@@ -231,6 +254,13 @@ def same_company(short: str, long: str) -> bool:
     (True, False)
     >>> same_company("Schwab", "Charles Schwab Corp."), same_company("TD", "TD Ameritrade")
     (True, False)
+
+    Args:
+        short: the shorter name.
+        long: the longer name.
+        long_first: the article used the long name first, so a short form of it later is a
+            short form of the same company ("Activision Blizzard ... Activision") unless it
+            only drops a place ("Vodafone Egypt ... Vodafone").
     """
     short_c, long_c = clean_name(short), clean_name(long)
     if not short_c or not long_c:
@@ -250,7 +280,16 @@ def same_company(short: str, long: str) -> bool:
             return False
         if _descriptor_only(rest):
             return True
+        if long_first and not _descriptor_only(s_words):
+            return True
         return has_legal_suffix(long_c) and not _descriptor_only(s_words)
+    # "Shenzhen Tianrui Technology" / "Tianrui": a place in front is no part of the name.
+    n_place = next(
+        (n for n in range(len(l_raw) - 1, 0, -1) if " ".join(l_raw[:n]) in name_words().places),
+        0,
+    )
+    if n_place and len(l_raw) - n_place > len(s_words):
+        return same_company(short_c, " ".join(l_raw[n_place:]), long_first=long_first)
     if has_legal_suffix(long_c):
         core = [name_key(w) for w in strip_legal_suffixes(long_c, group_words=True).split()]
         n = len(s_words)
