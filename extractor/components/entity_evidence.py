@@ -329,8 +329,8 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
                 or _blocked(name, vocab)
                 or len(name) < 2
                 or _PLURAL_ACRONYM.match(name)
-                or strip_legal_suffixes(name) != name
-                and " " not in name
+                or (strip_legal_suffixes(name) != name
+                and " " not in name)
                 or name.casefold().rstrip(".") in vocab.keep_dots
             ):
                 continue
