@@ -405,10 +405,13 @@ def _same_text(predicted: str | None, gold: str | None) -> bool:
     return normalise_text(predicted) == normalise_text(gold)
 
 
-def _judge(score: ArticleScore, metric: str, predicted: Any, gold: Any, right: bool) -> None:
+def _judge(
+    score: ArticleScore, metric: str, predicted: Any, gold: Any, right: bool, of: str = ""
+) -> None:
     score.accuracy[metric].judge(right)
     if not right:
-        score.wrong.append(f"{metric}: predicted {predicted!r}, gold {gold!r}")
+        where = f" of {of}" if of else ""
+        score.wrong.append(f"{metric}{where}: predicted {predicted!r}, gold {gold!r}")
 
 
 def score_article(predicted: ArticleRecord, gold: GoldArticle) -> ArticleScore:
@@ -457,10 +460,10 @@ def score_article(predicted: ArticleRecord, gold: GoldArticle) -> ArticleScore:
     for gi, pi in pairs.items():
         g, p = gold.people[gi], predicted.people[pi]
         if g.role is not None:
-            _judge(score, "role", p.role, g.role, roles_match(p.role, g.role))
+            _judge(score, "role", p.role, g.role, roles_match(p.role, g.role), g.name)
         if g.organization is not None:
             right = pred_names.match(p.organization, g.organization, gold_names)
-            _judge(score, "organization", p.organization, g.organization, right)
+            _judge(score, "organization", p.organization, g.organization, right, g.name)
 
     # Quotes, then their speakers.
     def quote_starts(p: Any, g: Any) -> bool:
