@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,16 @@ def test_cli_evaluate_bad_gold_lists_problems(
     assert "2 problem(s)" in captured.err
     assert "a2-marrow-sale.json: $.deals[0].kind" in captured.err
     assert "a2-marrow-sale.json: $.deals[0].stake_percent" in captured.err
+
+
+def test_scripts_evaluate_wraps_the_command(mini_corpus: Path) -> None:
+    script = Path(__file__).resolve().parents[2] / "scripts" / "evaluate.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(mini_corpus), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["metrics"]["articles"] == 2
