@@ -15,6 +15,7 @@ Pure text work; the speakers are resolved by ``quote_resolve.SpeakerResolver``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -73,7 +74,8 @@ class Attribution:
 def _verb_pattern() -> re.Pattern[str]:
     verbs = sorted(load_lexicon("speech_verbs")["verbs"], key=len, reverse=True)
     alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
-    return re.compile(rf"\b(?:{alternation})\b")
+    # The look-ahead lets the engine skip non-letters before trying the long alternation.
+    return re.compile(rf"\b(?=[a-z])(?:{alternation})\b")
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
@@ -101,11 +103,12 @@ def attribute_quotes(
     """
     masked = mask_quotes(text, quotes)
     paragraphs = paragraph_spans(text)
-    _note_people(masked, resolver)
+    ends = _sentence_starts(masked)
+    resolver.on_first_pronoun(lambda: _note_people(masked, ends, resolver))
     found: list[Attribution] = []
     for q in quotes:
         p_start, p_end = paragraphs[q.paragraph]
-        phrase = _explicit(masked, q, p_start, p_end)
+        phrase = _explicit(masked, ends, q, p_start, p_end)
         resolved = resolver.resolve(phrase, q.start) if phrase else None
         if phrase is None or resolved is None or resolved.speaker is None:
             found.append(Attribution())
@@ -142,9 +145,11 @@ def _attribution(phrase: SpeakerPhrase, resolved: Resolved) -> Attribution:
     return Attribution(resolved.speaker, how, resolved.role, resolved.organization)
 
 
-def _explicit(masked: str, q: QuoteSpan, p_start: int, p_end: int) -> SpeakerPhrase | None:
+def _explicit(
+    masked: str, ends: list[int], q: QuoteSpan, p_start: int, p_end: int
+) -> SpeakerPhrase | None:
     """An attribution in the quote's own sentence: after it first, then before it."""
-    sent_start = _sentence_start(masked, q.open_mark, p_start)
+    sent_start = _sentence_start(ends, q.open_mark, p_start)
     head_empty = not masked[sent_start : q.open_mark].strip(" \t\n-–—*•")
     tail = _from_tail(masked, q.outer_end, _sentence_end(masked, q.outer_end, p_end))
     if tail is not None:
@@ -154,11 +159,20 @@ def _explicit(masked: str, q: QuoteSpan, p_start: int, p_end: int) -> SpeakerPhr
     return _from_head(masked, sent_start, q.open_mark)
 
 
-def _sentence_start(masked: str, pos: int, p_start: int) -> int:
-    start = p_start
-    for m in _SENTENCE_END.finditer(masked, p_start, pos):
-        start = m.end()
-    return start
+def _sentence_start(ends: list[int], pos: int, p_start: int) -> int:
+    """Start of the sentence holding ``pos`` (the paragraph start at the latest).
+
+    Args:
+        ends: offsets where a sentence starts after a stop (``_sentence_starts``).
+        pos: an offset in the text.
+        p_start: start of the paragraph holding ``pos``.
+    """
+    k = bisect.bisect_right(ends, pos) - 1
+    return max(p_start, ends[k]) if k >= 0 else p_start
+
+
+def _sentence_starts(masked: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(masked)]
 
 
 def _sentence_end(masked: str, pos: int, p_end: int) -> int:
@@ -203,12 +217,12 @@ def _from_head(masked: str, start: int, end: int) -> SpeakerPhrase | None:
     return None
 
 
-def _note_people(masked: str, resolver: SpeakerResolver) -> None:
+def _note_people(masked: str, ends: list[int], resolver: SpeakerResolver) -> None:
     """Without people from the entity components, stand-ins for pronouns to refer to: the
     subjects of speech verbs, and names that start with a known first name."""
     for verb in _verb_pattern().finditer(masked):
         line_start = masked.rfind("\n", 0, verb.start()) + 1
-        start = _sentence_start(masked, verb.start(), max(line_start, verb.start() - 120))
+        start = _sentence_start(ends, verb.start(), max(line_start, verb.start() - 120))
         phrase = subject_before(masked, start, verb.start())
         if phrase is None or phrase.kind != "name":
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extractor.facts import CompanyFact, PersonFact, ReferenceFact
@@ -90,9 +90,14 @@ class SpeakerResolver:
         # People seen by the attributions themselves: (position, name, gender).
         self._seen: list[tuple[int, str, str | None]] = []
         self._genders: dict[str, str] = {}
+        self._fill: Callable[[], None] | None = None
         self._defined = self._defined_terms()
 
     # -- public -------------------------------------------------------------------------------
+
+    def on_first_pronoun(self, fill: Callable[[], None]) -> None:
+        """Register a callback that notes more people, run once before the first pronoun."""
+        self._fill = fill
 
     def note_person(self, name: str, at: int, gender: str | None = None) -> None:
         """Remember a person named at ``at`` (used for pronouns when no people are known)."""
@@ -110,6 +115,8 @@ class SpeakerResolver:
         ref = self._ref_at(phrase.start, phrase.end)
         if ref is not None:
             return Resolved(ref[0] if len(ref) == 1 else ref)
+        if phrase.kind == "org_it":
+            return self._it(phrase.start)
         if phrase.kind == "org_ref":
             defined = self._defined.get(phrase.text.lower().split()[-1])
             if defined:
@@ -219,6 +226,9 @@ class SpeakerResolver:
 
     def _pronoun(self, gender: str | None, at: int) -> Resolved | None:
         """The person named last before ``at`` whose gender fits (known first, then unknown)."""
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill()
         candidates: list[tuple[int, str | None, PersonFact | str]] = []
         for p in self.people:
             pos = self._last_before(p.mentions, at)
@@ -246,6 +256,19 @@ class SpeakerResolver:
                 return list(r.companies)
         return None
 
+    def _it(self, at: int) -> Resolved | None:
+        """'it said': the first company named in the paragraph (its topic), else the most
+        mentioned one so far."""
+        para_start = self.text.rfind("\n", 0, at) + 1
+        k = bisect.bisect_left(self._starts, para_start)
+        for s, _, kind, i in self._mentions[k:]:
+            if s >= at:
+                break
+            if kind == "company":
+                return Resolved(self.companies[i].name)
+        names = self._salient(at, 1)
+        return Resolved(names[0]) if names else None
+
     def _salient(self, at: int, count: int) -> list[str]:
         """The ``count`` companies mentioned most before ``at``, in order of first mention."""
         stats: dict[str, list[int]] = {}
@@ -259,6 +282,8 @@ class SpeakerResolver:
     def _defined_terms(self) -> dict[str, str]:
         """'the Group' and friends defined in parentheses after a company's name."""
         out: dict[str, str] = {}
+        if '("' not in self.text and "(“" not in self.text:
+            return out
         for m in _DEFINED.finditer(self.text):
             if m.group("term"):
                 company = self._company_for(m.group("short")) or m.group("short")

@@ -16,7 +16,7 @@ from typing import Literal
 from extractor.errors import LexiconError
 from extractor.lexicons import load_lexicon
 
-PhraseKind = Literal["name", "names", "pronoun", "org_ref", "org_group", "plural_pronoun"]
+PhraseKind = Literal["name", "names", "pronoun", "org_ref", "org_group", "plural_pronoun", "org_it"]
 
 #: A word (letters, digits, inner hyphens/apostrophes/dots/ampersands) or a comma.
 _TOKEN = re.compile(r"[^\W_](?:[\w&.’'-]*[\w&])?\.?|,|&")
@@ -369,6 +369,8 @@ def _phrase(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | N
     text = " ".join(words)
     if len(seg) == 1 and lower[0] in w["pronouns"]:
         return SpeakerPhrase("pronoun", words[0], start, end, gender=pronoun_gender(words[0]))
+    if len(seg) == 1 and lower[0] == "it":
+        return SpeakerPhrase("org_it", words[0], start, end)
     if len(seg) == 1 and lower[0] in w["plural_pronouns"]:
         return SpeakerPhrase("plural_pronoun", words[0], start, end)
     # A spokesperson for an organisation: the organisation speaks (unless the person is named).

@@ -245,6 +245,17 @@ def test_company_reference_from_the_entity_component_wins(nlp: Language) -> None
     assert q.speaker == ["Corvane", "Lisk"]
 
 
+def test_it_said_is_the_company_the_paragraph_is_about(nlp: Language) -> None:
+    text = (
+        "Lisk agreed to sell a plant to Corvane last year.\n\n"
+        "Lisk’s board said it would study the new offer from Corvane. “Shareholders need "
+        "not do anything yet,” it said in a statement."
+    )
+    companies = [company(text, "Lisk"), company(text, "Corvane")]
+    (q,) = run(nlp, text, companies=companies)
+    assert (q.speaker, q.attribution) == ("Lisk", "explicit")
+
+
 def test_spokeswoman_for_a_company(nlp: Language) -> None:
     text = "A spokeswoman for Corvane said: “We do not comment on market rumours at all.”"
     companies = [company(text, "Corvane")]
