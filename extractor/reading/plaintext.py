@@ -43,6 +43,20 @@ _PUBLISHED_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
+#: Longest masthead: "The Severnside Chronicle", "Pan-Africa Newswire", "Financial Times".
+_MAX_MASTHEAD_WORDS = 6
+#: A masthead with no headline after it: ALL CAPS and at most this many words.
+_MAX_LONE_MASTHEAD_WORDS = 4
+
+#: "By Jane Roe", "By Jane Roe and John Doe, Banking Reporters" above the story.
+_BYLINE = re.compile(r"^By\s+[^\W\d_a-z][\w.'’-]*(?:\s+\S+){0,8}$")
+
+#: "Updated 2 hours ago", "Published" with no date: a time note, not a headline.
+_PUBLISHED_NOTE = re.compile(
+    r"^[\s•·*\u2022-]*(?:first\s+|last\s+)?(?:published|updated|posted)\b(?:\s+\S+){0,5}$",
+    re.IGNORECASE,
+)
+
 #: Longest headline-like line (a title, a masthead): longer lines are body text.
 _MAX_HEAD_WORDS = 40
 _MAX_HEAD_CHARS = 300
@@ -147,8 +161,8 @@ def read_plaintext(text: str) -> PageParts:
             pass
         elif (d := date_line(t)) is not None:
             parts.published = parts.published or d
-        elif _BULLET.match(t):
-            pass  # summary bullets above the story
+        elif _BULLET.match(t) or _BYLINE.match(t) or _PUBLISHED_NOTE.match(t):
+            pass  # summary bullets, "By Jane Roe", "Updated 2 hours ago" above the story
         elif find_dateline(t) is not None or not _is_head(t):
             start = i
             break
@@ -172,11 +186,33 @@ def _read_heads(parts: PageParts, heads: list[str], *, is_release: bool, text: s
         if rest:
             parts.title = strip_wire_prefix(rest[0])
         return
-    if len(heads) == 1:
-        parts.title = strip_wire_prefix(heads[0])
+    lone = len(heads) == 1
+    if not (_is_lone_masthead(heads[0]) if lone else _is_masthead(heads[0])):
+        parts.title = strip_wire_prefix(heads[0])  # later lines are a standfirst: not body
         return
     parts.publisher = mixed_case_name(heads[0], text)
-    parts.title = strip_wire_prefix(heads[1])  # a third line is a standfirst: not body
+    if len(heads) > 1:
+        parts.title = strip_wire_prefix(heads[1])  # a third line is a standfirst: not body
+
+
+def _is_masthead(line: str) -> bool:
+    """A site's name line: ALL CAPS or without letter case (CJK), or a few capitalised words.
+
+    A lone line counts only when it is ALL CAPS or without case and short: a headline is
+    rarely printed in capitals, a masthead usually is.
+    """
+    words = line.split()
+    if len(words) > _MAX_MASTHEAD_WORDS:
+        return False
+    cased = [ch for ch in line if ch.lower() != ch.upper()]
+    return (
+        not cased or is_all_caps(line) or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    )
+
+
+def _is_lone_masthead(line: str) -> bool:
+    cased = [ch for ch in line if ch.lower() != ch.upper()]
+    return len(line.split()) <= _MAX_LONE_MASTHEAD_WORDS and (not cased or is_all_caps(line))
 
 
 def _read_body(parts: PageParts, lines: list[_Line]) -> None:

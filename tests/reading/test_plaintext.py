@@ -199,3 +199,37 @@ def test_text_without_header_is_all_body() -> None:
 
 def test_crlf_line_ends_read_like_lf() -> None:
     assert read_article(PAGE_DUMP.replace("\n", "\r\n")) == read_article(PAGE_DUMP)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "publisher"),
+    [
+        # A long first line is a headline, not a masthead; the next line is a standfirst.
+        (
+            "Acme buys Widget in $5m deal\n\nThe deal is the firm's largest this year\n\n"
+            "Acme bought Widget for $5m on Monday.",
+            "Acme buys Widget in $5m deal",
+            None,
+        ),
+        # A short capitalised first line is a masthead; byline and time note are dropped.
+        (
+            "Anvil Wire\n\nAcme buys Widget\n\nBy Jane Roe\n\nUpdated 2 hours ago\n\n"
+            "Acme bought Widget for $5m on Monday.",
+            "Acme buys Widget",
+            "Anvil Wire",
+        ),
+        # A lone short ALL-CAPS line is a masthead, not a headline.
+        ("ANVIL WIRE\n\nAcme bought Widget for $5m on Monday.", None, "Anvil Wire"),
+        # A headline that starts with "From" is not a byline.
+        (
+            "From Lagos to London: Acme grows\n\nAcme bought Widget for $5m on Monday.",
+            "From Lagos to London: Acme grows",
+            None,
+        ),
+    ],
+    ids=["headline-standfirst", "masthead-byline", "lone-masthead", "from-headline"],
+)
+def test_header_lines(text: str, title: str | None, publisher: str | None) -> None:
+    article = read_article(text)
+    assert (article.title, article.publisher) == (title, publisher)
+    assert article.text == "Acme bought Widget for $5m on Monday."
