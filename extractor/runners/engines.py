@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -107,20 +108,19 @@ def _result_or_errors(
 
 def _pool_init(model: str | None, parent: int) -> None:
     """Pool worker start: build the pipeline once, and leave if the batch process dies."""
+    # Ctrl-C reaches the whole process group: the batch process handles it (it stops the
+    # pool and keeps what is written); a worker dying mid-article would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     warm_up(model)
 
 
 def _exit_with_parent(parent: int) -> None:
-    # A killed batch (kill -9) cannot stop its pool; the orphaned workers notice and exit.
-    while True:
+    # A killed batch (kill -9) cannot stop its pool: the orphaned workers, adopted by another
+    # process, notice and exit.
+    while os.getppid() == parent:
         time.sleep(1.0)
-        try:
-            os.kill(parent, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:  # pragma: no cover - pid reused by another user's process
-            os._exit(0)
+    os._exit(0)
 
 
 def _run_pool(
