@@ -189,7 +189,7 @@ def _short_forms(typed: dict[str, TypedName], companies: dict[str, TypedName]) -
     """An untyped short form of a company name is that company ("Tejo will keep ...")."""
     longer = [c.name for c in companies.values()]
     for key, named in typed.items():
-        if named.kind != "none" or named.scores.get("person", 0) > 0:
+        if named.kind != "none" or named.scores.get("person", 0) >= 1:
             continue
         if any(o.weak for o in named.occurrences):
             continue

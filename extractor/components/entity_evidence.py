@@ -167,7 +167,8 @@ def vocabulary() -> Vocabulary:
             r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+|also\s+)?(?:agreed|agrees|"
             r"bought|buys|acquired|acquires|sold|sells|paid|pays|owns|raised|raises|invested|invests|"
             r"merged|reported|reports|posted|announced|announces|operates|employs|manages|develops|"
-            r"disclosed|pleaded|completed|lifted|lifts|expects|is\s+selling|is\s+buying|declined)\b",
+            r"disclosed|pleaded|completed|lifted|lifts|expects|is\s+selling|is\s+buying|declined|"
+            r"held|holds|controls|plans|intends)\b",
             "company",
             1.5,
         ),
@@ -223,7 +224,12 @@ def vocabulary() -> Vocabulary:
         ),
         (r"\bat\s+$", "company", 1.0),
         # "brands such as Lipton", "franchises including Call of Duty"
-        (rf"\b(?:{products})\b[^.;:]{{0,25}}?(?:such\s+as|including|like|,|:)\s+$", "none", 3.0),
+        (
+            rf"(?i:\b(?:{products})\b[^.;:]{{0,25}}?(?:such\s+as|including|like|:))\s+"
+            rf"(?:[A-Z][\w&'’.-]*\s+){{0,4}}?(?:(?:[A-Z][\w&'’.-]*,\s+)*(?:and|or)\s+)?$",
+            "none",
+            3.0,
+        ),
         (r"\bformerly\s+(?:known\s+as|called)\s+$", "company", 3.0),
         (
             r"\b(?:known|nicknamed|dubbed)\s+(?:in\s+[\w ]+?\s+)?as\s+(?:the\s+)?['‘\"“]?$",
@@ -306,6 +312,7 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
         skip=boilerplate_ranges(text),
     )
     out: list[Occurrence] = []
+    common = lower_words | vocab.common
     for run in runs:
         words = list(run.words)
         title = None
@@ -329,17 +336,14 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
                 or _blocked(name, vocab)
                 or len(name) < 2
                 or _PLURAL_ACRONYM.match(name)
-                or (strip_legal_suffixes(name) != name
-                and " " not in name)
+                or (strip_legal_suffixes(name) != name and " " not in name)
                 or name.casefold().rstrip(".") in vocab.keep_dots
             ):
                 continue
             initial = part[0].sentence_initial
             if initial and len(part) == 1 and name.casefold() in vocab.common:
                 continue  # "New investors ...", "Foreign buyers ..."
-            weak = run.headline or (
-                initial and _is_common(part[0].text, lower_words | vocab.common)
-            )
+            weak = run.headline or (initial and _is_common(part[0].text, common))
             occ = Occurrence(part[0].start, part[-1].end, name, name_key(name), run, weak, initial)
             occ.title = title
             out.append(occ)
@@ -398,7 +402,9 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
         score["body"] += 5
     if has_legal_suffix(name):
         score["company"] += 4
-    elif len(words) > 1 and any(w.casefold() in vocab.designators for w in words):
+    elif len(words) > 1 and any(
+        w.casefold() in vocab.designators or w.casefold() in lex.group_words for w in words
+    ):
         score["company"] += 2.5
     folded = name.title() if name.isupper() and len(name) > 3 else name
     if name in lex.places or folded in lex.places:
@@ -542,7 +548,7 @@ def decide(scores: dict[str, float]) -> str:
     none = scores.get("none", 0.0)
     if body >= MIN_BODY and body >= company:
         return "body"
-    if none >= 4 and company < 4:
+    if none >= 3 and none > company:
         return "none"
     if person >= MIN_PERSON and person >= company:
         return "person"

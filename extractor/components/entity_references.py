@@ -61,6 +61,9 @@ _NOT_ADJECTIVES = frozenset(
 )
 #: Sentences looked back for the antecedent of a singular reference, and their weights.
 _WEIGHTS = (1.0, 0.6, 0.36, 0.2)
+#: Sentences looked back for a company whose description agrees with a specific noun
+#: ("the bank" for "X, the Brazilian lender").
+_FIT_WINDOW = 8
 #: Sentence openers that keep the running subject ("It also runs ...").
 _PRONOUN_OPENERS = re.compile(r"^\W*(?:It|Its|They|Their|The\s+(?:company|firm|group))\b")
 
@@ -259,6 +262,7 @@ def _antecedent(
     """The company a singular reference stands for."""
     index = max(0, bisect.bisect_right(sentences, m.start()) - 1)
     scores: Counter[str] = Counter()
+    near: set[str] = set()
     subject: str | None = None
     for mention in mentions:
         if mention.start >= m.start():
@@ -268,11 +272,13 @@ def _antecedent(
         back = index - mention.sentence
         if 0 <= back < len(_WEIGHTS):
             scores[mention.name] += _WEIGHTS[back] * (2 if mention.subject else 1)
+        if 0 <= back < _FIT_WINDOW:
+            near.add(mention.name)
     if subject:
         scores[subject] += 1.5
     for name, total in totals.items():
         scores[name] += 0.05 * total
     fits = {name: _fit(noun, adj, profiles[name]) for name in totals}
     candidates = [n for n in scores if fits[n] > 0] or list(scores)
-    best = max(candidates, key=lambda n: (fits[n] == 2 and scores[n] > 0.5, scores[n]))
+    best = max(candidates, key=lambda n: (fits[n] == 2 and n in near, scores[n]))
     return [best]

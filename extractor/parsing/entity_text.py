@@ -35,6 +35,8 @@ _MODIFIER_TAIL = re.compile(
     """,
     re.VERBOSE,
 )
+#: Legal forms written in lower case ("Sandpiper Group plc").
+_LOWER_LEGAL = frozenset({"plc", "plc.", "llc", "inc.", "ltd."})
 #: "e&": short lower-case brand names built with an ampersand.
 _AMP_BRAND = re.compile(r"^[a-z]{1,3}&[a-z]{0,3}$")
 #: A possessive ending (also a mis-decoded curly apostrophe, U+FFFD).
@@ -62,6 +64,7 @@ class Word:
     possessive: bool = False  # "Alibaba's": the 's is outside ``text``
     hyphen_tail: str = ""  # "Remgro-controlled": "controlled"
     sentence_initial: bool = False
+    legal_end: bool = False  # "Corp.": a legal form with its dot ends a name
 
 
 @dataclass
@@ -127,9 +130,11 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
         ):
             stripped, trail = stripped + ".", trail[1:]
             abbreviation = True
+            legal_end = stripped.casefold().rstrip(".") in dotted
         else:
-            abbreviation = False
+            abbreviation = legal_end = False
         word = Word(start + lead, start + lead + len(stripped), stripped, opened=lead > 0)
+        word.legal_end = legal_end
         word.closed = bool(trail.strip("."))
         word.ends_sentence = any(c in _ENDERS for c in trail) or (
             abbreviation and stripped.casefold() not in _ABBREVIATIONS and not trail
@@ -282,7 +287,9 @@ def _runs_of_line(
                 or (word.text == "of" and current[-1].text in of_heads)
             )
         )
-        legal_paren = current and word.opened and word.text.startswith("Pty")
+        legal_paren = current and (
+            (word.opened and word.text.startswith("Pty")) or word.text in _LOWER_LEGAL
+        )
         if joins or legal_paren:
             current.append(word)
             continue
@@ -292,7 +299,13 @@ def _runs_of_line(
             flush()
             if _is_name_word(word.text):
                 current.append(word)
-        if word.closed or word.ends_sentence or word.possessive or word.hyphen_tail:
+        if (
+            word.closed
+            or word.ends_sentence
+            or word.possessive
+            or word.hyphen_tail
+            or word.legal_end
+        ):
             flush()
     flush()
     return runs

@@ -136,6 +136,8 @@ def strip_legal_suffixes(name: str, *, group_words: bool = False) -> str:
         elif len(words) > 2 and f"{words[-2]} {last}".casefold() in lex.legal_suffixes:
             del words[-2:]
             changed = True
+    if len(words) == len(name.split()):
+        return name
     out = " ".join(words).rstrip(" ,&")
     return out or name
 

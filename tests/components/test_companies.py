@@ -1,0 +1,273 @@
+"""extractor_companies: candidates, typing by evidence, aliases, anaphora, helpers.
+
+Every text here is invented for the test; the company names are deliberately hard (ordinary
+words, abbreviations, legal suffixes, symbols).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractor
+from extractor.components.companies import (
+    companies_in,
+    company_at,
+    find_company,
+    resolve_reference,
+)
+
+
+@pytest.fixture(scope="module")
+def ent_nlp() -> Language:
+    """Sentences, companies and people only, so these tests do not depend on other parts."""
+    nlp = spacy.blank("en")
+    for name in ("extractor_sentences", "extractor_companies", "extractor_people"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def names(doc: Doc) -> dict[str, list[str]]:
+    return {c.name: c.aliases for c in doc._.extractor_companies}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # legal suffixes
+        ("Ostrava Mills Ltd. reported higher sales.", "Ostrava Mills Ltd."),
+        ("The deal was struck with Tolvane S.p.A. last year.", "Tolvane S.p.A."),
+        ("Analysts praised Yuzuha K.K. for the move.", "Yuzuha K.K."),
+        # contexts
+        ("Sunward has agreed to buy a 20% stake in Gosford.", "Gosford"),
+        ("Investors sold shares of Pinecrest after the warning.", "Pinecrest"),
+        ("The sale lifted Pinecrest's shares by 4%.", "Pinecrest"),
+        ("Many Pinecrest shareholders opposed the plan.", "Pinecrest"),
+        ("Orla Finch, chairman of Tarnwick, declined to comment.", "Tarnwick"),
+        ("Bram Oduya, an analyst at Kelderly, said the price was high.", "Kelderly"),
+        ("The buyer is the parent company of Zenlo, a payments app.", "Zenlo"),
+        ("They met Quarrel, the Oslo-based shipping group, on Friday.", "Quarrel"),
+        ("Harrow, Norway's largest lender, was not involved.", "Harrow"),
+        ("The new owner is a Calder-backed fund.", "Calder"),
+        ("Its rival is a Velmont-owned chain.", "Velmont"),
+        ("The round drew investors including Ferncliff.", "Ferncliff"),
+        ("Brightmoor said in a statement that talks had ended.", "Brightmoor"),
+        ("Shares in Corvane (NYSE: CRVN) fell 3%.", "Corvane"),
+        ("The retailer was bought by online broker Stackwise.", "Stackwise"),
+        # ordinary words as names, capitalised mid-sentence
+        ("A 12% stake in Harvest was sold to Beacon for $40m.", "Harvest"),
+        ("A 12% stake in Harvest was sold to Beacon for $40m.", "Beacon"),
+        # symbols in names
+        ("Quillon & Hart, the London broker, lost the mandate.", "Quillon & Hart"),
+        ("ko&, the telecoms group, raised its stake in Vantor.", "ko&"),
+        ("The board of QRT&X has agreed to buy Gleno.net outright.", "QRT&X"),
+        ("The board of QRT&X has agreed to buy Gleno.net outright.", "Gleno.net"),
+        ("Vire-Haut Composites agreed to buy Tamsin.", "Vire-Haut Composites"),
+        ("Analysts expect SKARN to gain from a stake in LOFT.", "LOFT"),
+    ],
+)
+def test_company_found(ent_nlp: Language, text: str, expected: str) -> None:
+    doc = ent_nlp(text)
+    found = {n for c in doc._.extractor_companies for n in [c.name, *c.aliases]}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("In March, Tarnwick bought a stake in Gosford.", "March"),
+        ("On Tuesday, Tarnwick bought a stake in Gosford.", "Tuesday"),
+        ("According to Tarnwick, the stake in Gosford was cheap.", "According"),
+        ("The sale closed in Norway and Brazil after a stake in Gosford was sold.", "Norway"),
+        ("Tarnwick sold its stake in Gosford to a Norwegian fund.", "Norwegian"),
+        ("Gosford moved its head office to Toronto from Lagos.", "Toronto"),
+        ("Tarnwick was fined by the Competition Authority on Monday.", "Competition Authority"),
+        ("The competition regulator, Verdana, blocked the stake in Gosford.", "Verdana"),
+        ("Rates were left unchanged by the Ruritanian National Bank.", "Ruritanian National Bank"),
+        ("Tilda Varga, an analyst at Kelderly, was upbeat.", "Tilda Varga"),
+        ("Kelderly paid CHF 30m for a stake in Gosford.", "CHF"),
+        ("Brands such as Crumbly and Tarn Tea were sold by Gosford.", "Crumbly"),
+        ("The Minister of Mines praised the deal.", "Minister of Mines"),
+    ],
+)
+def test_not_a_company(ent_nlp: Language, text: str, not_expected: str) -> None:
+    doc = ent_nlp(text)
+    found = {n for c in doc._.extractor_companies for n in [c.name, *c.aliases]}
+    assert not_expected not in found
+
+
+def test_alias_by_acronym_in_brackets(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Gannet Port Logistics (GPL) has agreed to sell its ferry arm. "
+        "GPL said the buyer would keep all staff."
+    )
+    assert names(doc) == {"GPL": ["Gannet Port Logistics"]}
+    assert len(doc._.extractor_companies[0].mentions) == 3
+
+
+def test_alias_by_acronym_without_brackets(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Kilbride-Dunmore Bank has sold its 8% stake in Brockhurst Corp. "
+        "KD said it would use the money to buy back shares."
+    )
+    assert names(doc)["KD"] == ["Kilbride-Dunmore Bank"]
+
+
+def test_canonical_is_the_shortest_name_used(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Sandpiper Group plc agreed to buy a stake in Orrel Midstream Ltd. on Monday. "
+        "Sandpiper will pay cash. Orrel is a pipeline operator."
+    )
+    assert names(doc) == {
+        "Sandpiper": ["Sandpiper Group plc"],
+        "Orrel": ["Orrel Midstream Ltd."],
+    }
+
+
+def test_a_place_after_a_name_makes_another_company(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Nordwind will buy a 40% stake in Nordwind Norway from its founders. Nordwind shares rose."
+    )
+    assert set(names(doc)) == {"Nordwind", "Nordwind Norway"}
+
+
+def test_a_distinctive_word_after_an_established_name_makes_another_company(
+    ent_nlp: Language,
+) -> None:
+    doc = ent_nlp(
+        "Brockton has held a stake in Lowry since 2019. "
+        "Lowry bought the broker Brockton Ameriflex in 2020."
+    )
+    assert {"Brockton", "Brockton Ameriflex"} <= set(names(doc))
+
+
+def test_defined_terms_and_the_group(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        'Marrow Foods Holdings Limited ("Marrow" or "the Group") today announced a buyback.\n'
+        "The Group expects revenue to rise. Marrow shares are listed in Nairobi."
+    )
+    assert names(doc) == {"Marrow": ["Marrow Foods Holdings Limited"]}
+    refs = [(r.text, r.companies) for r in doc._.extractor_company_refs]
+    assert ("The Group", ["Marrow"]) in refs
+
+
+def test_formerly_known_as_is_an_alias(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "ko&, the Gulf telecoms group formerly known as Qitel, bought 2% of Vantor's shares."
+    )
+    assert names(doc)["ko&"] == ["Qitel"]
+
+
+def test_document_consistency_sentence_initial_mentions(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Harvest rose. Beacon bought a 5% stake in Harvest on Friday. Harvest declined to comment."
+    )
+    harvest = find_company(doc, "Harvest")
+    assert harvest is not None
+    assert len(harvest.mentions) == 3
+
+
+def test_list_of_companies_types_its_members(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "The group already includes Danish, Tarn Airways and Lofoten Airlines. "
+        "New investors Corrie Capital, Whinstone and Brae Ventures joined the round."
+    )
+    found = set(names(doc))
+    assert {"Danish", "Whinstone"} <= found
+    assert "New" not in found
+
+
+def test_ent_spans_are_orgs(ent_nlp: Language) -> None:
+    doc = ent_nlp("Beacon bought a stake in Harvest. Harvest shares rose.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Beacon", "ORG"),
+        ("Harvest", "ORG"),
+        ("Harvest", "ORG"),
+    ]
+
+
+def test_references_resolve(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Tarnwick has agreed to buy a 30% stake in Gosford, the Brazilian lender. "
+        "Tarnwick will pay $2bn. It also owns Pelmark. "
+        "The firm said the deal would close in May. "
+        "The two companies said they would cooperate. "
+        "The bank said its clients would not be affected."
+    )
+    refs = {r.text: r.companies for r in doc._.extractor_company_refs}
+    assert refs["The firm"] == ["Tarnwick"]
+    assert refs["The two companies"] == ["Tarnwick", "Gosford"]
+    assert refs["The bank"] == ["Gosford"]
+
+
+def test_reference_with_nationality_skips_a_company_of_another_nation(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Kranich has agreed to buy 41% of Volare, the Italian carrier. "
+        "The price of the Volare shares depends on its profits. "
+        "The German group will name two directors."
+    )
+    refs = {r.text: r.companies for r in doc._.extractor_company_refs}
+    assert refs["The German group"] == ["Kranich"]
+
+
+def test_appositive_reference_is_the_company_before_it(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Gosford is the biggest shareholder of Tarnwick. It agreed a takeover by Lomond Capital, "
+        "the investment company founded by a Scottish family."
+    )
+    refs = {r.text: r.companies for r in doc._.extractor_company_refs}
+    assert refs["the investment company"] == ["Lomond Capital"]
+
+
+def test_helpers(ent_nlp: Language) -> None:
+    text = (
+        "Tarnwick Group has agreed to buy a stake in Gosford. "
+        "The company said both companies would gain."
+    )
+    doc = ent_nlp(text)
+    start = text.index("Gosford")
+    assert company_at(doc, start, start + 7) == "Gosford"
+    ref = text.index("The company")
+    assert company_at(doc, ref, ref + 11) == "Tarnwick Group"  # the only name it is given
+    both = text.index("both companies")
+    assert resolve_reference(doc, both, both + 14) == ["Tarnwick Group", "Gosford"]
+    assert resolve_reference(doc, 0, 4) == []
+    assert [n for _, _, n in companies_in(doc, 0, len(text))] == [
+        "Tarnwick Group",
+        "Gosford",
+        "Tarnwick Group",
+    ]
+    fact = find_company(doc, "Tarnwick Group plc's")
+    assert fact is not None and fact.name == "Tarnwick Group"
+    assert find_company(doc, "Nobody Ltd") is None
+
+
+def test_boilerplate_and_related_links_are_skipped(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "NORTHERN LEDGER\n"
+        "Tarnwick has agreed to buy a stake in Gosford.\n"
+        "Analysts welcomed the stake in Gosford.\n"
+        "(Reporting by Dunmore Wire staff)\n"
+        "Related stories\n"
+        "Pelmark buys a stake in Sorrel\n"
+    )
+    assert set(names(doc)) == {"Tarnwick", "Gosford"}
+
+
+def test_messy_text_never_raises(ent_nlp: Language) -> None:
+    for text in ["", "\n\n\n", "(((((", "’s ’s", "A & B & C", "THE THE THE", "e& e& e&"]:
+        doc = ent_nlp(text)
+        assert isinstance(doc._.extractor_companies, list)
+
+
+def test_end_to_end_record_has_companies() -> None:
+    record = extractor.extract(
+        "Beacon Capital Partners has agreed to buy a 25% stake in Harvest for $90m. "
+        "Beacon said the deal valued Harvest at $360m."
+    )
+    by_name = {c.name: c for c in record.companies}
+    assert set(by_name) == {"Beacon", "Harvest"}
+    assert by_name["Beacon"].aliases == ["Beacon Capital Partners"]
+    assert [m.text for m in by_name["Harvest"].mentions] == ["Harvest", "Harvest"]

@@ -1,0 +1,194 @@
+"""Name helpers: normalising, legal suffixes, acronyms, aliases, titles; name runs."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from extractor.parsing import entity_text, names
+from extractor.parsing.entity_text import find_name_runs
+from extractor.parsing.names import (
+    clean_name,
+    core_name,
+    is_acronym_of,
+    name_key,
+    person_matches,
+    same_company,
+    split_title,
+    strip_legal_suffixes,
+    title_gender,
+)
+
+
+@pytest.mark.parametrize("module", [names, entity_text], ids=["names", "entity_text"])
+def test_module_doctests_pass(module: object) -> None:
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Bramblewood's", "Bramblewood"),
+        ("Quillfeather’s", "Quillfeather"),
+        ("Quillfeather\ufffds", "Quillfeather"),  # a curly apostrophe lost in decoding
+        ("the Larkspur Group", "Larkspur Group"),
+        ('"Ostrava Mills"', "Ostrava Mills"),
+        ("  Ferncliff   Holdings  ", "Ferncliff Holdings"),
+        ("Partners'", "Partners"),
+    ],
+)
+def test_clean_name_strips_possessives_quotes_and_the(printed: str, expected: str) -> None:
+    assert clean_name(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Harrowgate Mining Ltd.", "Harrowgate Mining"),
+        ("Tolvane S.p.A.", "Tolvane"),
+        ("Kestrin (Pty) Ltd", "Kestrin"),
+        ("Marrow Foods Holdings Limited", "Marrow Foods Holdings"),
+        ("Yuzuha K.K.", "Yuzuha"),
+        ("Ltd", "Ltd"),  # nothing would be left
+    ],
+)
+def test_strip_legal_suffixes(name: str, expected: str) -> None:
+    assert strip_legal_suffixes(name) == expected
+
+
+def test_core_name_drops_group_words_too() -> None:
+    assert core_name("Marrow Foods Holdings Limited") == "Marrow Foods"
+    assert core_name("Sandpiper Group plc") == "Sandpiper"
+
+
+def test_name_key_ignores_case_accents_and_hyphens() -> None:
+    assert name_key("Société Générique") == name_key("SOCIETE GENERIQUE")
+    assert name_key("Vire-Haut") == name_key("Vire Haut")
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("GPL", "Gannet Port Logistics", True),
+        ("WRH", "Westmoor Rail Holdings", True),
+        ("KD", "Kilbride-Dunmore Bank", True),  # initials of a hyphenated name, no "Bank"
+        ("BSW", "Bank of South Wessex", True),  # "of" does not count
+        ("SKG", "Skyeglen", False),  # one word, no compound: not an acronym
+        ("BGG", "Bluegate Group", True),  # compound word: Blue|gate
+        ("BLG", "Bluegate Group", False),  # "L" starts no part of the word
+        ("GPL", "Gannet Port", False),
+        ("gpl", "Gannet Port Logistics", False),  # acronyms are upper case
+    ],
+)
+def test_is_acronym_of(short: str, long: str, expected: bool) -> None:
+    assert is_acronym_of(short, long) is expected
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("Harvest", "Harvest Group", True),  # group word
+        ("Beacon", "Beacon Capital Partners", True),  # descriptor words
+        ("Ostrava", "Ostrava Mills Ltd.", True),  # a full legal name contains it
+        ("Pelham", "Arthur Pelham Corp.", True),  # named after its founder, legal form
+        ("Tolvane", "Tolvane Energia", True),  # industry word in another language
+        ("Nordwind", "Nordwind Norway", False),  # a place makes another company
+        ("Nordwind", "Nordwind Norway", False),
+        ("KT", "KT Brightline", False),  # a distinctive word makes another company
+        ("GPL", "Gannet Port Logistics", True),
+        ("Apple", "Applewood Ltd", False),  # not a word prefix
+        ("Sable", "Sable.com", False),  # a web name is its own company
+    ],
+)
+def test_same_company(short: str, long: str, expected: bool) -> None:
+    assert same_company(short, long) is expected
+
+
+def test_same_company_long_name_introduced_first() -> None:
+    # "Kestrel Brightline ... Kestrel": the long name came first, then its short form.
+    assert same_company("Kestrel", "Kestrel Brightline", long_first=True)
+    assert not same_company("Kestrel", "Kestrel Brightline")
+    # Dropping a place still makes another company.
+    assert not same_company("Nordwind", "Nordwind Norway", long_first=True)
+
+
+def test_same_company_ignores_a_leading_place() -> None:
+    assert same_company("Lanvale", "Shenzhen Lanvale Technology")
+
+
+@pytest.mark.parametrize(
+    ("printed", "title", "bare", "gender"),
+    [
+        ("Mr Okonkwo", "Mr", "Okonkwo", "male"),
+        ("Mr. Okonkwo", "Mr.", "Okonkwo", "male"),
+        ("Ms Varga", "Ms", "Varga", "female"),
+        ("Dr Lindqvist", "Dr", "Lindqvist", None),
+        ("Tilda Varga", None, "Tilda Varga", None),
+    ],
+)
+def test_split_title(printed: str, title: str | None, bare: str, gender: str | None) -> None:
+    assert split_title(printed) == (title, bare)
+    assert title_gender(title) == gender
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("Mr Okonkwo", "Emeka Okonkwo", True),
+        ("Okonkwo", "Emeka Okonkwo", True),
+        ("Emeka", "Emeka Okonkwo", True),
+        ("Della Rosa", "Carla Della Rosa", True),
+        ("Ms Varga", "Emeka Okonkwo", False),
+        ("Emeka Okonkwo Jnr", "Emeka Okonkwo", False),
+    ],
+)
+def test_person_matches(short: str, full: str, expected: bool) -> None:
+    assert person_matches(short, full) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Shares in Quillon & Hart rose.", ["Shares", "Quillon & Hart"]),
+        ("He bought QRT&X and e& stock.", ["He", "QRT&X", "e&"]),
+        ("Vire-Haut and Gleno.net grew.", ["Vire-Haut", "Gleno.net"]),
+        ("A Calder-backed fund", ["A Calder"]),  # the component drops "A"
+        ("Bank of Wessex said", ["Bank of Wessex"]),
+        ("the Ministry of Ports and Harbours", ["Ministry of Ports", "Harbours"]),
+        ("Ostrava Mills Ltd. said", ["Ostrava Mills Ltd."]),
+        ("Kestin (Pty) Ltd bought it", ["Kestin (Pty) Ltd"]),
+        ("Lee Min-jun, Alba's boss", ["Lee Min-jun", "Alba"]),
+        ("said Ms. Varga.", ["Ms. Varga"]),
+        ("Revenue rose 3% at Tarnwick", ["Revenue", "Tarnwick"]),
+    ],
+)
+def test_find_name_runs(text: str, runs: list[str]) -> None:
+    assert [r.text for r in find_name_runs(text, of_heads=frozenset({"Bank", "Ministry"}),
+                                            keep_dots={"ltd"})] == runs  # fmt: skip
+
+
+def test_find_name_runs_marks_sentence_starts_possessives_and_modifiers() -> None:
+    runs = find_name_runs("Profits fell. Tarnwick's Calder-owned unit grew.")
+    assert [(r.text, r.sentence_initial) for r in runs] == [
+        ("Profits", True),
+        ("Tarnwick", True),
+        ("Calder", False),
+    ]
+    assert runs[1].possessive
+    assert runs[2].hyphen_tail == "owned"
+
+
+def test_find_name_runs_skips_shouting_lines_and_skipped_ranges() -> None:
+    text = "NORTHERN MARKETS WEEKLY\nTarnwick grew.\nRelated: Gosford fell."
+    skip = [(text.index("Related"), len(text))]
+    assert [r.text for r in find_name_runs(text, skip=skip)] == ["Tarnwick"]
+
+
+def test_find_name_runs_never_raises_on_odd_text() -> None:
+    for text in ["", "\n\n", "(((", "’s", "- - -", "A", "&", "'s's", "\ufffd" * 5]:
+        find_name_runs(text)
+        clean_name(text)
+        same_company(text, text + " Ltd")
