@@ -32,6 +32,7 @@ class Boilerplate:
     wire_title_prefixes: tuple[str, ...]
     html_furniture_class_words: frozenset[str]
     name_small_words: frozenset[str]
+    furniture_lines: frozenset[str]
 
 
 @functools.cache
@@ -59,6 +60,7 @@ def lexicon() -> Boilerplate:
         wire_title_prefixes=tuple(fields["wire_title_prefixes"]),
         html_furniture_class_words=frozenset(fields["html_furniture_class_words"]),
         name_small_words=frozenset(fields["name_small_words"]),
+        furniture_lines=frozenset(fields["furniture_lines"]),
     )
 
 
@@ -103,6 +105,13 @@ NOT_RESPONSIBLE = re.compile(
 
 #: A heading that opens an "About <Company>" boilerplate section.
 ABOUT_HEADING = re.compile(r"^\s*about\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
+
+#: "Image source, Getty Images", "Image caption, Staff at work", "Photo credit: X": a photo's
+#: label with its text on the same line.
+PHOTO_LABEL = re.compile(
+    r"^\s*(?:image|media|video|photo|picture)\s+(?:source|credit|caption)s?\s*[,:]\s*\S",
+    re.IGNORECASE,
+)
 
 #: "Media enquiries: Jane Doe, +27 ...", "For further information contact: ...".
 TRAILER_LINE = re.compile(
@@ -192,4 +201,6 @@ def is_always_boilerplate(line: str) -> bool:
         or is_credit(line)
         or NOT_RESPONSIBLE.match(line) is not None
         or is_caption_marker(line)
+        or PHOTO_LABEL.match(line) is not None
+        or key(line) in lexicon().furniture_lines
     )

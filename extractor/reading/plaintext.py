@@ -157,7 +157,11 @@ def read_plaintext(text: str) -> PageParts:
         t = line.text
         if bp.is_release_marker(t):
             is_release = True
-        elif bp.is_release_header(t) or bp.key(t) in bp.lexicon().published_markers:
+        elif (
+            bp.is_release_header(t)
+            or bp.key(t) in bp.lexicon().published_markers
+            or bp.is_always_boilerplate(t)
+        ):
             pass
         elif (d := date_line(t)) is not None:
             parts.published = parts.published or d

@@ -233,3 +233,14 @@ def test_header_lines(text: str, title: str | None, publisher: str | None) -> No
     article = read_article(text)
     assert (article.title, article.publisher) == (title, publisher)
     assert article.text == "Acme bought Widget for $5m on Monday."
+
+
+def test_photo_labels_and_page_chrome_lines_are_dropped() -> None:
+    text = (
+        "ANVIL WIRE\n\nAcme buys Widget\n\nImage source, Getty Images\n\n"
+        "Acme bought Widget for $5m on Monday.\n\nAdvertisement\n\n"
+        "Image caption, Workers at the Widget plant\n\nThe deal closes in May.\n"
+    )
+    article = read_article(text)
+    assert article.title == "Acme buys Widget"
+    assert article.text == "Acme bought Widget for $5m on Monday.\n\nThe deal closes in May."
