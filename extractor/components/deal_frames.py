@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +35,15 @@ _PAYMENT_FORMS = re.compile(
     """,
     re.I | re.X,
 )
-_FAMILY_CLASS = {"buyback": "buyback", "merge": "merge", "lead": "lead", "option": "option"}
+#: A new frame starts inside a sentence when the class changes: "To help pay for the purchase,
+#: X has agreed to sell its unit to Y" is two events, "bought ..., lifting its holding" one.
+_FAMILY_CLASS = {
+    "buyback": "buyback",
+    "merge": "merge",
+    "lead": "lead",
+    "option": "option",
+    "sell": "sell",
+}
 _QUAL = QUALIFIER_WORDS
 
 
@@ -71,6 +80,7 @@ class Frame:
     takeover: bool = False
     actor: str | None = None
     acquirer_is_person: bool = False
+    acquisition_word: bool = False
 
     @property
     def has_figures(self) -> bool:
@@ -114,6 +124,7 @@ class FramePatterns:
     further_before: re.Pattern[str]
     share_count: re.Pattern[str]
     status: dict[str, re.Pattern[str]]
+    acquisition_word: re.Pattern[str]
     weak_present: frozenset[str]
     past_relative: dict[str, int]
     past_relative_re: re.Pattern[str]
@@ -132,7 +143,13 @@ def frame_patterns() -> FramePatterns:
     }
     months = tuple(lex["months"])
     return FramePatterns(
-        clause_open=re.compile(rf"(?:[,;:]\s+|\s)(?:{_alt(lex['clause_openers'])})\s", re.I),
+        clause_open=re.compile(
+            rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
+               | \b(?:{_alt(lex["saying_verbs"])})\s+that\s          # "said that"
+               | ,\s+(?:a|an|the)\s+[\w-]+\s+that\s                  # ", a figure that"
+            """,
+            re.I | re.X,
+        ),
         agent=re.compile(r"\bby\s+(?:the\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
         source=re.compile(r"\bfrom\s+(?:its|their|the|a)?\s*(?:[^\s.;]+\s+){0,3}?$", re.I),
         recipient=re.compile(r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
@@ -174,6 +191,9 @@ def frame_patterns() -> FramePatterns:
             re.I | re.X,
         ),
         status=status,
+        acquisition_word=re.compile(
+            rf"(?<![\w-])(?:{_alt(lex['acquisition_words'])})(?![\w-])", re.I
+        ),
         weak_present=frozenset(w.lower() for w in lex["weak_present"]),
         past_relative={k.lower(): int(v) for k, v in lex["past_relative"].items()},
         past_relative_re=re.compile(rf"\b(?:{_alt(list(lex['past_relative']))})\b", re.I),
@@ -262,6 +282,7 @@ def _frame(
     frame.takeover = bool(re.search(r"take\s*over|acquisition\s+of", window, re.I)) and (
         frame.stake is None
     )
+    frame.acquisition_word = bool(pats.acquisition_word.search(window))
     if frame.target is None and pats.anaphor.search(window):
         frame.anaphoric = True
     if frame.target is None and frame.acquirer is None and frame.seller is None:
@@ -315,19 +336,29 @@ def _first_subject(ents: list[Ent], sent: Sentence, start: int, end: int) -> Ent
 def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Context) -> None:
     pats = frame_patterns()
     trig = frame.trigger
-    before_ents = [e for e in ents if e.end <= trig.start]
-    subject = _first_subject(before_ents, sent, frame.start, trig.start)
-    if subject is None:
-        subject = _first_subject(before_ents, sent, sent.start, trig.start)
+    # "Kestrel, which already owns part of Tandem, said ...": the relative clause's entities
+    # are not the sentence's subject.
+    inserted = _relative_spans(sent, trig)
+    before_ents = [
+        e for e in ents if e.end <= trig.start and not any(s <= e.start < t for s, t in inserted)
+    ]
+    clause_subject = _first_subject(before_ents, sent, frame.start, trig.start)
+    outer = [e for e in before_ents if e.kind == "company"]
+    sentence_subject = _first_subject(outer, sent, sent.start, frame.start)
     before_text = sent.text[sent.rel(frame.start) : sent.rel(trig.start)]
-    # "the company", "it": the last clear subject of the text. Resolved references are used
-    # only when nothing came before: a "the Group" of a defined term is one, but a
-    # nearest-mention guess is often the target, not the actor.
+    # "the company", "it": the subject before "said", else the last clear subject of the
+    # text. Resolved references come last: a nearest-mention guess is often the target.
     refs = [e for e in before_ents if e.kind == "ref" and e.start >= frame.start]
     pronoun = bool(pats.pronoun.search(before_text)) or bool(refs)
-    subject_name = subject.name if subject else None
-    if subject_name is None and pronoun:
-        subject_name = ctx.last_subject or (refs[0].name if refs else None)
+    if clause_subject is not None:
+        subject_name: str | None = clause_subject.name
+    elif pronoun:
+        subject_name = (sentence_subject.name if sentence_subject else None) or (
+            ctx.last_subject or (refs[0].name if refs else None)
+        )
+    else:
+        first_any = _first_subject(before_ents, sent, sent.start, trig.start)
+        subject_name = first_any.name if first_any else None
     owner = _possessor_before(before_ents, sent, trig)
     if owner and trig.text.lower().split()[0] in _NOUN_TRIGGERS:
         subject_name = owner  # "Schwab's purchase", "X's takeover of Y"
@@ -335,8 +366,15 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
         pats.passive.search(sent.text[: sent.rel(trig.start)])
     )
     inside = [e for e in ents if e.start >= trig.start and e.end <= trig.end]
-    after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
+    # Resolved references after the trigger are left out: "the company's shares" is resolved
+    # by nearest mention, which is as often the buyer as the bought.
+    after = [e for e in ents if e.start >= trig.end and e.end <= frame.end and e.kind != "ref"]
     kinds = [(e, _after_kind(e, sent, trig.end)) for e in after]
+    agent_at = next((e.start for e, k in kinds if k == "agent"), None)
+    if agent_at is not None:
+        # "sold by Ipe, the family company that founded Cerrado": after the agent comes only
+        # its apposition.
+        kinds = [(e, k) for e, k in kinds if e.start <= agent_at]
 
     def first(*wanted: str, person_ok: bool = False, exclude: tuple = ()) -> str | None:  # type: ignore[type-arg]
         for ent, kind in kinds:
@@ -345,11 +383,10 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
         return None
 
     agent = first("agent", person_ok=True)
-    # "a takeover by EP Group, the investment company": the apposition is the agent again.
     target = first("target", "target_seller", exclude=(agent, subject_name)) or (
         inside[0].name if inside else None
     )
-    seller = first("seller", "target_seller")
+    seller = first("seller", "target_seller", person_ok=True)
     stake_in_before = _stake_in_before(before_ents, sent)
     fam = frame.family
     if fam == "sell":
@@ -373,12 +410,14 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
         frame.acquirer = agent or (after[0].name if after else None)
     elif fam == "merge":
         frame.acquirer = subject_name
-        frame.target = first("partner") or target
+        frame.target = first("partner") or target or _conjoined(before_ents, sent, subject_name)
         frame.actor = subject_name
     else:
         if agent or passive:
             frame.acquirer = agent
-            frame.target = target or stake_in_before or (subject.name if subject else None)
+            frame.target = (
+                target or stake_in_before or (clause_subject.name if clause_subject else None)
+            )
         else:
             holder = _possessor_before(before_ents, sent, trig) if fam == "stake_up" else None
             frame.acquirer = holder or subject_name
@@ -390,6 +429,24 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
     )
     if frame.target is not None and frame.target == frame.acquirer and fam != "buyback":
         frame.target = None
+
+
+def _relative_spans(sent: Sentence, trig: Trigger) -> list[tuple[int, int]]:
+    """Offsets of relative clauses closed before the trigger (", which ... ,")."""
+    text = sent.text[: sent.rel(trig.start)]
+    return [
+        (sent.start + m.start(), sent.start + m.end())
+        for m in re.finditer(r",\s+(?:which|who|whose|based\s+in)\b[^,;]*,", text, re.I)
+    ]
+
+
+def _conjoined(before_ents: list[Ent], sent: Sentence, first_name: str | None) -> str | None:
+    """ "X and Y have agreed to merge": Y."""
+    for a, b in itertools.pairwise(before_ents):
+        gap = sent.text[sent.rel(a.end) : sent.rel(b.start)]
+        if a.name == first_name and re.search(r"\band\b", gap) and len(gap) < 40:
+            return b.name
+    return None
 
 
 _NOUN_TRIGGERS = frozenset(
@@ -521,8 +578,7 @@ def _status(frame: Frame, view: DocView, sent: Sentence, clause: int) -> None:
     pats = frame_patterns()
     t_end = sent.rel(frame.trigger.end)
     cue_text = sent.text[clause : t_end + 25]
-    window = view.text[frame.start : frame.end]
-    if pats.status["cancelled"].search(window):
+    if pats.status["cancelled"].search(sent.text[clause : t_end + 60]):
         frame.status, frame.status_strong = "cancelled", True
     elif "option" in frame.families or _proposed(cue_text):
         frame.status, frame.status_strong = "proposed", True
@@ -532,7 +588,8 @@ def _status(frame: Frame, view: DocView, sent: Sentence, clause: int) -> None:
         frame.status = "completed"
     elif pats.status["completed"].search(cue_text):
         frame.status, frame.status_strong = "completed", True
-    _year(frame, view, sent)
+    if frame.status != "cancelled":
+        _year(frame, view, sent)  # a deal called off is news, not history
 
 
 def _proposed(cue_text: str) -> bool:

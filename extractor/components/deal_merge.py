@@ -44,6 +44,7 @@ _NOUN_KIND = {
     "repurchase": "buyback",
     "round": "investment",
 }
+_STAKE_ANAPHOR = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+)?stake\b", re.I)
 _SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9}
 
 
@@ -72,6 +73,7 @@ class Draft:
     families: set[str] = field(default_factory=set)
     stake_word: bool = False
     takeover: bool = False
+    acquisition_word: bool = False
     evidence: list[Offsets] = field(default_factory=list)
     checks: list[CheckFact] = field(default_factory=list)
 
@@ -156,20 +158,50 @@ class DealBuilder:
                 if _compatible(draft, frame):
                     target = draft
                     break
+        if target is None and frame.historical and not frame.has_figures:
+            # "Crumb agreed to buy Hale-Ortiz last July": the history of a deal in the news.
+            target = self._same_parties(frame)
         if target is None:
             if not self._creates(frame):
                 return
-            if frame.target is None and frame.family not in ("sell", "raise", "buyback"):
-                frame.target = self.focus.target if self.focus else None
+            if frame.target is None and self.focus is not None:
+                # "Xavier Niel bought 2.5 per cent", "call options over a further 49%": a
+                # stake with no company named is a stake in the company of the story.
+                frame.target = self.focus.target
+            if (
+                frame.stake is None
+                and self.focus is not None
+                and _STAKE_ANAPHOR.search(self.view.text[frame.start : frame.end])
+                and self.focus.target == frame.target
+            ):
+                # "Beacon bought the stake in 2016": the stake of the deal just reported.
+                frame.stake = self.focus.stake
             target = Draft(lead=frame)
             self.drafts.append(target)
         self._merge(target, frame)
         self.focus = target
 
+    def _same_parties(self, frame: Frame) -> Draft | None:
+        for draft in reversed(self.drafts):
+            if (
+                draft.stage[0] != "historical"
+                and frame.acquirer is not None
+                and (draft.acquirer, draft.target) == (frame.acquirer, frame.target)
+            ):
+                return draft
+        return None
+
     def _creates(self, frame: Frame) -> bool:
         named = frame.acquirer or frame.target or frame.seller
         if not named:
             return False
+        if frame.target is None:
+            # Without a named target only a stake says what is bought ("bought 2.5 per
+            # cent"); a price alone may pay for anything ("pay for a A$300m upgrade").
+            if frame.family in ("sell", "raise") or self.focus is None:
+                return False
+            if frame.stake is None and frame.stake_after is None:
+                return False
         if frame.family == "buyback":
             # "the size of the buyback would reassure": only a figure makes a new buyback.
             return frame.price is not None and not frame.acquirer_is_person
@@ -181,6 +213,7 @@ class DealBuilder:
 
     def _merge(self, draft: Draft, frame: Frame) -> None:
         draft.families |= frame.families
+        draft.acquisition_word |= frame.acquisition_word
         for role in ("acquirer", "target", "seller"):
             if getattr(draft, role) is None and getattr(frame, role) is not None:
                 setattr(draft, role, getattr(frame, role))
@@ -350,6 +383,8 @@ class DealBuilder:
         if stake is not None and stake_after is not None:
             checks.append(check_stake_after(stake.value, stake_after.value))
         status = "historical" if draft.historical else draft.status
+        if kind == "buyback" and status == "agreed" and price and price.value.qualifier == "up_to":
+            status = "proposed"  # "buy back up to HK$1.5bn": a programme, a ceiling
         return DealFact(
             kind=kind,
             status=status,
@@ -373,7 +408,7 @@ def _kind(draft: Draft) -> str:
     lead = draft.lead.family
     if lead == "buyback":
         return "buyback"
-    if lead == "merge" or ("merge" in draft.families and draft.stake is None):
+    if lead == "merge":
         return "merger"
     if lead == "sell":
         return "divestment"
@@ -381,7 +416,15 @@ def _kind(draft: Draft) -> str:
     after = draft.stake_after.value.value if draft.stake_after else None
     if lead == "raise" or (lead == "invest" and stake is None and not draft.stake_word):
         return "investment"
-    if (stake is not None and stake > 50) or (after is not None and after >= 100):
+    if stake is not None and stake > 50:
+        return "acquisition"
+    if (
+        after is not None
+        and after >= 100
+        and (draft.acquisition_word or draft.status != "proposed")
+    ):
+        # "taking its holding to 100%"; an option that "would take its holding to 100%" is
+        # a stake purchase unless the text calls it an acquisition.
         return "acquisition"
     if draft.qualitative in ("majority", "controlling"):
         return "acquisition"

@@ -8,6 +8,7 @@ deal rules can work with character offsets and small regexes over sentence text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -96,7 +97,7 @@ def _ext(doc: Doc, name: str) -> object:
 
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    sentences = [part for s in doc.sents for part in _split_after_figures(s.start_char, s.text)]
     ents: list[Ent] = []
     for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
         for start, end in company.mentions:
@@ -135,6 +136,22 @@ def build_view(doc: Doc) -> DocView:
         published=published if isinstance(published, dt.date) else None,
         quotes=quotes,
     )
+
+
+#: "paid €325m. It also": the tokenizer keeps the stop in "m.", so a sentence splitter working
+#: on tokens may run two sentences together; split after a figure's scale letter and a stop.
+_FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
+
+
+def _split_after_figures(start: int, text: str) -> list[Sentence]:
+    parts: list[Sentence] = []
+    pos = 0
+    for m in _FIGURE_STOP.finditer(text):
+        cut = m.end()
+        parts.append(Sentence(start + pos, start + cut, text[pos:cut]))
+        pos = cut
+    parts.append(Sentence(start + pos, start + len(text), text[pos:]))
+    return parts
 
 
 def _dedupe(ents: list[Ent]) -> list[Ent]:

@@ -14,17 +14,25 @@ figures against each other.
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.deal_frames import Context, find_frames, frame_patterns
+from extractor.components.deal_frames import Context, Frame, find_frames, frame_patterns
 from extractor.components.deal_merge import DealBuilder
 from extractor.components.deal_roles import context_role, percent_is_change
-from extractor.components.deal_view import DocView, build_view
+from extractor.components.deal_view import DocView, Sentence, build_view
 from extractor.facts import DealFact, Offsets
 
 logger = logging.getLogger(__name__)
+
+#: A sentence that opens with a pronoun ("It paid", "In 2019 it bought") keeps the subject.
+_PRONOUN_START = re.compile(
+    r"""\s*(?:(?:in|by|since|last|earlier)\s+[^,]{0,30}?,?\s+)?   # "In 2019 it", "Last year, it"
+        (?:it|its|they|their|the\s+(?:company|group|firm|bank))\b""",
+    re.I | re.X,
+)
 
 
 @Language.factory(
@@ -69,11 +77,19 @@ def find_deals(view: DocView) -> list[DealFact]:
             builder.add_frame(frame)
         covered = [(f.start, f.end) for f in frames]
         builder.add_cued_figures(sent, covered)
-        ctx.last_subject = _subject_of(view, sent) or ctx.last_subject
+        update_subject(ctx, view, sent, frames)
     return builder.finish()
 
 
-def _subject_of(view: DocView, sent) -> str | None:  # type: ignore[no-untyped-def]
+def update_subject(ctx: Context, view: DocView, sent: Sentence, frames: list[Frame]) -> None:
+    """Remember the sentence's subject company for pronouns in the sentences after it."""
+    if _PRONOUN_START.match(sent.text):
+        return  # "It paid $2.5bn for Mojang": a sentence opened by a pronoun keeps the subject
+    actor = frames[0].actor if frames and not frames[0].acquirer_is_person else None
+    ctx.last_subject = _subject_of(view, sent) or actor or ctx.last_subject
+
+
+def _subject_of(view: DocView, sent: Sentence) -> str | None:
     """The first company of a sentence that is not a modifier ("XP deal", "TD shares")."""
     pats = frame_patterns()
     if len(sent.text.split()) < 8 and sent.text.rstrip()[-1:] not in ".!?\"”’'":
