@@ -1,0 +1,261 @@
+"""Benchmark the extractor against its performance targets, in one run on one corpus.
+
+Measures, on the same article texts (corpus/articles and ../shared/dev-corpus/articles when
+present, replicated to get stable numbers):
+
+- the full pipeline (``extractor.extract`` on the raw file bytes): articles/s and words/s;
+- the floor: bare ``spacy.blank("en")`` tokenisation + sentence splitting of the clean text;
+- the naive alternative: quantulum3's ``parser.parse`` on the same full texts;
+- scaling: ``extract_many`` with 1 and 2 worker processes (steady state, after start-up);
+- peak RSS of each worker process (sampled with psutil);
+- cold start of ``extractor extract FILE`` (a fresh process, wall time).
+
+Targets: full <= 3x the floor per article; >= 10x faster than quantulum3; 2 workers >= 1.7x
+one; peak RSS <= 400 MB per worker; cold start <= 2.5 s. Not a test: timings depend on the
+machine and on what else runs on it.
+
+Usage::
+
+    python scripts/benchmark.py [--repeat 4] [--json] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = (REPO / "corpus" / "articles", REPO.parent / "shared" / "dev-corpus" / "articles")
+SUFFIXES = {".txt", ".html", ".htm"}
+
+TARGETS = {
+    "full_vs_floor": ("<=", 3.0),
+    "quantulum_vs_full": (">=", 10.0),
+    "speedup_2_workers": (">=", 1.7),
+    "peak_rss_mb_per_worker": ("<=", 400.0),
+    "cold_start_s": ("<=", 2.5),
+}
+
+
+def load_corpus() -> list[Path]:
+    files = [
+        p
+        for folder in CORPORA
+        if folder.is_dir()
+        for p in sorted(folder.iterdir())
+        if p.suffix.lower() in SUFFIXES
+    ]
+    if not files:
+        sys.exit("benchmark: no corpus found (corpus/articles or ../shared/dev-corpus/articles)")
+    return files
+
+
+def timed(function, *args):  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - started, result
+
+
+def bench_full(data: list[bytes]) -> float:
+    from extractor import extract
+
+    for item in data:
+        extract(item)
+    return 0.0
+
+
+def bench_floor(texts: list[str]) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for text in texts:
+        nlp(text)
+
+
+def bench_quantulum(texts: list[str]) -> None:
+    from quantulum3 import parser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for text in texts:
+            parser.parse(text)
+
+
+class RssSampler:
+    """Samples the RSS of this process's children (the workers) and keeps each one's peak."""
+
+    def __init__(self, interval: float = 0.05, *, include_self: bool = False) -> None:
+        import psutil
+
+        self._me = psutil.Process()
+        self._include_self = include_self
+        self.peaks: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+
+    def _run(self, interval: float) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            processes = self._me.children(recursive=True)
+            if self._include_self:  # one worker: extraction runs in this process
+                processes.append(self._me)
+            for child in processes:
+                try:
+                    rss = child.memory_info().rss
+                except psutil.Error:
+                    continue
+                self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), rss)
+            time.sleep(interval)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def bench_workers(files: list[Path], workers: int) -> dict[str, float]:
+    """Steady-state throughput: from the first record out to the last (start-up excluded)."""
+    from extractor import extract_many
+
+    started = time.perf_counter()
+    first = None
+    count = 0
+    with RssSampler(include_self=workers == 1) as sampler:
+        for _record in extract_many(files, workers=workers, errors="skip"):
+            count += 1
+            if first is None:
+                first = time.perf_counter()
+    end = time.perf_counter()
+    assert first is not None
+    peak = max(sampler.peaks.values(), default=0) / 2**20
+    return {
+        "workers": workers,
+        "articles": count,
+        "wall_s": end - started,
+        "startup_s": first - started,
+        "steady_articles_per_s": (count - 1) / max(end - first, 1e-9),
+        "peak_rss_mb": peak,
+    }
+
+
+def bench_cold_start(file: Path, runs: int = 3) -> float:
+    exe = shutil.which("extractor")
+    command = [exe] if exe else [sys.executable, "-m", "extractor"]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([*command, "extract", str(file)], check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=4, help="copies of the corpus (default 4)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--profile", action="store_true", help="cProfile the full pipeline")
+    args = parser.parse_args(argv)
+
+    from extractor.nlp import get_nlp
+    from extractor.reading import read_article
+
+    originals = load_corpus()
+    data = [p.read_bytes() for p in originals]
+    texts = [read_article(d, source=str(p)).text for d, p in zip(data, originals, strict=True)]
+    words = sum(len(t.split()) for t in texts)
+    n = len(texts)
+    # Workers first: forked workers would otherwise inherit quantulum3's memory.
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for copy in range(args.repeat * 2):  # more work: worker start-up is excluded anyway
+            for path, raw in zip(originals, data, strict=True):
+                target = Path(tmp) / f"{copy:03d}-{path.name}"
+                target.write_bytes(
+                    raw + f"\n<!-- copy {copy} -->\n".encode()
+                    if path.suffix != ".txt"
+                    else raw + f"\n{copy}\n".encode()
+                )
+                files.append(target)
+        one = bench_workers(files, 1)
+        two = bench_workers(files, 2)
+    get_nlp()  # built once, outside the timings, as in a long-running batch
+    # One untimed pass: lazy loads (exchange-rate history, patterns) happen once per process
+    # and belong to the start-up cost, not to the per-article cost.
+    first_pass_s, _ = timed(bench_full, data)
+
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(bench_full, data * args.repeat)
+        stats = pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative")
+        stats.print_stats(30)
+        stats.sort_stats("tottime").print_stats(20)
+
+    full_s, _ = timed(bench_full, data * args.repeat)
+    floor_s, _ = timed(bench_floor, texts * args.repeat)
+    # quantulum3 is slow: one pass over the unique texts is enough for a stable figure.
+    quantulum_s, _ = timed(bench_quantulum, texts)
+    per_full = full_s / (n * args.repeat)
+    per_floor = floor_s / (n * args.repeat)
+    per_quantulum = quantulum_s / n
+
+    cold = bench_cold_start(originals[0])
+
+    figures = {
+        "corpus": {"articles": n, "words": words, "repeat": args.repeat, "cpus": os.cpu_count()},
+        "first_pass_s": first_pass_s,
+        "full": {"articles_per_s": 1 / per_full, "words_per_s": words / n / per_full},
+        "floor": {"articles_per_s": 1 / per_floor, "words_per_s": words / n / per_floor},
+        "quantulum3": {
+            "articles_per_s": 1 / per_quantulum,
+            "words_per_s": words / n / per_quantulum,
+        },
+        "workers_1": one,
+        "workers_2": two,
+        "ratios": {
+            "full_vs_floor": per_full / per_floor,
+            "quantulum_vs_full": per_quantulum / per_full,
+            "speedup_2_workers": two["steady_articles_per_s"] / one["steady_articles_per_s"],
+            "peak_rss_mb_per_worker": max(one["peak_rss_mb"], two["peak_rss_mb"]),
+            "cold_start_s": cold,
+        },
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    c = figures["corpus"]
+    print(f"corpus: {c['articles']} articles, {c['words']} words, x{c['repeat']}, {c['cpus']} CPUs")
+    for name in ("full", "floor", "quantulum3"):
+        f = figures[name]
+        print(f"{name:>11}: {f['articles_per_s']:8.1f} articles/s {f['words_per_s']:10.0f} words/s")
+    for w in (one, two):
+        print(
+            f"{w['workers']} worker(s): {w['steady_articles_per_s']:.1f} articles/s steady, "
+            f"start-up {w['startup_s']:.2f} s, peak RSS {w['peak_rss_mb']:.0f} MB"
+        )
+    print("targets:")
+    for key, value in figures["ratios"].items():
+        op, target = TARGETS[key]
+        ok = value <= target if op == "<=" else value >= target
+        print(f"  {key:>24}: {value:8.2f}  (target {op} {target})  {'ok' if ok else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
