@@ -227,18 +227,41 @@ def _first_time(soup: BeautifulSoup) -> dt.date | None:
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
-    """The element that holds the article's paragraphs."""
+    """The element that holds the article's paragraphs.
+
+    ``itemprop=articleBody``; else the ``<article>`` (or ``<main>``) with the most paragraph
+    text, if it holds at least ``_MIN_CONTAINER_SHARE`` of the page's paragraph text (teaser
+    cards are ``<article>`` elements too); else the element whose own ``<p>`` children carry
+    the most text, as readability-style extractors do; else the whole body.
+    """
     body = soup.find(attrs={"itemprop": "articleBody"})
     if isinstance(body, Tag):
         return body
+    direct: dict[int, int] = {}
+    parents: dict[int, Tag] = {}
+    total = 0
+    for p in soup.find_all("p"):
+        size = len(p.get_text())
+        total += size
+        parent = p.parent
+        if isinstance(parent, Tag):
+            direct[id(parent)] = direct.get(id(parent), 0) + size
+            parents[id(parent)] = parent
     articles = [a for a in soup.find_all("article") if isinstance(a, Tag)]
-    if articles:
-        return max(articles, key=_paragraph_chars)
-    for selector in ({"name": "main"}, {"attrs": {"role": "main"}}):
-        main = soup.find(**selector)  # type: ignore[arg-type]
-        if isinstance(main, Tag):
-            return main
+    mains = [m for m in soup.find_all("main") if isinstance(m, Tag)]
+    mains += [m for m in soup.find_all(attrs={"role": "main"}) if isinstance(m, Tag)]
+    for candidates in (articles, mains):  # an <article> first: <main> also holds the sidebar
+        if candidates:
+            best = max(candidates, key=_paragraph_chars)
+            if total == 0 or _paragraph_chars(best) >= _MIN_CONTAINER_SHARE * total:
+                return best
+    if direct:
+        return parents[max(direct, key=direct.__getitem__)]
     return soup.body if isinstance(soup.body, Tag) else soup
+
+
+#: Share of the page's paragraph text an <article>/<main> must hold to be the container.
+_MIN_CONTAINER_SHARE = 0.3
 
 
 def _paragraph_chars(tag: Tag) -> int:

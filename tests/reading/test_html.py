@@ -113,3 +113,25 @@ def test_only_script_text_gives_an_empty_body() -> None:
 )
 def test_looks_like_html(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
+
+
+def test_teaser_articles_do_not_win_over_the_story_text() -> None:
+    html = """<html><body>
+    <div class="content"><h1>Acme buys Widget</h1>
+    <p>Acme bought Widget for $5m on Monday, the company said in a statement.</p>
+    <p>The deal is expected to close in May after regulators approve it.</p></div>
+    <section class="more"><article><p>Teaser one.</p></article>
+    <article><p>Teaser two.</p></article></section></body></html>"""
+    assert read_article(html).text == (
+        "Acme bought Widget for $5m on Monday, the company said in a statement.\n\n"
+        "The deal is expected to close in May after regulators approve it."
+    )
+
+
+def test_page_without_article_element_uses_the_densest_paragraph_parent() -> None:
+    html = """<html><body><div class="cookie-banner"><p>We use cookies on this site.</p></div>
+    <div id="story"><p>Acme bought Widget for $5m on Monday.</p><p>The deal closes in May.</p>
+    </div><div class="footer-links"><p>About us</p></div></body></html>"""
+    assert read_article(html).text == (
+        "Acme bought Widget for $5m on Monday.\n\nThe deal closes in May."
+    )
