@@ -38,8 +38,12 @@ def extract(
         model: name or path of an installed spaCy pipeline whose NER feeds ours.
         nlp: a pipeline built with ``extractor.nlp.build_nlp`` (overrides ``model``).
 
+    Empty or whitespace-only input gives an empty record with a warning, not an error.
+
     Raises:
-        InputError: the input is not text or larger than ``MAX_INPUT_BYTES``.
+        InputError: the input is not text, is binary data, is larger than
+            ``MAX_INPUT_BYTES``, or its body is longer than
+            ``extractor.reading.MAX_BODY_CHARS`` (see ``extractor.reading`` for all limits).
         ConfigError: ``model`` cannot be loaded.
     """
     if not isinstance(data, (str, bytes, bytearray)):
