@@ -175,8 +175,13 @@ def vocabulary() -> Vocabulary:
         (rf"^,\s+(?:a|an|the)?\s*{role}", "person", 3.0),
         (rf"^,\s+[A-Z][\w&.'’ -]{{0,40}}?['’\ufffd]s\s+{role}", "person", 3.0),
         (
-            r"^\s+(?:told|added|explained|argued|noted|warned|wrote|insisted|stepped\s+down|resigned|"
-            r"became|joined|has\s+taken\s+over|took\s+over)\b",
+            r"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+(?:down|in)|resigned|retired|"
+            r"taken\s+over|took\s+over)\s+as\b",
+            "person",
+            2.0,
+        ),
+        (
+            r"^\s+(?:told|added|explained|argued|noted|warned|wrote|insisted|became|joined)\b",
             "person",
             1.0,
         ),
@@ -418,6 +423,8 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
         score["person"] += 2
     elif len(words) == 1 and first in vocab.first_names:
         score["person"] += 0.5
+    elif 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        score["person"] += 0.5  # "Piers Lane": the shape of a personal name
     return score
 
 

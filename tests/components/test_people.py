@@ -1,0 +1,190 @@
+"""extractor_people: names, roles, organisations, later mentions, gender, helpers.
+
+Every text here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractor
+from extractor.components.people import person_at, person_by_name
+from extractor.facts import PersonFact
+
+
+@pytest.fixture(scope="module")
+def ent_nlp() -> Language:
+    nlp = spacy.blank("en")
+    for name in ("extractor_sentences", "extractor_companies", "extractor_people"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def person(doc: Doc, name: str) -> PersonFact:
+    found = {p.name: p for p in doc._.extractor_people}
+    assert name in found, f"{name!r} not in {sorted(found)}"
+    return found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organization"),
+    [
+        (
+            '"We are pleased," said Emeka Okonkwo, chairman of Tarnwick.',
+            "Emeka Okonkwo", "chairman", "Tarnwick",
+        ),
+        (
+            "Tarnwick's chief executive, Tilda Varga, said the price was fair.",
+            "Tilda Varga", "chief executive", "Tarnwick",
+        ),
+        (
+            "Ines Borrow, a banking analyst at Pinecrest Securities in Lisbon, was wary.",
+            "Ines Borrow", "banking analyst", "Pinecrest Securities",
+        ),
+        (
+            "Tarnwick founder Jonas Whitcombe bought more shares in Gosford.",
+            "Jonas Whitcombe", "founder", "Tarnwick",
+        ),
+        (
+            "Amara Osei, the chairman of Gosford, backed the offer from Tarnwick.",
+            "Amara Osei", "chairman", "Gosford",
+        ),
+        (
+            "Karl Weissmann, the Gosford chief executive, will run the new group.",
+            "Karl Weissmann", "chief executive", "Gosford",
+        ),
+        (
+            "Lomond Bank is selling its stake in Gosford, the first big move under chief "
+            "executive officer Kwame Mensah.",
+            "Kwame Mensah", "chief executive officer", "Lomond Bank",
+        ),
+        (
+            "The Gosford board, led by chairman Piet Laan, approved the deal.",
+            "Piet Laan", "chairman", "Gosford",
+        ),
+        (
+            "Control stays with Pelmark's partners, led by founder and chief executive "
+            "Rui Tavora.",
+            "Rui Tavora", "founder and chief executive", "Pelmark",
+        ),
+        (
+            "Vellin raised $90m. Its co-founder and chief executive is Ade Bankole.",
+            "Ade Bankole", "co-founder and chief executive", "Vellin",
+        ),
+        (
+            "Ngaire Tomo, a partner at Kowhai Ventures, said the round was large.",
+            "Ngaire Tomo", "partner", "Kowhai Ventures",
+        ),
+        (
+            "The outlook is bright, according to Sefa Oduro, head of research at Akwaaba Capital.",
+            "Sefa Oduro", "head of research", "Akwaaba Capital",
+        ),
+        (
+            "Daniel Okoro, chief executive of the Rivers Standards Authority, said fines would rise.",
+            "Daniel Okoro", "chief executive", "Rivers Standards Authority",
+        ),
+        (
+            "Finance minister Lotte Brandvold said the state would not block the sale of Gosford.",
+            "Lotte Brandvold", "finance minister", None,
+        ),
+        (
+            "Hana Sorel, Brisk's chief executive, said the deal gave Brisk capital.",
+            "Hana Sorel", "chief executive", "Brisk",
+        ),
+        (
+            "Quillon agreed a takeover by Lomond Group, the investment company founded and "
+            "chaired by the Scottish billionaire Fergus Baird.",
+            "Fergus Baird", "founder and chairman", "Lomond Group",
+        ),
+        (
+            "Chief Financial Officer Johan Marais said the buyback of Tarnwick shares was funded.",
+            "Johan Marais", "chief financial officer", "Tarnwick",
+        ),
+    ],
+)  # fmt: skip
+def test_role_and_organization(
+    ent_nlp: Language, text: str, name: str, role: str, organization: str | None
+) -> None:
+    found = person(ent_nlp(text), name)
+    assert (found.role, found.organization) == (role, organization)
+
+
+def test_role_changes_later_in_the_text(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Gosford's shares have fallen since Tarnwick invested. Piers Lane stepped down as "
+        "chief executive in May, and finance director Moira Quist has taken over as interim "
+        "chief executive."
+    )
+    assert person(doc, "Piers Lane").role == "former chief executive"
+    assert person(doc, "Piers Lane").organization == "Gosford"
+    assert person(doc, "Moira Quist").role == "interim chief executive"
+
+
+def test_later_mentions_join_the_full_name(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Tilda Varga, an analyst at Kelderly, was upbeat. Ms Varga said the price was fair. "
+        '"It is cheap," Varga added. Mr. Okafor disagreed.'
+    )
+    varga = person(doc, "Tilda Varga")
+    assert len(varga.mentions) == 3
+    assert varga.gender == "female"
+    okafor = person(doc, "Okafor")  # a title alone makes a person, without the title
+    assert okafor.gender == "male"
+    assert all("Ms" not in p.name and "Mr" not in p.name for p in doc._.extractor_people)
+
+
+def test_gender_from_pronouns_when_the_first_name_is_unknown(ent_nlp: Language) -> None:
+    doc = ent_nlp('Zorbek Talgatuly, an analyst at Kelderly, called it cheap. "Buy it," he said.')
+    assert person(doc, "Zorbek Talgatuly").gender == "male"
+
+
+def test_people_and_companies_are_kept_apart(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Marina Feld, a fund manager at Marina Bay Capital, said Marina Bay Capital would "
+        "sell its stake in Gosford."
+    )
+    assert [p.name for p in doc._.extractor_people] == ["Marina Feld"]
+    companies = {c.name for c in doc._.extractor_companies}
+    assert "Marina Bay Capital" in companies
+    assert "Marina Feld" not in companies
+
+
+def test_names_with_particles_and_hyphens(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Yusuf Al Harbi, chief executive of Qamra, and Lee Min-jun, an analyst at Hanbo "
+        "Securities, spoke. Carla Della Rosa, a fund manager at Tevere Capital, agreed."
+    )
+    names = [p.name for p in doc._.extractor_people]
+    assert names == ["Yusuf Al Harbi", "Lee Min-jun", "Carla Della Rosa"]
+
+
+def test_person_entities_and_helpers(ent_nlp: Language) -> None:
+    text = "Tilda Varga, an analyst at Kelderly, spoke. Ms Varga said Kelderly liked it."
+    doc = ent_nlp(text)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Tilda Varga", "PERSON"),
+        ("Kelderly", "ORG"),
+        ("Varga", "PERSON"),
+        ("Kelderly", "ORG"),
+    ]
+    found = person_by_name(doc, "Ms Varga")
+    assert found is not None and found.name == "Tilda Varga"
+    assert person_by_name(doc, "Varga") is found
+    assert person_by_name(doc, "Nobody Here") is None
+    start = text.index("Ms Varga")
+    assert person_at(doc, start, start + 8) is found
+    assert person_at(doc, 0, 1) is found
+    assert person_at(doc, text.index("Kelderly"), text.index("Kelderly") + 8) is None
+
+
+def test_end_to_end_record_has_people() -> None:
+    record = extractor.extract(
+        "Beacon Capital Partners has agreed to buy a 25% stake in Harvest. "
+        '"It is a good fit," said Ilse Brandt, chief executive of Beacon.'
+    )
+    assert [(p.name, p.role, p.organization) for p in record.people] == [
+        ("Ilse Brandt", "chief executive", "Beacon")
+    ]
