@@ -18,9 +18,10 @@ import datetime as dt
 import json
 import logging
 import re
+import warnings
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 from bs4.element import NavigableString
 
 from extractor.reading import boilerplate as bp
@@ -71,7 +72,11 @@ def read_html(html: str) -> PageParts:
     Returns:
         The page's parts. Truncated or invalid HTML is read as far as lxml recovers it.
     """
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # Feeds and XHTML parse fine as HTML here; bs4's advice to the caller is not ours to show.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "lxml")
     parts = PageParts()
     metas = _meta_tags(soup)
     ld = _json_ld(soup)
