@@ -407,10 +407,12 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
         score["body"] += 5
     if has_legal_suffix(name):
         score["company"] += 4
+        score["designated"] = 1
     elif len(words) > 1 and any(
         w.casefold() in vocab.designators or w.casefold() in lex.group_words for w in words
     ):
         score["company"] += 2.5
+        score["designated"] = 1  # a person's name has no industry word
     folded = name.title() if name.isupper() and len(name) > 3 else name
     if name in lex.places or folded in lex.places:
         score["place"] += 3
@@ -557,7 +559,7 @@ def decide(scores: dict[str, float]) -> str:
         return "body"
     if none >= 3 and none > company:
         return "none"
-    if person >= MIN_PERSON and person >= company:
+    if person >= MIN_PERSON and person >= company and not scores.get("designated"):
         return "person"
     if place >= MIN_PLACE and company < 4:
         return "place"

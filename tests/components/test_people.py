@@ -83,7 +83,7 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Sefa Oduro", "head of research", "Akwaaba Capital",
         ),
         (
-            "Daniel Okoro, chief executive of the Rivers Standards Authority, said fines would rise.",
+            "Daniel Okoro, chief executive of the Rivers Standards Authority, said fines rise.",
             "Daniel Okoro", "chief executive", "Rivers Standards Authority",
         ),
         (
