@@ -51,10 +51,17 @@ _MAX_LONE_MASTHEAD_WORDS = 4
 #: "By Jane Roe", "By Jane Roe and John Doe, Banking Reporters" above the story.
 _BYLINE = re.compile(r"^By\s+[^\W\d_a-z][\w.'’-]*(?:\s+\S+){0,8}$")
 
-#: "Updated 2 hours ago", "Published" with no date: a time note, not a headline.
+#: "Updated 2 hours ago", "Published 5 mins ago", "Updated: today": a time note, not a
+#: headline ("Published accounts show losses" is a headline).
 _PUBLISHED_NOTE = re.compile(
-    r"^[\s•·*\u2022-]*(?:first\s+|last\s+)?(?:published|updated|posted)\b(?:\s+\S+){0,5}$",
-    re.IGNORECASE,
+    r"""
+    ^[\s•·*\u2022-]*(?:first\s+|last\s+)?(?:published|updated|posted)\b\s*:?\s*
+    (?:$                                      # the word alone
+      | (?=.{0,40}$)                          # or a short note that is a time:
+        (?:.*\bago\b | .*\d | today\b | yesterday\b | just\s+now\b)
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 #: Longest headline-like line (a title, a masthead): longer lines are body text.

@@ -244,3 +244,11 @@ def test_photo_labels_and_page_chrome_lines_are_dropped() -> None:
     article = read_article(text)
     assert article.title == "Acme buys Widget"
     assert article.text == "Acme bought Widget for $5m on Monday.\n\nThe deal closes in May."
+
+
+def test_headline_starting_with_published_is_still_a_headline() -> None:
+    article = read_article(
+        "Published accounts show Acme losses\n\nUpdated 5 hours ago\n\nAcme lost $5m last year."
+    )
+    assert article.title == "Published accounts show Acme losses"
+    assert article.text == "Acme lost $5m last year."
