@@ -6,6 +6,8 @@ words, abbreviations, legal suffixes, symbols).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -18,6 +20,7 @@ from extractor.components.companies import (
     find_company,
     resolve_reference,
 )
+from extractor.evaluation.run import evaluate_corpus
 
 
 @pytest.fixture(scope="module")
@@ -271,3 +274,16 @@ def test_end_to_end_record_has_companies() -> None:
     assert set(by_name) == {"Beacon", "Harvest"}
     assert by_name["Beacon"].aliases == ["Beacon Capital Partners"]
     assert [m.text for m in by_name["Harvest"].mentions] == ["Harvest", "Harvest"]
+
+
+@pytest.mark.slow
+def test_dev_corpus_companies_people_and_roles(dev_corpus: Path) -> None:
+    """Issue target on the dev corpus: companies and people F1 >= 0.90, roles >= 0.85.
+
+    Scored with the project's evaluator (forgiving legal suffixes, possessives and aliases
+    on both sides). Measured when written: companies F1 0.99, people F1 1.00, roles 1.00.
+    """
+    metrics = evaluate_corpus(dev_corpus).metrics()
+    assert metrics["companies_f1"] >= 0.90
+    assert metrics["people_f1"] >= 0.90
+    assert (metrics["role_accuracy"] or 0.0) >= 0.85
