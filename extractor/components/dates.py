@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components.money import doc_text
 from extractor.facts import YearMention
 from extractor.parsing.dates import find_years
 
@@ -36,7 +37,7 @@ class DatesComponent:
             Doc.set_extension("extractor_published", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         doc._.extractor_years = [
             YearMention(m.start, m.end, text[m.start : m.end], m.year)
             for m in find_years(text, doc._.extractor_published)

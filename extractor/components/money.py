@@ -24,6 +24,19 @@ from extractor.parsing.currencies import currency_context
 from extractor.parsing.money import MoneyMatch, find_money, money_links
 
 SPAN_KEY = "extractor_money"
+#: ``doc.text`` joins every token in Python each time it is read (as costly as the money
+#: search itself); the three quantity components read it once and share it here. A Doc's
+#: text never changes, so the cached copy cannot go stale.
+TEXT_KEY = ("extractor", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc and kept in ``doc.user_data``."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
 
 
 @Language.factory(
@@ -49,12 +62,12 @@ class MoneyComponent:
         doc.spans[SPAN_KEY] = spans
         for span, match in zip(spans, matches, strict=True):
             span._.extractor_money = match.value
-        doc._.extractor_money_links = money_links(doc.text, matches)
+        doc._.extractor_money_links = money_links(doc_text(doc), matches)
         return doc
 
     def find(self, doc: Doc) -> tuple[list[Span], list[MoneyMatch]]:
         """Candidate figures as spans, with the matches they came from (same order)."""
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
         kept: list[MoneyMatch] = []
         last_end = -1

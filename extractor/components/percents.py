@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.components.money import doc_text
 from extractor.parsing.percents import PercentMatch, find_percents, percent_links
 
 SPAN_KEY = "extractor_percents"
@@ -42,7 +43,7 @@ class PercentsComponent:
         doc.spans[SPAN_KEY] = spans
         for span, match in zip(spans, matches, strict=True):
             span._.extractor_percent = match.value
-        doc._.extractor_percent_links = percent_links(doc.text, matches)
+        doc._.extractor_percent_links = percent_links(doc_text(doc), matches)
         return doc
 
     def find(self, doc: Doc) -> tuple[list[Span], list[PercentMatch]]:
@@ -50,7 +51,7 @@ class PercentsComponent:
         spans: list[Span] = []
         kept: list[PercentMatch] = []
         last_end = -1
-        for match in find_percents(doc.text):
+        for match in find_percents(doc_text(doc)):
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None or span.start_char < last_end:
                 continue

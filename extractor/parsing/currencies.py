@@ -156,10 +156,11 @@ def currency_context(text: str) -> CurrencyContext:
         return DEFAULT_CONTEXT
     note, us_sign, local, yen = _context_patterns()
     dollar = "USD"
-    m = note.search(text)
+    # Cheap substring tests first: most articles have no house note and no "US$".
+    m = note.search(text) if "nless" in text else None
     if m is not None:
         dollar = _dict("dollar_names").get(_canonical_name(m["name"]), "USD")
-    elif us_sign.search(text):
+    elif ("US" in text or "U.S." in text) and us_sign.search(text):
         found = set()
         for lm in local.finditer(text):
             if lm["sign"]:

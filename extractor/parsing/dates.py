@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.parsing.numbers import read_number_words
+from extractor.parsing.qualifiers import match_near
 
 __all__ = ["YearMatch", "find_years"]
 
@@ -41,6 +42,16 @@ MONTHS = (
     "december",
 )
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+
+#: Every expression holds one of these; the full pattern runs only near them (``match_near``).
+# Searched in the lower-cased text (IGNORECASE, see ``match_near``); the full pattern checks
+# case. Months grouped by first letters so that ``re`` can skip ahead on them.
+_ANCHORS = re.compile(
+    r"[0-9]{4}|year|month|week|quarter|j(?:anuary|une|uly)|february|ma(?:rch|y)"
+    r"|a(?:pril|ugust)|september|october|november|december",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,7 @@ def find_years(text: str, published: dt.date | None = None) -> list[YearMatch]:
     if not isinstance(text, str) or not text:
         return []
     found: list[YearMatch] = []
-    for m in _regex().finditer(text):
+    for m in match_near(_regex(), text, _ANCHORS, 25):
         year = _resolve(m, published)
         if year is not None:
             found.append(YearMatch(m.start(), m.end(), year))

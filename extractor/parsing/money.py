@@ -100,6 +100,53 @@ def _money_regex() -> re.Pattern[str]:
     )
 
 
+#: Every figure holds a number: its first digit, or a scale word when spelled out ("three
+#: billion"). The big pattern is tried only at a few start positions before each: up to
+#: _SIGN_REACH characters before a digit ("U.S.$5"), or at word starts up to _WORDS_REACH
+#: characters before a scale word ("one hundred and twenty-five million").
+_NUMBER_START = re.compile(r"\d[\d.,]*")  # each run of digits and separators, once
+_SCALE_WORD = re.compile(r"illion|housand|lakh|crore")  # run on the lower-cased text
+_WORD_START = re.compile(r"\b[a-z]")  # run on the lower-cased text
+#: Where a sign or code can start: not inside a word ("U" of "US$5", not its "S").
+_SIGN_START = re.compile(r"(?<![A-Za-z0-9])\S")
+_SIGN_REACH = 6
+_WORDS_REACH = 60
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """Regex matches of figures, left to right, trying the pattern only near numbers.
+
+    Far cheaper than ``finditer`` over the whole text, which tries a long alternation at every
+    character; the result is the same for figures that hold a digit or a scale word.
+    """
+    pattern = _money_regex()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character changes length when lower-cased
+        lowered = text
+    anchors = [(m.start(), True) for m in _NUMBER_START.finditer(text)]
+    anchors += [(m.start(), False) for m in _SCALE_WORD.finditer(lowered)]
+    anchors.sort()
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for pos, is_digit in anchors:
+        if pos < last_end:
+            continue
+        if is_digit:
+            lo = max(last_end, pos - _SIGN_REACH)
+            starts = [m.start() for m in _SIGN_START.finditer(text, lo, pos)]
+            starts.append(pos)
+        else:
+            lo = max(last_end, pos - _WORDS_REACH)
+            starts = [w.start() for w in _WORD_START.finditer(lowered, lo, pos)]
+        for start in starts:
+            m = pattern.match(text, start)
+            if m is not None and m.end() > pos:
+                found.append(m)
+                last_end = m.end()
+                break
+    return found
+
+
 _PER_SHARE = re.compile(
     r"""
     [\s\u00a0]*(?:a|per|each|/)[\s\u00a0]*    # "a share", "per share", "/share"
@@ -108,6 +155,7 @@ _PER_SHARE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_PER_SHARE_WORDS = ("share", "unit", "ads", "adr", "stock")  # cheap test before the regex
 _RANGE_GAP = re.compile(r"^[\s\u00a0]*(?:-|–|—|to)[\s\u00a0]*$")
 _AND_GAP = re.compile(r"^[\s\u00a0]+and[\s\u00a0]+$")
 _BETWEEN = re.compile(r"\bbetween[\s\u00a0]+$", re.IGNORECASE)
@@ -156,7 +204,7 @@ def _match_value(
         elif m["rand"]:
             currency = "ZAR"
             # "R2" alone may be a road or a model; rand figures carry a scale or separators.
-            if not scale_word and not re.search(r"[.,]", num):
+            if not scale_word and "." not in num and "," not in num:
                 return None
         else:
             currency = resolve_code(m["code"])
@@ -184,11 +232,7 @@ def _match_value(
     if reading is None:
         return None
     spelled = not num[:1].isdigit()
-    if (
-        spelled
-        and not scale_word
-        and not re.search(r"(?i)thousand|million|billion|trillion|lakh|crore", num)
-    ):
+    if spelled and not scale_word and _SCALE_WORD.search(num.lower()) is None:
         return None  # "no one won", "one dollar": spelled money needs a scale word
     value, unit = reading
     scale = None
@@ -203,7 +247,10 @@ def _match_value(
         value, unit = value * _CENT, unit * _CENT
     value = tidy(value)
     end = m.end()
-    per_share = bool(_PER_SHARE.match(text, end, min(len(text), end + 30)))
+    tail = text[end : end + 30].lower()
+    per_share = any(w in tail for w in _PER_SHARE_WORDS) and bool(
+        _PER_SHARE.match(text, end, min(len(text), end + 30))
+    )
     before = qualifier_before(text, m.start())
     after = None if before else qualifier_after(text, end)
     qual = before or after
@@ -266,7 +313,7 @@ def find_money(text: str, context: CurrencyContext | None = None) -> list[MoneyM
     if context is None:
         context = currency_context(text)
     found: list[MoneyMatch] = []
-    for m in _money_regex().finditer(text):
+    for m in _candidates(text):
         try:
             result = _match_value(m, text, context)
         except (ArithmeticError, ValueError) as e:  # odd digits: skip the figure, keep going

@@ -29,7 +29,12 @@ from typing import Literal, cast
 from extractor.lexicons import load_lexicon
 from extractor.parsing.intervals import interval
 from extractor.parsing.numbers import parse_fraction_words, read_digits, read_number_words
-from extractor.parsing.qualifiers import number_pattern, qualifier_after, qualifier_before
+from extractor.parsing.qualifiers import (
+    match_near,
+    number_pattern,
+    qualifier_after,
+    qualifier_before,
+)
 from extractor.parsing.values import PercentValue
 
 logger = logging.getLogger(__name__)
@@ -104,6 +109,16 @@ def _fraction_filters() -> tuple[frozenset[str], frozenset[str]]:
 def _standalone() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon("fractions")["standalone_determiners"])
 
+
+#: Cheap hits the patterns run near (see ``qualifiers.match_near``): a percent sign or word for
+#: numbers ("twenty-five per cent" starts at most ~35 characters before its unit), fraction and
+#: stake words for the others.
+# Alternatives share first characters so that ``re`` can skip ahead on them (5x faster).
+_UNIT_ANCHORS = re.compile(r"%|p(?:er[\s\u00a0-]?cent|ercent|ct|\.c\.|c\b)", re.IGNORECASE)
+_WORD_ANCHORS = re.compile(
+    r"half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth", re.IGNORECASE
+)
+_QUALITATIVE_ANCHORS = re.compile(r"majority|minority|controlling", re.IGNORECASE)
 
 _PREV_WORD = re.compile(r"([A-Za-z0-9]+)[\s\u00a0-]*$")
 _NEXT_OF = re.compile(r"[\s\u00a0-]+of[\s\u00a0]+(?:(?:a|an|the|this|that|its)[\s\u00a0]+)?([\w]+)")
@@ -201,7 +216,7 @@ def find_percents(text: str) -> list[PercentMatch]:
         return []
     number, fraction, qualitative = _regexes()
     found: list[PercentMatch] = []
-    for m in number.finditer(text):
+    for m in match_near(number, text, _UNIT_ANCHORS, 35):
         try:
             pm = _numeric(m, text)
         except ArithmeticError as e:
@@ -209,11 +224,11 @@ def find_percents(text: str) -> list[PercentMatch]:
             continue
         if pm is not None:
             found.append(pm)
-    for m in fraction.finditer(text):
+    for m in match_near(fraction, text, _WORD_ANCHORS, 40):
         pm = _fraction(m, text)
         if pm is not None:
             found.append(pm)
-    for m in qualitative.finditer(text):
+    for m in match_near(qualitative, text, _QUALITATIVE_ANCHORS, 0):
         kind = cast(Literal["majority", "minority", "controlling"], m["kind"].lower())
         found.append(PercentMatch(m.start(), m.end(), PercentValue(None, qualitative=kind)))
     found.sort(key=lambda p: (p.start, -p.end))

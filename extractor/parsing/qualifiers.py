@@ -20,7 +20,13 @@ from typing import NamedTuple, cast
 from extractor.lexicons import load_lexicon
 from extractor.parsing.values import Qualifier
 
-__all__ = ["QualifierReading", "number_pattern", "qualifier_after", "qualifier_before"]
+__all__ = [
+    "QualifierReading",
+    "match_near",
+    "number_pattern",
+    "qualifier_after",
+    "qualifier_before",
+]
 
 
 class QualifierReading(NamedTuple):
@@ -60,6 +66,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], froze
     return before, after, table, frozenset(w.lower() for w in data["near_below"])
 
 
+_TOKEN = re.compile(r"\S+")
+_OPENERS = "([,;:—–"
+_MAX_WORDS = 4  # the longest qualifier phrase, in words ("slightly more than" is 3)
+
+
+@functools.cache
+def _last_words() -> frozenset[str]:
+    return frozenset(phrase.split()[-1] for phrase in _patterns()[2])
+
+
 def qualifier_before(text: str, start: int) -> QualifierReading | None:
     """The qualifier phrase ending right before ``text[start:]``, if any.
 
@@ -70,12 +86,25 @@ def qualifier_before(text: str, start: int) -> QualifierReading | None:
     >>> qualifier_before("bought $5m", 7) is None
     True
     """
-    before, _after, table, near = _patterns()
-    m = before.search(text, max(0, start - 40), start)
-    if m is None:
-        return None
-    phrase = " ".join(m["q"].lower().split())
-    return QualifierReading(cast(Qualifier, table[phrase]), phrase in near, start - m.start("q"))
+    if start <= 0 or not text[start - 1].isspace():
+        return None  # a qualifier is a word, followed by a space, before the figure
+    window = text[max(0, start - 40) : start]
+    last = window.rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if window.strip() else ""
+    if last not in _last_words():
+        return None  # cheap test: most figures follow "for", "of", "at" ...
+    _before, _after, table, near = _patterns()
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(window)]
+    # Longest phrase first: "just over" before "over", "more than" before "than".
+    for n in range(min(_MAX_WORDS, len(tokens)), 0, -1):
+        first = tokens[-n][1].lstrip(_OPENERS)
+        phrase = " ".join([first, *(t for _, t in tokens[len(tokens) - n + 1 :])])
+        qualifier = table.get(phrase)
+        if qualifier is not None:
+            offset = tokens[-n][0] + len(tokens[-n][1]) - len(first)
+            return QualifierReading(
+                cast(Qualifier, qualifier), phrase in near, len(window) - offset
+            )
+    return None
 
 
 def qualifier_after(text: str, end: int) -> QualifierReading | None:
@@ -84,6 +113,9 @@ def qualifier_after(text: str, end: int) -> QualifierReading | None:
     >>> qualifier_after("$5bn or more.", 4).qualifier
     'at_least'
     """
+    tail = text[end : end + 12]
+    if "or" not in tail and "plus" not in tail and "Or" not in tail:
+        return None  # every postfix phrase holds one of these: skip the regex
     _before, after, table, _near = _patterns()
     m = after.match(text, end, min(len(text), end + 20))
     if m is None:
@@ -116,3 +148,54 @@ def number_pattern() -> tuple[str, str]:
         \b)
     """
     return digits, words
+
+
+@functools.lru_cache(maxsize=64)
+def _lowered_pattern(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source.lower(), flags & ~re.IGNORECASE)
+
+
+#: Where a figure or phrase can start: a character that is not a space and does not continue
+#: a word or number ("$" in " $5", "U" in "US$5", but not "S" in "US$5").
+_START = re.compile(r"(?<![A-Za-z0-9])\S")
+
+
+def match_near(
+    pattern: re.Pattern[str], text: str, anchors: re.Pattern[str], reach: int
+) -> list[re.Match[str]]:
+    """Leftmost non-overlapping matches of ``pattern`` that contain an anchor hit.
+
+    Instead of trying ``pattern`` at every character (``finditer``), it is tried with
+    ``match`` only at the start positions up to ``reach`` characters before each anchor
+    (earliest first), which is what makes the quantity components cheap. Every phrase the
+    pattern finds must contain an anchor (a digit, "%", a fraction or date word) and start at
+    most ``reach`` characters before it.
+
+    >>> digits = re.compile(r"\\d+")
+    >>> [m.group() for m in match_near(re.compile(r"US\\$\\d+m"), "pay US$5m", digits, 6)]
+    ['US$5m']
+    """
+    text_for_anchors = text
+    if anchors.flags & re.IGNORECASE:
+        # Case-insensitive alternations are slow in ``re``: search lower-case anchors in the
+        # lower-cased text instead (same offsets unless a character changes length).
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            anchors = _lowered_pattern(anchors.pattern, anchors.flags)
+            text_for_anchors = lowered
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for a in anchors.finditer(text_for_anchors):
+        pos = a.start()
+        if pos < last_end:
+            continue
+        lo = max(last_end, pos - reach)
+        starts = [s.start() for s in _START.finditer(text, lo, pos)]
+        starts.append(pos)
+        for start in starts:
+            m = pattern.match(text, start)
+            if m is not None and m.end() > pos:
+                found.append(m)
+                last_end = m.end()
+                break
+    return found
