@@ -28,6 +28,8 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.values import MoneyValue
 
 TRANSFER = "transfer"
+#: "A$4.10 in cash for each of the 212 million shares": a price per share.
+_FOR_EACH = re.compile(r"\s*(?:in\s+cash\s+)?(?:for|per)\s+each\b", re.I)
 _PAYMENT_FORMS = re.compile(
     r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:shares|stock)\b   # "$800m in shares"
       | \b(?:a|per|each)\s+share\b                         # "$40 a share"
@@ -124,6 +126,8 @@ class FramePatterns:
     further_before: re.Pattern[str]
     share_count: re.Pattern[str]
     status: dict[str, re.Pattern[str]]
+    exercised: re.Pattern[str]
+    present: re.Pattern[str]
     acquisition_word: re.Pattern[str]
     weak_present: frozenset[str]
     past_relative: dict[str, int]
@@ -147,6 +151,7 @@ def frame_patterns() -> FramePatterns:
             rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
                | \b(?:{_alt(lex["saying_verbs"])})\s+that\s          # "said that"
                | ,\s+(?:a|an|the)\s+[\w-]+\s+that\s                  # ", a figure that"
+               | ,\s+and\s+(?=[A-Z])                                    # ", and Vance has"
             """,
             re.I | re.X,
         ),
@@ -162,7 +167,8 @@ def frame_patterns() -> FramePatterns:
             re.I | re.X,
         ),
         relation_after=re.compile(
-            rf"^(?:'s|’s|'|’)?[\s-]+(?:{_alt(lex['relation_nouns'])}|-owned|-backed)\b", re.I
+            rf"^(?:'s|’s|'|’)?[\s-]+(?:[a-z]+\s+)?(?:{_alt(lex['relation_nouns'])}|-owned|-backed)\b",
+            re.I,
         ),
         possessive_holding_in=re.compile(
             rf"^(?:'s|’s|'|’)\s+(?:[^\s,.;]+\s+){{0,3}}?(?:{holding})\s+in\b", re.I
@@ -187,10 +193,13 @@ def frame_patterns() -> FramePatterns:
         ),
         share_count=re.compile(
             r"""(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|bn|m|mn)?\s+
+                (?:[A-Z][\w&.-]*\s+){0,3}                # "212 million Coolabah Copper shares"
                 (?:new\s+|ordinary\s+|common\s+|of\s+its\s+|of\s+the\s+)?shares\b""",
             re.I | re.X,
         ),
         status=status,
+        exercised=re.compile(rf"\b(?:{_alt(lex['exercised'])})\b", re.I),
+        present=re.compile(rf"\b(?:{_alt(lex['present_cues'])})\b", re.I),
         acquisition_word=re.compile(
             rf"(?<![\w-])(?:{_alt(lex['acquisition_words'])})(?![\w-])", re.I
         ),
@@ -270,10 +279,10 @@ def _frame(
         end=next_start,
     )
     ents = view.in_range(view.ents, sent.start, sent.end)
-    _roles(frame, ents, sent, prev_end, ctx)
+    _roles(frame, ents, sent, ctx, view.descriptors)
     # A later event of the sentence reads its figures and status cues from its trigger on:
     # "a repurchase programme of up to R1.2bn, together with the acquisition of half of X".
-    fig_start = frame.start if first else trig.start
+    fig_start = frame.start if first else _later_start(sent, prev_end, trig.start)
     _figures(frame, view, sent, fig_start)
     _status(frame, view, sent, clause if first else t_rel)
     window = view.text[frame.start : frame.end]
@@ -333,7 +342,13 @@ def _first_subject(ents: list[Ent], sent: Sentence, start: int, end: int) -> Ent
     return None
 
 
-def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Context) -> None:
+def _roles(
+    frame: Frame,
+    ents: list[Ent],
+    sent: Sentence,
+    ctx: Context,
+    view_descriptors: dict[str, set[str]],
+) -> None:
     pats = frame_patterns()
     trig = frame.trigger
     # "Kestrel, which already owns part of Tandem, said ...": the relative clause's entities
@@ -353,8 +368,11 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
     if clause_subject is not None:
         subject_name: str | None = clause_subject.name
     elif pronoun:
-        subject_name = (sentence_subject.name if sentence_subject else None) or (
-            ctx.last_subject or (refs[0].name if refs else None)
+        subject_name = (
+            (sentence_subject.name if sentence_subject else None)
+            or _described(view_descriptors, before_text)
+            or ctx.last_subject
+            or (refs[0].name if refs else None)
         )
     else:
         first_any = _first_subject(before_ents, sent, sent.start, trig.start)
@@ -368,8 +386,11 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
     inside = [e for e in ents if e.start >= trig.start and e.end <= trig.end]
     # Resolved references after the trigger are left out: "the company's shares" is resolved
     # by nearest mention, which is as often the buyer as the bought.
-    after = [e for e in ents if e.start >= trig.end and e.end <= frame.end and e.kind != "ref"]
+    after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
     kinds = [(e, _after_kind(e, sent, trig.end)) for e in after]
+    # Resolved references may name the target ("a 25% stake in the company") but never the
+    # buyer, seller or agent, and never the subject again (nearest-mention guesses).
+    kinds = [(e, k) for e, k in kinds if e.kind != "ref" or k in ("target", "target_seller")]
     agent_at = next((e.start for e, k in kinds if k == "agent"), None)
     if agent_at is not None:
         # "sold by Ipe, the family company that founded Cerrado": after the agent comes only
@@ -429,6 +450,15 @@ def _roles(frame: Frame, ents: list[Ent], sent: Sentence, prev_end: int, ctx: Co
     )
     if frame.target is not None and frame.target == frame.acquirer and fam != "buyback":
         frame.target = None
+
+
+def _described(descriptors: dict[str, set[str]], text: str) -> str | None:
+    """ "the bank" -> the one company the article calls a bank, if exactly one."""
+    for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", text, re.I):
+        names = descriptors.get(m.group(1).lower())
+        if names and len(names) == 1:
+            return next(iter(names))
+    return None
 
 
 def _relative_spans(sent: Sentence, trig: Trigger) -> list[tuple[int, int]]:
@@ -509,7 +539,7 @@ def _figures(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> Non
             if frame.valuation is None:
                 frame.valuation = item
             continue
-        if item.value.per_share:
+        if item.value.per_share or _FOR_EACH.match(after):
             frame.per_share = frame.per_share or item
             continue
         if rpats.parts_after.search(after):
@@ -574,12 +604,24 @@ def _percents(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> No
 # --- status and year ---------------------------------------------------------------------
 
 
+def _later_start(sent: Sentence, prev_end: int, trig_start: int) -> int:
+    """Where a later event's figures start: after ", and" ("..., and will spend ₩300bn buying
+    back its shares"), else at its trigger."""
+    gap = sent.text[sent.rel(prev_end) : sent.rel(trig_start)]
+    cut = None
+    for m in re.finditer(r",\s+and\s+|;\s+", gap):
+        cut = m.end()
+    return prev_end + cut if cut is not None else trig_start
+
+
 def _status(frame: Frame, view: DocView, sent: Sentence, clause: int) -> None:
     pats = frame_patterns()
     t_end = sent.rel(frame.trigger.end)
     cue_text = sent.text[clause : t_end + 25]
     if pats.status["cancelled"].search(sent.text[clause : t_end + 60]):
         frame.status, frame.status_strong = "cancelled", True
+    elif pats.exercised.search(cue_text):
+        frame.status, frame.status_strong = "agreed", True  # "has exercised its option"
     elif "option" in frame.families or _proposed(cue_text):
         frame.status, frame.status_strong = "proposed", True
     elif pats.status["agreed"].search(cue_text):
@@ -604,6 +646,8 @@ def _proposed(cue_text: str) -> bool:
 def _year(frame: Frame, view: DocView, sent: Sentence) -> None:
     pats = frame_patterns()
     pub = view.published
+    if pats.present.search(sent.text[: sent.rel(frame.trigger.end)]):
+        return  # "today announced ... the acquisition": news of the day, not history
     years = view.in_range(view.years, sent.start, sent.end)
     past_words = pats.past_relative_re.search(sent.text)
     if frame.status in ("agreed", "proposed") and frame.status_strong:

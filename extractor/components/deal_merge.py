@@ -44,6 +44,7 @@ _NOUN_KIND = {
     "repurchase": "buyback",
     "round": "investment",
 }
+_CEILING = re.compile(r"\bup\s+to\b|\bmaximum\s+of\b", re.I)
 _STAKE_ANAPHOR = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+)?stake\b", re.I)
 _SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9}
 
@@ -74,6 +75,7 @@ class Draft:
     stake_word: bool = False
     takeover: bool = False
     acquisition_word: bool = False
+    up_to: bool = False
     evidence: list[Offsets] = field(default_factory=list)
     checks: list[CheckFact] = field(default_factory=list)
 
@@ -214,6 +216,7 @@ class DealBuilder:
     def _merge(self, draft: Draft, frame: Frame) -> None:
         draft.families |= frame.families
         draft.acquisition_word |= frame.acquisition_word
+        draft.up_to |= bool(_CEILING.search(self.view.text[frame.start : frame.end]))
         for role in ("acquirer", "target", "seller"):
             if getattr(draft, role) is None and getattr(frame, role) is not None:
                 setattr(draft, role, getattr(frame, role))
@@ -383,7 +386,8 @@ class DealBuilder:
         if stake is not None and stake_after is not None:
             checks.append(check_stake_after(stake.value, stake_after.value))
         status = "historical" if draft.historical else draft.status
-        if kind == "buyback" and status == "agreed" and price and price.value.qualifier == "up_to":
+        ceiling = price is not None and price.value.qualifier == "up_to"
+        if kind == "buyback" and status == "agreed" and (ceiling or draft.up_to):
             status = "proposed"  # "buy back up to HK$1.5bn": a programme, a ceiling
         return DealFact(
             kind=kind,

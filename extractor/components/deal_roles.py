@@ -51,7 +51,7 @@ def role_patterns() -> RolePatterns:
     before = {
         role: re.compile(
             rf"""\b(?:{_alt(words)})\b       # the cue ("revenue", "lost", "market value")
-                 (?:\s+[^\s.;:]+){{0,4}}?     # a few words ("of about", "for the year of")
+                 (?:\s+[^\s.,;:()]+){{0,4}}?  # a few words ("of about"), not across a comma
                  \s*$""",
             re.I | re.X,
         )
@@ -60,7 +60,7 @@ def role_patterns() -> RolePatterns:
     after = {
         role: re.compile(
             rf"""^\s*(?:more\s+)?               # "$380m more in ..."
-                 (?:[^\s.;:]+\s+){{0,4}}?       # a few words ("of Credit Suisse's riskiest")
+                 (?:[^\s.,;:()]+\s+){{0,4}}?    # a few words ("of Credit Suisse's riskiest")
                  (?:{_alt(words)})\b""",
             re.I | re.X,
         )

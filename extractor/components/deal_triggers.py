@@ -142,6 +142,15 @@ def _accept(
     if family == "raise":
         # "raised $250 million": a company raising money, the figure right after the verb.
         return any(m.end() <= s <= m.end() + 12 for s in money_starts)
-    if family == "buy" and m.group(0).lower() in ("purchase", "acquisition", "takeover"):
-        return True
+    word = m.group(0).lower()
+    if family == "buy" and word.startswith("take") and _RULES_AFTER.match(after):
+        return False  # "Under UK takeover rules": the rules, not a takeover
+    if family == "buy" and word == "offered":
+        # "has offered A$4.10 in cash for each share": an offer needs its figure.
+        return any(m.end() <= s <= m.end() + 30 for s in money_starts)
     return True
+
+
+_RULES_AFTER = re.compile(
+    r"\s+(?:rules?|code|panel|laws?|regulations?|regime|defences?|defenses?|battles?)\b", re.I
+)

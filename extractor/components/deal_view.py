@@ -8,6 +8,7 @@ deal rules can work with character offsets and small regexes over sentence text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -15,6 +16,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from extractor.facts import YearMention
+from extractor.lexicons import load_lexicon
 from extractor.parsing.values import MoneyValue, PercentValue
 
 
@@ -69,6 +71,7 @@ class DocView:
     years: list[YearMention]
     published: dt.date | None
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    descriptors: dict[str, set[str]] = field(default_factory=dict)
     lower: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
@@ -135,6 +138,7 @@ def build_view(doc: Doc) -> DocView:
         years=sorted(years, key=lambda y: y.start),
         published=published if isinstance(published, dt.date) else None,
         quotes=quotes,
+        descriptors=_descriptors(doc.text, ents),
     )
 
 
@@ -152,6 +156,43 @@ def _split_after_figures(start: int, text: str) -> list[Sentence]:
         pos = cut
     parts.append(Sentence(start + pos, start + len(text), text[pos:]))
     return parts
+
+
+def _descriptors(text: str, ents: list[Ent]) -> dict[str, set[str]]:
+    """Which companies the text describes with which noun: "Itau, Brazil's largest bank,",
+    "brokerage firm XP", "Toronto-Dominion Bank", '("Mzantsi" or "the Group")'. Used to
+    resolve "the bank" to the one company called a bank."""
+    nouns = _descriptor_nouns()
+    noun_alt = "|".join(sorted(nouns, key=len, reverse=True))
+    after_re = re.compile(
+        rf"""^\s*(?:\([^)]{{0,60}}\))?\s*,\s+              # ", " (after an optional "(IDS)")
+             (?:[\w'’&.-]+\s+){{0,6}}?({noun_alt})\b""",
+        re.I | re.X,
+    )
+    before_re = re.compile(rf"\b({noun_alt})\s+$", re.I)
+    paren_re = re.compile(rf"^[^)]{{0,40}}\bthe\s+({noun_alt})\b", re.I)
+    out: dict[str, set[str]] = {}
+    for ent in ents:
+        if ent.kind != "company":
+            continue
+        found = [text[ent.start : ent.end].split()[-1].lower()]
+        for pattern, chunk in (
+            (after_re, text[ent.end : ent.end + 120]),
+            (before_re, text[max(0, ent.start - 30) : ent.start]),
+            (paren_re, text[ent.end : ent.end + 60]),
+        ):
+            m = pattern.search(chunk)
+            if m:
+                found.append(m.group(1).lower())
+        for noun in found:
+            if noun in nouns:
+                out.setdefault(noun, set()).add(ent.name)
+    return out
+
+
+@functools.cache
+def _descriptor_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon("deal_triggers")["descriptor_nouns"])
 
 
 def _dedupe(ents: list[Ent]) -> list[Ent]:

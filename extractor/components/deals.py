@@ -27,6 +27,11 @@ from extractor.facts import DealFact, Offsets
 
 logger = logging.getLogger(__name__)
 
+_VERB_BEFORE = re.compile(
+    r"\b(?:values?|valued|valuing|said|says|is|was|are|were|has|have|had|will|would|bought|"
+    r"sold|paid|owns|made|reported|announced)\b",
+    re.I,
+)
 #: A sentence that opens with a pronoun ("It paid", "In 2019 it bought") keeps the subject.
 _PRONOUN_START = re.compile(
     r"""\s*(?:(?:in|by|since|last|earlier)\s+[^,]{0,30}?,?\s+)?   # "In 2019 it", "Last year, it"
@@ -97,6 +102,8 @@ def _subject_of(view: DocView, sent: Sentence) -> str | None:
     for ent in view.in_range(view.ents, sent.start, sent.end):
         if ent.kind == "person":
             continue
+        if _VERB_BEFORE.search(view.text[sent.start : ent.start]):
+            return None  # "The consideration values Bokamoso": an object, not the subject
         post = view.text[ent.end : ent.end + 30]
         if pats.modifier_after.search(post) or pats.relation_after.search(post):
             continue
