@@ -155,6 +155,7 @@ _PER_SHARE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_BARE_CENTS = re.compile(r"(?<![A-Za-z] )\bcents$", re.IGNORECASE)  # not "US cents"
 _PER_SHARE_WORDS = ("share", "unit", "ads", "adr", "stock")  # cheap test before the regex
 _RANGE_GAP = re.compile(r"^[\s\u00a0]*(?:-|–|—|to)[\s\u00a0]*$")
 _AND_GAP = re.compile(r"^[\s\u00a0]+and[\s\u00a0]+$")
@@ -322,6 +323,9 @@ def find_money(text: str, context: CurrencyContext | None = None) -> list[MoneyM
         if result is None:
             continue
         value, end, scale = result
+        if found and _BARE_CENTS.search(m.group()):
+            # "12 cents" is in the currency of the figures around it (NZ$, rand, A$), not USD.
+            value = replace(value, currency=found[-1].value.currency)
         found.append(MoneyMatch(m.start(), end, value, scale))
     return _merge_ranges(text, found)
 

@@ -101,6 +101,13 @@ def test_text_without_money_gives_none(text: str) -> None:
     assert parse_money(text) is None
 
 
+def test_cents_take_the_currency_of_the_figures_around_them() -> None:
+    found = find_money("Tui Foods paid NZ$36m, or 12 cents a share more than the US$0.50 bid.")
+    assert [m.value.currency for m in found] == ["NZD", "NZD", "USD"]
+    assert found[1].value.amount == D("0.12")
+    assert find_money("a dividend of 12 US cents")[0].value.currency == "USD"
+
+
 def test_per_share_prices_are_marked() -> None:
     pence = parse_money("an offer of 450p a share")
     dollars = parse_money("paying $32 per share")
