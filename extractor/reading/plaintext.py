@@ -168,6 +168,7 @@ def read_plaintext(text: str) -> PageParts:
             bp.is_release_header(t)
             or bp.key(t) in bp.lexicon().published_markers
             or bp.is_always_boilerplate(t)
+            or bp.is_related_marker(t)
         ):
             pass
         elif (d := date_line(t)) is not None:
