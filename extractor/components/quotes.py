@@ -13,6 +13,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components.sentences import doc_text
 from extractor.facts import QuoteFact
 from extractor.parsing.quote_attribution import attribute_quotes, keep_quote
 from extractor.parsing.quote_resolve import SpeakerResolver
@@ -41,7 +42,7 @@ class QuotesComponent:
                 Doc.set_extension(ext, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         quotes = find_quotes(text)
         resolver = SpeakerResolver(
             text,

@@ -53,9 +53,10 @@ _ACCORDING = re.compile(r"[\s,;]*according\s+to\s+", re.IGNORECASE)
 _DASH = re.compile(r"\s*(?:[–—]|--|\s-)\s*")
 #: Sentence end: a full stop (not of an abbreviation or an initial) followed by a space.
 _SENTENCE_END = re.compile(
-    r"""(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)
-    (?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])   # abbreviations and initials
-    [.!?…]["”’'»)]*\s+(?=\S)""",
+    r"""[.!?…]                      # the stop first, so the look-behinds run only there
+    (?<!\bMr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bInc.)(?<!\bCorp.)
+    (?<!\bCo.)(?<!\bLtd.)(?<!\bJr.)(?<!\bSr.)(?<!\b[A-Z].)   # abbreviations and initials
+    ["”’'»)]*\s+(?=\S)""",
     re.VERBOSE,
 )
 
@@ -79,13 +80,17 @@ def _verb_pattern() -> re.Pattern[str]:
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
-    """``text`` with the inside of every quotation blanked out (same length)."""
-    chars = list(text)
-    for q in quotes:
-        for k in range(q.start, q.end):
-            if chars[k] != "\n":
-                chars[k] = " "
-    return "".join(chars)
+    """``text`` with the inside of every quotation blanked out (same length, line breaks kept)."""
+    parts: list[str] = []
+    pos = 0
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start < pos:
+            continue
+        parts.append(text[pos : q.start])
+        parts.append(re.sub(r"[^\n]", " ", text[q.start : q.end]))
+        pos = q.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def attribute_quotes(
@@ -104,7 +109,7 @@ def attribute_quotes(
     masked = mask_quotes(text, quotes)
     paragraphs = paragraph_spans(text)
     ends = _sentence_starts(masked)
-    resolver.on_first_pronoun(lambda: _note_people(masked, ends, resolver))
+    resolver.on_pronoun(lambda start, end: _note_people(masked, ends, resolver, start, end))
     found: list[Attribution] = []
     for q in quotes:
         p_start, p_end = paragraphs[q.paragraph]
@@ -136,7 +141,7 @@ def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
 
 def _attribution(phrase: SpeakerPhrase, resolved: Resolved) -> Attribution:
     how: How = "explicit"
-    if phrase.kind == "pronoun":
+    if phrase.kind in ("pronoun", "org_it"):
         how = "pronoun"
     elif phrase.kind in ("org_ref", "org_group"):
         how = "group"
@@ -217,13 +222,17 @@ def _from_head(masked: str, start: int, end: int) -> SpeakerPhrase | None:
     return None
 
 
-def _note_people(masked: str, ends: list[int], resolver: SpeakerResolver) -> None:
-    """Without people from the entity components, stand-ins for pronouns to refer to: the
-    subjects of speech verbs, and names that start with a known first name."""
-    for verb in _verb_pattern().finditer(masked):
+def _note_people(
+    masked: str, ends: list[int], resolver: SpeakerResolver, start: int, end: int
+) -> None:
+    """Stand-ins for pronouns to refer to, in ``masked[start:end]``: names that start with a
+    known first name (the people component may miss some) and, when there are no people facts
+    at all, the subjects of speech verbs."""
+    verbs = _verb_pattern().finditer(masked, start, end) if not resolver.people else ()
+    for verb in verbs:
         line_start = masked.rfind("\n", 0, verb.start()) + 1
-        start = _sentence_start(ends, verb.start(), max(line_start, verb.start() - 120))
-        phrase = subject_before(masked, start, verb.start())
+        begin = _sentence_start(ends, verb.start(), max(line_start, verb.start() - 120))
+        phrase = subject_before(masked, begin, verb.start())
         if phrase is None or phrase.kind != "name":
             continue
         name = phrase.text
@@ -232,8 +241,8 @@ def _note_people(masked: str, ends: list[int], resolver: SpeakerResolver) -> Non
         if " " in name:
             gender = phrase.gender or first_name_gender(name.split()[0]) or None
             resolver.note_person(name, phrase.start, gender)
-    for name, start, gender in name_runs(masked):
-        resolver.note_person(name, start, gender)
+    for name, at, gender in name_runs(masked[start:end]):
+        resolver.note_person(name, start + at, gender)
 
 
 def _continue(

@@ -10,6 +10,7 @@ people the attributions themselves name so that a later "he said" still finds it
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.quote_speakers import SpeakerPhrase
 
 Speaker = str | list[str] | None
+#: How far back (characters) a pronoun's referent is looked for in the text itself.
+PRONOUN_REACH = 1500
 
 #: Words a company name may end with that do not tell two companies apart.
 _LEGAL = re.compile(
@@ -44,6 +47,7 @@ class Resolved:
     is_person: bool = False
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
     """Lower-case, no possessive, no legal suffix: 'Acme Group's' -> 'acme'."""
     name = re.sub(r"[’']s?$", "", name.strip())
@@ -90,13 +94,19 @@ class SpeakerResolver:
         # People seen by the attributions themselves: (position, name, gender).
         self._seen: list[tuple[int, str, str | None]] = []
         self._genders: dict[str, str] = {}
-        self._fill: Callable[[], None] | None = None
+        self._fill: Callable[[int, int], None] | None = None
+        self._filled_to = 0
+        self._company_cache: dict[str, str | None] = {}
         self._defined = self._defined_terms()
 
     # -- public -------------------------------------------------------------------------------
 
-    def on_first_pronoun(self, fill: Callable[[], None]) -> None:
-        """Register a callback that notes more people, run once before the first pronoun."""
+    def on_pronoun(self, fill: Callable[[int, int], None]) -> None:
+        """Register ``fill(start, end)``, which notes the people named in ``text[start:end]``.
+
+        It runs lazily, over the text before each pronoun not yet scanned (at most
+        ``PRONOUN_REACH`` characters back), so articles without pronouns pay nothing.
+        """
         self._fill = fill
 
     def note_person(self, name: str, at: int, gender: str | None = None) -> None:
@@ -181,6 +191,11 @@ class SpeakerResolver:
         return True
 
     def _company_for(self, name: str) -> str | None:
+        if name not in self._company_cache:
+            self._company_cache[name] = self._find_company(name)
+        return self._company_cache[name]
+
+    def _find_company(self, name: str) -> str | None:
         key = normalise(name)
         if key in self._company_names:
             return self._company_names[key]
@@ -226,9 +241,9 @@ class SpeakerResolver:
 
     def _pronoun(self, gender: str | None, at: int) -> Resolved | None:
         """The person named last before ``at`` whose gender fits (known first, then unknown)."""
-        if self._fill is not None:
-            fill, self._fill = self._fill, None
-            fill()
+        if self._fill is not None and at > self._filled_to:
+            self._fill(max(self._filled_to, at - PRONOUN_REACH), at)
+            self._filled_to = at
         candidates: list[tuple[int, str | None, PersonFact | str]] = []
         for p in self.people:
             pos = self._last_before(p.mentions, at)

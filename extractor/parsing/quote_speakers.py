@@ -145,7 +145,7 @@ def _words() -> dict[str, frozenset[str]]:
         "spokes": frozenset(lex["spokesperson_nouns"]),
         "intro": frozenset(lex["intro_words"]),
         "roles": frozenset(lex["role_words"]),
-        "honorifics": frozenset(lex["honorifics"]),
+        "honorifics": frozenset(h.rstrip(".") for h in lex["honorifics"]),
         "anonymous": frozenset(lex["anonymous"]),
     }
 
@@ -168,34 +168,28 @@ def first_name_gender(word: str) -> str | None:
     return {"m": "male", "f": "female"}.get(value, "")
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+#: Two to four capitalised words in a row (Latin scripts): candidate personal names.
+_NAME_RUN = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{1,3}}")
 
 
 def name_runs(text: str) -> list[tuple[str, int, str | None]]:
     """People named with a known first name: (name, start, gender), in text order."""
     if not _first_names():
         return []
-    runs: list[list[re.Match[str]]] = []
-    prev_end = -2
-    for m in _WORD.finditer(text):
-        if not m.group()[0].isupper():
-            prev_end = -2
-            continue
-        if runs and m.start() == prev_end + 1 and text[prev_end] == " ":
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-        prev_end = m.end()
     out = []
-    for run in runs:
-        for k in range(len(run) - 1):
-            gender = first_name_gender(run[k].group())
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split(" ")
+        offset = 0
+        for k in range(len(words) - 1):
+            gender = first_name_gender(words[k])
             if gender is not None:
-                words = [x.group() for x in run[k : k + 4]]
-                if _POSSESSIVE.search(words[-1]) and words[-1][-2:] in {"'s", "’s"}:
-                    words[-1] = words[-1][:-2]
-                out.append((" ".join(words), run[k].start(), gender or None))
+                name = words[k:]
+                if name[-1][-2:] in {"'s", "’s"}:
+                    name[-1] = name[-1][:-2]
+                out.append((" ".join(name), m.start() + offset, gender or None))
                 break
+            offset += len(words[k]) + 1
     return out
 
 
@@ -446,7 +440,7 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
         gender = None
         lead: list[str] = []
         while run and (
-            run[0][0].lower().rstrip(".") in {h.rstrip(".") for h in w["honorifics"]}
+            run[0][0].lower().rstrip(".") in w["honorifics"]
             or run[0][0].lower() in w["roles"]
             or run[0][0].lower() in w["intro"]
             or run[0][0].lower() in {"the", "a", "an"}

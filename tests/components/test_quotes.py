@@ -253,7 +253,7 @@ def test_it_said_is_the_company_the_paragraph_is_about(nlp: Language) -> None:
     )
     companies = [company(text, "Lisk"), company(text, "Corvane")]
     (q,) = run(nlp, text, companies=companies)
-    assert (q.speaker, q.attribution) == ("Lisk", "explicit")
+    assert (q.speaker, q.attribution) == ("Lisk", "pronoun")
 
 
 def test_spokeswoman_for_a_company(nlp: Language) -> None:
