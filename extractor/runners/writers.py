@@ -98,8 +98,6 @@ def sniff_format(path: Path) -> OutputFormat | None:
         head = f.read(4096)
     if head.startswith(_SQLITE_MAGIC):
         return "sqlite"
-    if head.startswith(b"PAR1"):
-        return "parquet"
     first = head.split(b"\n", 1)[0]
     if first.startswith(b"{"):
         return "jsonl"
@@ -116,6 +114,12 @@ def check_can_write(out: Path, fmt: OutputFormat) -> None:
     """
     if not out.exists():
         return
+    if out.is_dir() != (fmt == "parquet"):
+        what = "a folder" if out.is_dir() else "a file"
+        raise ConfigError(
+            f"{str(out)!r} is {what}; {fmt} output needs "
+            f"{'a folder' if fmt == 'parquet' else 'a file'} (choose another --out)"
+        )
     if (out.is_file() and out.stat().st_size == 0) or (out.is_dir() and not any(out.iterdir())):
         return
     found = sniff_format(out)

@@ -81,7 +81,8 @@ def test_existing_output_of_another_format_is_refused(
         check_can_write(out, fmt)
         return
     before = sorted(p.stat().st_size for p in [out, *out.glob("*")] if p.is_file())
-    with pytest.raises(ConfigError, match=f"is a {existing} output"):
+    # A Parquet output is a folder, the others are files: the kind of path already differs.
+    with pytest.raises(ConfigError, match=f"is a {existing} output|is a (folder|file);"):
         open_writer(out, fmt)
     after = sorted(p.stat().st_size for p in [out, *out.glob("*")] if p.is_file())
     assert before == after
@@ -284,3 +285,14 @@ def test_error_log_starts_afresh_each_run(tmp_path: Path) -> None:
     }
     ErrorLog(path).close()
     assert path.read_text(encoding="utf-8") == ""
+
+
+@pytest.mark.parametrize(("kind", "fmt"), [("folder", "jsonl"), ("file", "parquet")])
+def test_output_of_the_wrong_kind_is_refused(tmp_path: Path, kind: str, fmt: str) -> None:
+    out = tmp_path / "out"
+    if kind == "folder":
+        out.mkdir()
+    else:
+        out.write_bytes(b"PAR1 someone else's single Parquet file")
+    with pytest.raises(ConfigError, match=f"is a {kind}"):
+        open_writer(out, fmt)
