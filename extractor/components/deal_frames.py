@@ -29,7 +29,9 @@ from extractor.parsing.values import MoneyValue
 
 TRANSFER = "transfer"
 #: "A$4.10 in cash for each of the 212 million shares": a price per share.
-_FOR_EACH = re.compile(r"\s*(?:in\s+cash\s+)?(?:for|per)\s+each\b", re.I)
+_FOR_EACH = re.compile(
+    r"\s*(?:in\s+cash\s+)?(?:(?:for|per)\s+each\b|-?a-share\b|(?:a|per)\s+share\b)", re.I
+)
 _PAYMENT_FORMS = re.compile(
     r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:shares|stock)\b   # "$800m in shares"
       | \b(?:a|per|each)\s+share\b                         # "$40 a share"

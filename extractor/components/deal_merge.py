@@ -163,6 +163,15 @@ class DealBuilder:
         if target is None and frame.historical and not frame.has_figures:
             # "Crumb agreed to buy Hale-Ortiz last July": the history of a deal in the news.
             target = self._same_parties(frame)
+        if (
+            target is None
+            and frame.stake is None
+            and self.focus is not None
+            and frame.target in (None, self.focus.target)
+            and _STAKE_ANAPHOR.search(self.view.text[frame.start : frame.end])
+        ):
+            # "Beacon bought the stake in 2016": the stake of the deal just reported.
+            frame.stake = self.focus.stake
         if target is None:
             if not self._creates(frame):
                 return
@@ -170,14 +179,6 @@ class DealBuilder:
                 # "Xavier Niel bought 2.5 per cent", "call options over a further 49%": a
                 # stake with no company named is a stake in the company of the story.
                 frame.target = self.focus.target
-            if (
-                frame.stake is None
-                and self.focus is not None
-                and _STAKE_ANAPHOR.search(self.view.text[frame.start : frame.end])
-                and self.focus.target == frame.target
-            ):
-                # "Beacon bought the stake in 2016": the stake of the deal just reported.
-                frame.stake = self.focus.stake
             target = Draft(lead=frame)
             self.drafts.append(target)
         self._merge(target, frame)
@@ -235,7 +236,9 @@ class DealBuilder:
             draft.status, draft.status_strong = frame.status, True
         elif draft is not None and len(draft.evidence) == 0:
             draft.status = frame.status
-        if frame.historical:
+        if frame.historical and (draft.lead is frame or draft.historical):
+            # A dated mention of a deal in the news ("agreed to buy it last July") does not
+            # turn the news into history.
             draft.historical, draft.year = True, draft.year or frame.year
         draft.stake_word |= frame.stake_word
         draft.takeover |= frame.takeover
@@ -332,17 +335,23 @@ class DealBuilder:
     def _draft_for(self, sent: Sentence, before: str) -> Draft | None:
         """The deal a trigger-less figure belongs to: by its target's name, by the deal noun
         before it ("The sale is worth", "The round values"), else the deal in focus."""
+        m = _DEAL_NOUN.search(before)
+        wanted = _NOUN_KIND.get(m.group(1).lower()) if m else None
+        if wanted is not None:
+            for draft in reversed(self.drafts):
+                if draft.stage[0] != "historical" and _kind(draft) == wanted:
+                    return draft
         names = {e.name for e in self.view.in_range(self.view.ents, sent.start, sent.end)}
         for draft in reversed(self.drafts):
-            if draft.target in names and draft.stage[0] != "historical":
+            if (
+                draft.target in names
+                and draft.stage[0] != "historical"
+                and _kind(draft) != "buyback"
+            ):
                 return draft
-        m = _DEAL_NOUN.search(before)
         if m:
-            wanted = _NOUN_KIND.get(m.group(1).lower())
             for draft in reversed(self.drafts):
-                if draft.stage[0] == "historical":
-                    continue
-                if wanted is None or _kind(draft) == wanted:
+                if draft.stage[0] != "historical" and _kind(draft) != "buyback":
                     return draft
         return self.focus
 
@@ -356,6 +365,19 @@ class DealBuilder:
         if kind == "buyback":
             owner = draft.acquirer or draft.target
             draft.acquirer = draft.target = owner
+        if (
+            kind == "acquisition"
+            and draft.price is None
+            and draft.stake is None
+            and draft.valuation is not None
+            and draft.lead.start <= draft.valuation.start < draft.lead.end
+            and draft.status in ("agreed", "completed")
+            and not draft.historical
+        ):
+            # "agreed to buy X ..., in a deal that values X at ¥182bn": for the whole company,
+            # in the deal's own sentence, the value is the price (an approach that "values"
+            # a company only puts a value on it).
+            draft.price, draft.valuation = draft.valuation, None
         price = _mention_money(draft.price, draft.price_value)
         # "a £3.57bn takeover" later stated as the valuation: the figure is the valuation.
         if (
@@ -387,7 +409,12 @@ class DealBuilder:
             checks.append(check_stake_after(stake.value, stake_after.value))
         status = "historical" if draft.historical else draft.status
         ceiling = price is not None and price.value.qualifier == "up_to"
-        if kind == "buyback" and status == "agreed" and (ceiling or draft.up_to):
+        # A buyback with no named seller is a programme the board may or may not carry out.
+        if (
+            kind == "buyback"
+            and status == "agreed"
+            and (ceiling or draft.up_to or not draft.seller)
+        ):
             status = "proposed"  # "buy back up to HK$1.5bn": a programme, a ceiling
         return DealFact(
             kind=kind,

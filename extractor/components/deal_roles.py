@@ -26,7 +26,7 @@ def _alt(words: list[str]) -> str:
 _QUAL = (
     r"(?:about|around|roughly|some|approximately|nearly|almost|more\s+than|less\s+than|over"
     r"|above|under|up\s+to|at\s+least|as\s+much\s+as|just|a\s+further|another|a\s+record"
-    r"|a\s+total\s+of|only)"
+    r"|a\s+total\s+of|only|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|at\s+most)"
 )
 QUALIFIER_WORDS = _QUAL
 

@@ -100,7 +100,9 @@ def _ext(doc: Doc, name: str) -> object:
 
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
-    sentences = [part for s in doc.sents for part in _split_after_figures(s.start_char, s.text)]
+    sentences = _join_legal_forms(
+        [part for s in doc.sents for part in _split_after_figures(s.start_char, s.text)], doc.text
+    )
     ents: list[Ent] = []
     for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
         for start, end in company.mentions:
@@ -145,6 +147,22 @@ def build_view(doc: Doc) -> DocView:
 #: "paid €325m. It also": the tokenizer keeps the stop in "m.", so a sentence splitter working
 #: on tokens may run two sentences together; split after a figure's scale letter and a stop.
 _FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
+
+
+#: "Straits & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.
+_LEGAL_CONTINUATION = re.compile(
+    r"\s*(?:Ltd|Limited|Inc|Corp|Co|plc|PLC|LLC|AG|SA|S\.A|NV|N\.V|Bhd|Pty|Pte|GmbH|KK|K\.K)\b"
+)
+
+
+def _join_legal_forms(sentences: list[Sentence], text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in sentences:
+        if out and _LEGAL_CONTINUATION.match(sent.text) and out[-1].text.rstrip().endswith("."):
+            prev = out.pop()
+            sent = Sentence(prev.start, sent.end, text[prev.start : sent.end])
+        out.append(sent)
+    return out
 
 
 def _split_after_figures(start: int, text: str) -> list[Sentence]:
