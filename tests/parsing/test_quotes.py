@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.facts import CompanyFact, PersonFact
+from extractor.parsing.quote_attribution import attribute_quotes
 from extractor.parsing.quote_paragraphs import paragraph_spans, soft_breaks
+from extractor.parsing.quote_resolve import SpeakerResolver
 from extractor.parsing.quotes import QuoteSpan, find_quotes
 
 
@@ -198,3 +204,64 @@ def test_finder_never_raises_and_spans_are_sane(text: str) -> None:
         assert q.close_mark is None or q.end <= q.close_mark
         assert q.start >= last
         last = q.start
+
+
+_PROSE = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "Ana Ruiz",
+            "she",
+            "he",
+            "the company",
+            "the two companies",
+            "according to",
+            "Pellworth",
+            ",",
+            ".",
+            ":",
+            "\n\n",
+            "“",
+            "”",
+            '"',
+            "'",
+            "‘",
+            "’",
+            "–",
+            "(",
+            ")",
+            "Mr",
+            "Ms",
+            "added",
+            "in a statement",
+            "it",
+            "One of them",
+            "called",
+            "the Group",
+        ]
+    )
+    | st.text(max_size=12),
+    max_size=60,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PROSE, st.booleans())
+def test_attribution_never_raises(words: list[str], with_facts: bool) -> None:
+    text = " ".join(words)
+    quotes = find_quotes(text)
+    people = [PersonFact("Ana Ruiz", mentions=[(0, min(3, len(text)))], gender="female")]
+    companies = [CompanyFact("Pellworth", mentions=[(0, min(2, len(text)))])]
+    resolver = SpeakerResolver(text, people, companies) if with_facts else SpeakerResolver(text)
+    found = attribute_quotes(text, quotes, resolver)
+    assert len(found) == len(quotes)
+    for a in found:
+        assert a.how in ("explicit", "continuation", "pronoun", "group", "none")
+        assert (a.speaker is None) == (a.how == "none")
+
+
+@pytest.mark.parametrize("name", ["extractor.parsing.quotes", "extractor.parsing.quote_paragraphs"])
+def test_module_doctests_pass(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
