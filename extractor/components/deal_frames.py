@@ -85,6 +85,8 @@ class Frame:
     actor: str | None = None
     acquirer_is_person: bool = False
     acquisition_word: bool = False
+    rel_cut: int = 1 << 62
+    negated: bool = False
 
     @property
     def has_figures(self) -> bool:
@@ -129,6 +131,7 @@ class FramePatterns:
     share_count: re.Pattern[str]
     status: dict[str, re.Pattern[str]]
     exercised: re.Pattern[str]
+    negation: re.Pattern[str]
     present: re.Pattern[str]
     acquisition_word: re.Pattern[str]
     weak_present: frozenset[str]
@@ -201,6 +204,7 @@ def frame_patterns() -> FramePatterns:
         ),
         status=status,
         exercised=re.compile(rf"\b(?:{_alt(lex['exercised'])})\b", re.I),
+        negation=re.compile(rf"(?<![\w-])(?:{_alt(lex['negations'])})(?![\w-])", re.I),
         present=re.compile(rf"\b(?:{_alt(lex['present_cues'])})\b", re.I),
         acquisition_word=re.compile(
             rf"(?<![\w-])(?:{_alt(lex['acquisition_words'])})(?![\w-])", re.I
@@ -389,6 +393,12 @@ def _roles(
     # Resolved references after the trigger are left out: "the company's shares" is resolved
     # by nearest mention, which is as often the buyer as the bought.
     after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
+    # "..., which will give Falcon Bay a stake": a relative clause after the trigger says
+    # something about the deal, not who is bought.
+    rel = re.search(r",\s+(?:which|who)\b", sent.text[sent.rel(trig.end) : sent.rel(frame.end)])
+    rel_cut = trig.end + rel.start() if rel else frame.end
+    frame.rel_cut = rel_cut
+    after = [e for e in after if e.start < rel_cut]
     kinds = [(e, _after_kind(e, sent, trig.end)) for e in after]
     # Resolved references may name the target ("a 25% stake in the company") but never the
     # buyer, seller or agent, and never the subject again (nearest-mention guesses).
@@ -593,7 +603,7 @@ def _percents(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> No
         if value.value is None:
             frame.qualitative = frame.qualitative or value.qualitative
             continue
-        if frame.stake is None:
+        if frame.stake is None and item.start < frame.rel_cut:
             frame.stake = item
     if frame.qualitative is None and re.search(
         r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b",
@@ -632,6 +642,8 @@ def _status(frame: Frame, view: DocView, sent: Sentence, clause: int) -> None:
         frame.status = "completed"
     elif pats.status["completed"].search(cue_text):
         frame.status, frame.status_strong = "completed", True
+    if pats.negation.search(cue_text):
+        frame.negated = True  # "has no intention of making an offer for X"
     if frame.status != "cancelled":
         _year(frame, view, sent)  # a deal called off is news, not history
 

@@ -128,7 +128,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         and frame.price
         and not draft.price_weak
         and not frame.price_weak
-        and draft.price.value.amount != frame.price.value.amount
+        and _amount(draft.price, draft.price_value) != _amount(frame.price, frame.price_value)
         and frame.price.idx not in draft.price.links
     ):
         return False
@@ -150,6 +150,8 @@ class DealBuilder:
     # --- frames ---------------------------------------------------------------------------
 
     def add_frame(self, frame: Frame) -> None:
+        if frame.negated:
+            return
         target = None
         if frame.family == "lead":
             target = self.focus if self.focus and "raise" in self.focus.families else None
@@ -247,6 +249,8 @@ class DealBuilder:
     def _merge_price(self, draft: Draft, frame: Frame) -> None:
         item = frame.price
         assert item is not None
+        if len(frame.parts) >= 2 and not draft.parts:
+            draft.parts = list(frame.parts)  # "$6.3bn in cash and $800m in shares"
         if draft.price is None or (draft.price_weak and not frame.price_weak):
             draft.price, draft.price_weak = item, frame.price_weak
             draft.price_value, draft.price_note = frame.price_value, frame.price_note
@@ -403,7 +407,7 @@ class DealBuilder:
         for alt in alternates:
             if alt is not None and price is not None:
                 checks.append(check_alternate_currency(price.value, alt.value, date))
-        if len(draft.parts) >= 2 and draft.price is not None:
+        if len(draft.parts) >= 2 and draft.price is not None and draft.price_value is None:
             checks.append(check_parts_sum([p.value for p in draft.parts], price.value))  # type: ignore[union-attr]
         if stake is not None and stake_after is not None:
             checks.append(check_stake_after(stake.value, stake_after.value))
@@ -433,6 +437,10 @@ class DealBuilder:
             checks=checks,
             evidence=sorted(draft.evidence),
         )
+
+
+def _amount(item: MoneyItem, derived: MoneyValue | None) -> Decimal:
+    return (derived or item.value).amount
 
 
 def _kind(draft: Draft) -> str:

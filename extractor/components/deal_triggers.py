@@ -55,6 +55,7 @@ class TriggerPatterns:
     holding_rises: re.Pattern[str]
     take_after: re.Pattern[str]
     into_after: re.Pattern[str]
+    pay_object: re.Pattern[str]
 
 
 @functools.cache
@@ -92,6 +93,11 @@ def trigger_patterns() -> TriggerPatterns:
             re.I | re.X,
         ),
         into_after=re.compile(r"^[^.;]{0,50}?\binto\b", re.I),
+        # "will pay a final dividend", "agreed to pay penalties": paying is not buying.
+        pay_object=re.compile(
+            rf"^\s+(?:(?:a|an|its|their|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(lex['pay_objects'])})\b",
+            re.I,
+        ),
     )
 
 
@@ -143,6 +149,8 @@ def _accept(
         # "raised $250 million": a company raising money, the figure right after the verb.
         return any(m.end() <= s <= m.end() + 12 for s in money_starts)
     word = m.group(0).lower()
+    if family == "pay" and pats.pay_object.search(after):
+        return False
     if family == "buy" and word.startswith("take") and _RULES_AFTER.match(after):
         return False  # "Under UK takeover rules": the rules, not a takeover
     if family == "buy" and word == "offered":
