@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 
 import extractor.components  # noqa: F401  (registers the factories)
-from extractor.components.money import TEXT_KEY
+from extractor.components.sentences import TEXT_KEY
 from extractor.reading import read_article
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.money import doc_text
+from extractor.components.sentences import doc_text
 from extractor.facts import YearMention
 from extractor.parsing.dates import find_years
 

@@ -20,23 +20,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.components.sentences import doc_text
 from extractor.parsing.currencies import currency_context
 from extractor.parsing.money import MoneyMatch, find_money, money_links
 
 SPAN_KEY = "extractor_money"
-#: ``doc.text`` joins every token in Python each time it is read (as costly as the money
-#: search itself); the three quantity components read it once and share it here. A Doc's
-#: text never changes, so the cached copy cannot go stale.
-TEXT_KEY = ("extractor", "text")
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc and kept in ``doc.user_data``."""
-    text = doc.user_data.get(TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[TEXT_KEY] = text
-    return text
 
 
 @Language.factory(

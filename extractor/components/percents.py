@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.components.money import doc_text
+from extractor.components.sentences import doc_text
 from extractor.parsing.percents import PercentMatch, find_percents, percent_links
 
 SPAN_KEY = "extractor_percents"
