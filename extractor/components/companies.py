@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -112,10 +113,34 @@ def _add_model_entities(
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where sentences start (spaCy's if set, else a simple split)."""
+    """Character offsets where sentences start (spaCy's if set, else a simple split).
+
+    Cached in ``doc.user_data``: the companies and people components both need them.
+    """
+    cached = doc.user_data.get(_SENTENCES_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return list(cached[1])
+    starts = _sentence_starts(doc)
+    doc.user_data[_SENTENCES_KEY] = (len(doc), tuple(starts))
+    return starts
+
+
+_SENTENCES_KEY = "extractor_entity_sentence_starts"
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
     if doc.has_annotation("SENT_START"):
-        # Whitespace between paragraphs is no sentence of its own.
-        return [sent.start_char for sent in doc.sents if not sent.text.isspace()]
+        flags = doc.to_array([SENT_START, IDX, IS_SPACE])
+        starts: list[int] = []
+        pending = False
+        for sent_start, idx, is_space in flags.tolist():
+            if sent_start == 1 or pending:
+                if is_space:
+                    pending = True
+                    continue
+                starts.append(idx)
+                pending = False
+        return starts
     starts = [0]
     for m in re.finditer(r"(?:[.!?][\"'”’]?\s+|\n+)(?=\S)", doc.text):
         starts.append(m.end())

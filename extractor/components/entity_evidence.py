@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from extractor.errors import LexiconError
 from extractor.lexicons import load_lexicon
 from extractor.parsing.entity_text import NameRun, Word, find_name_runs
 from extractor.parsing.names import (
@@ -88,6 +89,8 @@ class Vocabulary:
     role_re: re.Pattern[str]
     right: tuple[tuple[re.Pattern[str], str, float], ...]
     left: tuple[tuple[re.Pattern[str], str, float], ...]
+    #: Last words that each left pattern can end with, to skip patterns that cannot match.
+    left_triggers: tuple[frozenset[str] | None, ...]
     boilerplate_starts: tuple[str, ...]
     section_ends: frozenset[str]
 
@@ -252,7 +255,43 @@ def vocabulary() -> Vocabulary:
         (r"\b(?:in|near|across|throughout|outside|around|from|into)\s+(?:the\s+)?$", "place", 1.0),
         (rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:{body_nouns})\s*,?\s+$", "body", 4.0),
     )
+    role_last = {h.split()[-1] for h in roles["heads"] + roles["field_heads"]} | set(
+        roles["head_of"]
+    )
+    role_last = {w.split()[-1] for w in role_last} | {","}
+    descriptor_last = {n.split()[-1] for n in words["descriptor_nouns"]}
+    body_last = {"regulator", "watchdog", "authority", "agency", "ministry", "department",
+                 "government", "court", "university", "college", "club", "newspaper", "bank",
+                 "union", "charity", "tank", "tribunal", "commission", "parliament", "council",
+                 ","}  # fmt: skip
+    triggers: tuple[frozenset[str] | None, ...] = tuple(
+        frozenset(t) if t is not None else None
+        for t in (
+            {"in", "of", "the"},
+            {"of", "the"},
+            {"at", "of", "for", "with", "the"},
+            {"including", "as", "like", ","},
+            {"investors", "backers"},
+            descriptor_last,
+            {"buy", "bought", "buying", "acquire", "acquired", "acquires", "acquiring", "of",
+             "by", "with", "for", "sell", "sold", "selling", "sells", "in", "to", "replaced",
+             "into", "the"},
+            {"at"},
+            {"as", "including", "like", ":", "and", "or", ","},
+            {"as"},
+            {"as", "the", "'", "‘", '"', "“"},
+            role_last,
+            {"is", "was"},
+            {"said", "says", "to", "told"},
+            {"billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "investor"},
+            {"in", "near", "across", "throughout", "outside", "around", "from", "into", "the"},
+            body_last,
+        )
+    )  # fmt: skip
+    if len(triggers) != len(left):
+        raise LexiconError("entity_evidence: one trigger set per left-context pattern")
     return Vocabulary(
+        left_triggers=triggers,
         blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
         calendar=frozenset(non["calendar_words"]),
         common=frozenset(non["common_adjectives"]),
@@ -497,6 +536,10 @@ def type_names(
     return by_key
 
 
+#: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.
+_LAST_WORDS = re.compile(r"[\w%&-]+|[,:'‘\"“]")
+
+
 def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple[str, float]]:
     points: list[tuple[str, float]] = []
     line_start = text.rfind("\n", 0, occ.start) + 1
@@ -504,9 +547,12 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     right = text[occ.end : min(occ.end + WINDOW, line_end if line_end >= 0 else len(text))]
     left = text[max(line_start, occ.start - WINDOW) : occ.start]
     for pattern, kind, pts in vocab.right:
-        if pattern.search(right):
+        if pattern.match(right):
             points.append((kind, pts))
-    for pattern, kind, pts in vocab.left:
+    last = set(_LAST_WORDS.findall(left[-30:].casefold())[-2:])
+    for (pattern, kind, pts), trigger in zip(vocab.left, vocab.left_triggers, strict=True):
+        if trigger is not None and not (trigger & last):
+            continue
         if pattern.search(left):
             points.append((kind, pts))
             if kind == "company" and pts >= 2:

@@ -11,6 +11,7 @@ No spaCy here; nothing raises on odd text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,8 +36,13 @@ _MODIFIER_TAIL = re.compile(
     """,
     re.VERBOSE,
 )
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\S+")
+#: "eBay", "iPhone": lower-case first letter, capitals inside, letters only.
+_CAMEL = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]+$")
 #: Legal forms written in lower case ("Sandpiper Group plc").
 _LOWER_LEGAL = frozenset({"plc", "plc.", "llc", "inc.", "ltd."})
+_TRAILING_JOINERS = _NAME_JOINERS | {"of", "&"}
 #: "e&": short lower-case brand names built with an ampersand.
 _AMP_BRAND = re.compile(r"^[a-z]{1,3}&[a-z]{0,3}$")
 #: A possessive ending (also a mis-decoded curly apostrophe, U+FFFD).
@@ -81,20 +87,17 @@ class NameRun:
     headline: bool = False
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_name_word(text: str) -> bool:
     """Capitalised, all-caps, "e&"-style or camel-case ("eBay"); never containing digits."""
-    if not text or any(c.isdigit() for c in text):
+    if not text:
         return False
-    if text[0].isupper():
-        return any(c.isalpha() for c in text)
-    if _AMP_BRAND.match(text):
-        return True
-    return (
-        len(text) > 2
-        and text[0].islower()
-        and "-" not in text
-        and any(c.isupper() for c in text[1:])
-    )
+    first = text[0]
+    if first.isupper():
+        return not _DIGIT.search(text)
+    if first.islower():
+        return bool(_AMP_BRAND.match(text) or _CAMEL.match(text))
+    return False
 
 
 def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> list[Word]:
@@ -111,8 +114,11 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
     """
     dotted = frozenset(keep_dots)
     words: list[Word] = []
-    for m in re.finditer(r"\S+", line):
+    for m in _TOKEN.finditer(line):
         raw, start = m.group(), offset + m.start()
+        if raw.islower() and raw.isalpha() and raw not in _TRAILING_JOINERS:
+            words.append(Word(start, start + len(raw), raw))  # fast path: "the", "said"
+            continue
         lead = len(raw) - len(raw.lstrip(_OPENERS))
         core = raw[lead:]
         stripped = core.rstrip(_CLOSERS + _ENDERS + "…")
@@ -253,7 +259,7 @@ def _runs_of_line(
     current: list[Word] = []
 
     def flush() -> None:
-        while current and current[-1].text.casefold() in _NAME_JOINERS | {"of", "&"}:
+        while current and current[-1].text.casefold() in _TRAILING_JOINERS:
             current.pop()
         if current:
             first, last = current[0], current[-1]
@@ -296,7 +302,8 @@ def _runs_of_line(
         if _is_name_word(word.text) and not (current and word.opened):
             current.append(word)
         else:
-            flush()
+            if current:
+                flush()
             if _is_name_word(word.text):
                 current.append(word)
         if (

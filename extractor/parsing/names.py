@@ -80,6 +80,7 @@ def strip_possessive(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """Normalise a name as printed: whitespace, quotes, possessive, a leading "the".
 
@@ -105,6 +106,7 @@ def _is_suffix(word: str, lexicon: frozenset[str]) -> bool:
     return w in lexicon or w.strip(".()") in lexicon or f"({w.strip('()')})" in lexicon
 
 
+@functools.lru_cache(maxsize=8192)
 def strip_legal_suffixes(name: str, *, group_words: bool = False) -> str:
     """Remove trailing legal forms ("Ltd", "(Pty) Ltd", "S.p.A.", "Holding SA").
 
@@ -142,6 +144,7 @@ def strip_legal_suffixes(name: str, *, group_words: bool = False) -> str:
     return out or name
 
 
+@functools.lru_cache(maxsize=8192)
 def has_legal_suffix(name: str) -> bool:
     """True when the name ends in a legal form ("Inc.", "plc", "(Pty) Ltd").
 
@@ -152,6 +155,7 @@ def has_legal_suffix(name: str) -> bool:
     return len(words) > 1 and _is_suffix(words[-1].rstrip(","), name_words().legal_suffixes)
 
 
+@functools.lru_cache(maxsize=8192)
 def core_name(name: str) -> str:
     """The distinctive part of a company name: no legal form, no "Group"/"Holdings".
 
@@ -161,6 +165,7 @@ def core_name(name: str) -> str:
     return strip_legal_suffixes(clean_name(name), group_words=True)
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key.
 
@@ -191,6 +196,7 @@ def _initial_variants(name: str) -> set[str]:
     return {v for v in variants if len(v) >= 2}
 
 
+@functools.lru_cache(maxsize=8192)
 def is_acronym_of(short: str, long: str) -> bool:
     """Whether ``short`` is the initials of ``long`` (all its words, or all but its suffix).
 
@@ -243,6 +249,7 @@ def _descriptor_only(words: list[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
     """Whether an article's ``short`` name stands for the company it also calls ``long``.
 
@@ -299,6 +306,7 @@ def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def split_title(name: str) -> tuple[str | None, str]:
     """Separate a courtesy title from a person's name.
 
@@ -321,6 +329,7 @@ def title_gender(title: str | None) -> str | None:
     return {"m": "male", "f": "female"}.get(code)
 
 
+@functools.lru_cache(maxsize=8192)
 def person_matches(short: str, full: str) -> bool:
     """Whether a later mention ("Ma", "Mr Ma", "Jack") refers to the person ``full``.
 
