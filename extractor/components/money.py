@@ -1,7 +1,8 @@
 """``extractor_money``: money figures as spans with their parsed values.
 
-Finds every figure with one regex pass over ``doc.text`` (``extractor.parsing.money``), maps
-each to a span with ``doc.char_span(..., alignment_mode="expand")`` and writes:
+Finds every figure in ``doc.text`` with the pure parser ``extractor.parsing.money`` (a compiled
+regex tried near each number), maps each to a span with
+``doc.char_span(..., alignment_mode="expand")`` and writes:
 
 - ``doc.spans["extractor_money"]``: the figures in text order, ``span._.extractor_money`` a
   ``MoneyValue`` (amount, currency, qualifier, low/high interval, per_share, is_range);

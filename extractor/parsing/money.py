@@ -1,7 +1,9 @@
 """Money figures in prose: find them, and read each into a ``MoneyValue``.
 
-One compiled regex finds every figure in a text in a single pass; no quantulum3 on this path
-(see ``quantities`` for the adapter kept for rare spelled-out forms). Forms read:
+One compiled regex reads every figure; it is tried only at a few start positions before each
+number (``_candidates``), which keeps a 500-word article well under a millisecond. No
+quantulum3 on this path (``quantities`` is the adapter kept for rare spelled-out forms).
+Forms read:
 
 - a sign or code before digits: "$586m", "US$1.5-billion", "R$6.3 billion", "CHF3bn",
   "Dh16.2bn", "€240mn", "C$1.1 billion", "R640 million", "Rs 500 crore", "₹3 lakh",
