@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -135,6 +136,9 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("extractor: --scheduler needs --engine dask", file=sys.stderr)
         return 2
+    if args.engine == "dask" and not args.verbose:
+        # Dask logs every cluster start and stop at INFO; read by Dask when it is imported.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     bar: list[tqdm] = []
 
     def start(total: int) -> None:

@@ -112,7 +112,12 @@ def _pool_init(model: str | None, parent: int) -> None:
     # pool and keeps what is written); a worker dying mid-article would only add noise.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    warm_up(model)
+    try:
+        warm_up(model)
+    except ConfigError:
+        # Raised again by the first task, and so sent to the batch process, which stops:
+        # failing here would break the pool and turn every article into an error instead.
+        logger.debug("pipeline %r cannot be built", model)
 
 
 def _exit_with_parent(parent: int) -> None:

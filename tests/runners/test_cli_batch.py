@@ -83,3 +83,13 @@ def test_batch_never_overwrites_an_input(
     assert main(["batch", str(target), "--out", str(target), "--format", "jsonl"]) == 2
     assert "would overwrite the input" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+def test_batch_unknown_model_stops_with_exit_2(
+    articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.jsonl"
+    args = ["batch", str(articles), "--out", str(out), "--workers", "1", "--quiet"]
+    assert main([*args, "--model", "no_such_pipeline_anywhere"]) == 2
+    assert "cannot load spaCy pipeline" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == ""  # not one error line per article
