@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -97,3 +99,19 @@ def test_record_amounts_through_extract() -> None:
     assert record.amounts[0].alternates == [1]
     assert (record.amounts[2].low, record.amounts[2].high) == (810_000_000, 990_000_000)
     assert record.text[record.amounts[0].start : record.amounts[0].end] == "€240mn"
+
+
+def test_pipeline_never_loads_quantulum3_for_ordinary_figures() -> None:
+    """quantulum3 takes seconds to load: the common path must not import it (cold start)."""
+    code = (
+        "import sys\n"
+        "from extractor import extract\n"
+        "r = extract('Oakmere paid $586m (£378m) for 18% of Tilbury, valuing it at over "
+        "$3.2bn, and three billion Swiss francs for the rest in 2005.')\n"
+        "assert len(r.amounts) == 4, r.amounts\n"
+        "print(any(m.startswith('quantulum3') for m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "False"
