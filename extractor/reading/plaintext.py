@@ -6,7 +6,8 @@ A page dump (text copied from a news page) has a header, a body and a trailer:
     Headline                       -> title ("UPDATE 2-" wire tags removed)
     • Published / 19 March 2023    -> published
     * summary bullets              -> dropped
-    photo alt line                 -> dropped, with the "Image caption," marker and caption
+    photo line, "Image caption,", caption -> the marker is dropped; the photo line and the
+                                   caption are kept as body paragraphs (see below)
     Body paragraphs ...            -> body; crossheads ("'Natural partners'") stay in it
     Related internet links / Related Topics / More on this story + their list lines -> dropped
     "X is not responsible ...", "(c) X 2021", "(Reporting by ...)"                  -> dropped
@@ -19,6 +20,12 @@ issuing company's ALL-CAPS name line. "ENDS", "About X", "Forward-looking statem
 Decisions: a standfirst (a second headline-like line after the title) is not body; crossheads
 are kept in the body, so downstream components see the text as printed; the wire dateline is
 stripped from the body and its place kept in ``dateline``.
+
+Captions: the photo line above an "Image caption," marker and the caption below it are written
+by the newsroom and can report facts the story does not repeat (a page may carry "Acme paid $1bn
+for a stake in Widget in 2005" only under its photo). They are kept, each as a paragraph of its
+own, where they stand; only the marker is page furniture. HTML ``<figcaption>`` elements are
+different: marked up as figures, they stay out of the body (see ``html.py``).
 """
 
 from __future__ import annotations
@@ -89,6 +96,7 @@ class PageParts:
 class _Line:
     text: str
     block: int  # index of the blank-line separated block the line belongs to
+    caption: bool = False  # a photo line or caption: body text, never a headline
 
 
 def _lines(text: str) -> list[_Line]:
@@ -129,21 +137,35 @@ def date_line(line: str) -> dt.date | None:
     return date
 
 
-def _drop_captions(lines: list[_Line]) -> list[_Line]:
-    """Remove "Image caption," markers, the caption after each and the photo alt line before."""
-    drop: set[int] = set()
+def _mark_captions(lines: list[_Line]) -> list[_Line]:
+    """Drop "Image caption," markers; mark the caption after each and the photo line before.
+
+    Each marked line becomes a block (a paragraph) of its own.
+    """
+    marked: set[int] = set()
+    markers: set[int] = set()
     for i, line in enumerate(lines):
         if not bp.is_caption_marker(line.text):
             continue
-        drop.add(i)
+        markers.add(i)
         if i + 1 < len(lines):
-            drop.add(i + 1)
-        # The alt text of the photo sits directly above the marker, in the same block.
+            marked.add(i + 1)
+        # The photo line sits directly above the marker, in the same block.
         if i > 0 and lines[i - 1].block == line.block and len(lines[i - 1].text) < 200:
             prev = lines[i - 1].text
             if bp.key(prev) not in bp.lexicon().published_markers and date_line(prev) is None:
-                drop.add(i - 1)
-    return [line for i, line in enumerate(lines) if i not in drop]
+                marked.add(i - 1)
+    out: list[_Line] = []
+    block, previous = -1, None
+    for i, line in enumerate(lines):
+        if i in markers:
+            continue
+        # Renumber blocks so that each marked line is a block of its own.
+        if i in marked or previous is None or previous.caption or line.block != previous.block:
+            block += 1
+        previous = _Line(line.text, line.block, caption=i in marked)
+        out.append(_Line(line.text, block, caption=i in marked))
+    return out
 
 
 def read_plaintext(text: str) -> PageParts:
@@ -156,12 +178,15 @@ def read_plaintext(text: str) -> PageParts:
         The page's parts; ``paragraphs`` joined by blank lines make the body.
     """
     parts = PageParts()
-    lines = _drop_captions(_lines(text))
+    lines = _mark_captions(_lines(text))
     heads: list[str] = []
     is_release = False
     start = len(lines)
     for i, line in enumerate(lines):
         t = line.text
+        if line.caption:
+            start = i
+            break
         if bp.is_release_marker(t):
             is_release = True
         elif (

@@ -42,6 +42,7 @@ def test_gbk_masthead_shown_as_latin1_is_repaired_and_reported() -> None:
     assert article.publisher == "新华财经"
     assert article.title == "Copperline agrees to buy Redwater Pumps"
     assert article.text == (
+        "A pump on a test bench\n\nRedwater makes pumps for mines\n\n"
         "Copperline has agreed to buy Redwater Pumps for $80m in cash.\n\n"
         "The deal values Redwater at about twice its annual sales."
     )

@@ -45,6 +45,8 @@ def test_page_dump_splits_header_body_and_trailer() -> None:
     assert article.publisher == "The Daily Lantern"  # as the trailer spells it
     assert article.published == dt.date(2022, 7, 4)
     assert article.text == (
+        "A bakery shop window in the rain\n\n"
+        "Lantern Bakeries has nine shops on the south coast\n\n"
         "Harbour Foods has bought 30% of Lantern Bakeries for £12m, the grocer said on "
         "Monday.\n\nThe deal values the bakery chain at £40m.\n\n'A family firm'\n\n"
         "Lantern was founded in 1988 by two sisters."
@@ -56,9 +58,7 @@ def test_page_dump_splits_header_body_and_trailer() -> None:
     [
         "THE DAILY LANTERN",
         "Published",
-        "A bakery shop window",
         "Image caption",
-        "nine shops",
         "Related",
         "Retail",
         "not responsible",
@@ -66,6 +66,23 @@ def test_page_dump_splits_header_body_and_trailer() -> None:
 )
 def test_page_dump_boilerplate_stays_out_of_the_body(boilerplate: str) -> None:
     assert boilerplate not in read_article(PAGE_DUMP).text
+
+
+def test_photo_line_and_caption_are_body_paragraphs_of_their_own() -> None:
+    # Captions can report facts the story does not repeat; only the marker is furniture.
+    text = (
+        "THE EVENING LAMP\n\nAcme buys Widget\n\n19 May 2021\n"
+        "Acme paid $1bn for a stake in Widget in 2005\nImage caption,\n\n"
+        "Widget's first shop opened in 1990\n\nAcme bought the rest of Widget on Monday.\n"
+    )
+    article = read_article(text)
+    assert article.title == "Acme buys Widget"
+    assert article.published == dt.date(2021, 5, 19)
+    assert article.text.split("\n\n") == [
+        "Acme paid $1bn for a stake in Widget in 2005",
+        "Widget's first shop opened in 1990",
+        "Acme bought the rest of Widget on Monday.",
+    ]
 
 
 WIRE = """\
