@@ -40,6 +40,8 @@ How = Literal["explicit", "continuation", "pronoun", "group", "none"]
 MIN_UNATTRIBUTED_WORDS = 4
 #: How far after a quote an attribution may start (characters).
 _TAIL_REACH = 160
+#: How far before a quote its sentence is read for a speaker (characters).
+_HEAD_REACH = 400
 #: Longest subject (with its appositive) between a quote and its verb: "…," the bank's chief
 #: executive, Jane Roe, said.
 _TAIL_SUBJECT_WORDS = 14
@@ -154,7 +156,8 @@ def _explicit(
     masked: str, ends: list[int], q: QuoteSpan, p_start: int, p_end: int
 ) -> SpeakerPhrase | None:
     """An attribution in the quote's own sentence: after it first, then before it."""
-    sent_start = _sentence_start(ends, q.open_mark, p_start)
+    # A run-on "sentence" (a list, a table, text without stops) is read only near the quote.
+    sent_start = max(_sentence_start(ends, q.open_mark, p_start), q.open_mark - _HEAD_REACH)
     head_empty = not masked[sent_start : q.open_mark].strip(" \t\n-–—*•")
     tail = _from_tail(masked, q.outer_end, _sentence_end(masked, q.outer_end, p_end))
     if tail is not None:
@@ -265,10 +268,13 @@ def _continue(
         for i in chain:
             if known is not None and out[i].speaker is None:
                 out[i] = _continued(known)
+    by_paragraph: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_paragraph.setdefault(q.paragraph, []).append(i)
     for i, q in enumerate(quotes):
         if out[i].speaker is not None:
             continue
-        same = [j for j in range(len(quotes)) if quotes[j].paragraph == q.paragraph and j != i]
+        same = [j for j in by_paragraph[q.paragraph] if j != i]
         before = [j for j in same if j < i and out[j].speaker is not None]
         after = [j for j in same if j > i and found[j].speaker is not None]
         if before:

@@ -50,6 +50,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\s\"”’'»)]*$")
 _CROSSHEAD_WORDS = 8
 #: '90s, ’20s: an elided year, not a quote.
 _ELIDED_YEAR = re.compile(r"\d\ds?\b")
+#: How many marks ahead a possessive-or-closing mark looks for a firm closing mark.
+_LOOKAHEAD = 64
 #: List bullets that may precede a paragraph's opening mark.
 _BULLETS = set("-*•·–— \t")
 
@@ -287,7 +289,7 @@ def _level(stack: list[_Open], family: str) -> int | None:
 
 def _later_closer(marks: list[_Mark], k: int, family: str) -> bool:
     """Is there a firm closing mark of ``family`` later in the paragraph, before it reopens?"""
-    for m in marks[k + 1 :]:
+    for m in marks[k + 1 : k + 1 + _LOOKAHEAD]:
         if m.family != family:
             continue
         if m.can_close and not m.weak:
