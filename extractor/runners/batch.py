@@ -133,7 +133,7 @@ def run_batch(
                         account("error")
                         continue
                     first = writer.done.get(loaded.sha256) or claimed.get(loaded.sha256)
-                    if first == loaded.source:
+                    if first is not None and _same_file(first, loaded.source):
                         counts["skipped"] += 1
                         account("skipped")
                     elif first is not None:
@@ -188,6 +188,11 @@ def _store(outcome: Outcome, writer: Any, errors: ErrorLog, counts: dict[str, in
             return
     errors.add(outcome.source, outcome.error or "unknown error", sha256=outcome.sha256)
     counts["errors"] += 1
+
+
+def _same_file(recorded: str, source: str) -> bool:
+    """Is a recorded source this file? (given as ``in/a.txt`` once, ``./in/a.txt`` later)"""
+    return recorded == source or os.path.realpath(recorded) == os.path.realpath(source)
 
 
 def _failed(deal: dict[str, Any]) -> bool:

@@ -129,3 +129,13 @@ def test_extract_many_with_two_processes_keeps_order() -> None:
     texts = [f"Company number {i} Ltd bought {i} farms for ${i}m." for i in range(20)]
     records = list(extract_many(texts, workers=2, chunk_size=3))
     assert [r.text.strip() for r in records] == texts
+
+
+def test_run_batch_resume_with_the_path_spelt_differently(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "records.jsonl"
+    run_batch([articles], out, workers=1)
+    monkeypatch.chdir(articles.parent)
+    report = run_batch([Path(".") / articles.name], out, workers=1)
+    assert (report.written, report.skipped, report.duplicates) == (0, 3, 0)
