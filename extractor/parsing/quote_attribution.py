@@ -268,23 +268,26 @@ def _continue(
         for i in chain:
             if known is not None and out[i].speaker is None:
                 out[i] = _continued(known)
-    by_paragraph: dict[int, list[int]] = {}
+    # The next quote of the same paragraph that has its own attribution, for each quote.
+    next_found: list[int | None] = [None] * len(quotes)
+    for i in range(len(quotes) - 2, -1, -1):
+        if quotes[i + 1].paragraph == quotes[i].paragraph:
+            has = found[i + 1].speaker is not None
+            next_found[i] = i + 1 if has else next_found[i + 1]
+    last: tuple[int, Attribution] | None = None  # last attributed quote: (paragraph, it)
     for i, q in enumerate(quotes):
-        by_paragraph.setdefault(q.paragraph, []).append(i)
-    for i, q in enumerate(quotes):
+        if out[i].speaker is None:
+            j = next_found[i]
+            if last is not None and last[0] == q.paragraph:
+                out[i] = _continued(last[1])
+            elif j is not None:
+                out[i] = _continued(found[j])
+            elif i > 0 and _opens_paragraph(text, q, paragraphs):
+                prev = quotes[i - 1]
+                if prev.paragraph == q.paragraph - 1 and out[i - 1].speaker is not None:
+                    out[i] = _continued(out[i - 1])
         if out[i].speaker is not None:
-            continue
-        same = [j for j in by_paragraph[q.paragraph] if j != i]
-        before = [j for j in same if j < i and out[j].speaker is not None]
-        after = [j for j in same if j > i and found[j].speaker is not None]
-        if before:
-            out[i] = _continued(out[before[-1]])
-        elif after:
-            out[i] = _continued(found[after[0]])
-        elif i > 0 and _opens_paragraph(text, q, paragraphs):
-            prev = quotes[i - 1]
-            if prev.paragraph == q.paragraph - 1 and out[i - 1].speaker is not None:
-                out[i] = _continued(out[i - 1])
+            last = (q.paragraph, out[i])
     return out
 
 
