@@ -27,6 +27,7 @@ _READS = ("extractor_people", "extractor_companies", "extractor_company_refs")
 @Language.factory(
     "extractor_quotes",
     assigns=["doc._.extractor_quotes"],
+    requires=["doc._.extractor_people", "doc._.extractor_companies"],
     default_config={},
 )
 def make_quotes(nlp: Language, name: str) -> QuotesComponent:

@@ -135,6 +135,26 @@ def test_speech_verbs_before_a_quote(nlp: Language, sentence: str, quoted: str) 
     assert (q.speaker, q.attribution) == ("Mira Holt", "explicit")
 
 
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "said", "says", "added", "told reporters", "explained", "noted", "stated",
+        "commented", "insisted", "warned", "argued", "wrote", "announced",
+    ],
+)  # fmt: skip
+def test_speech_verbs_after_a_quote(nlp: Language, verb: str) -> None:
+    after = run(nlp, f"“The plant will reopen in the spring,” {verb} Mira Holt.")
+    inverted = run(nlp, f"“The plant will reopen in the spring,” Mira Holt {verb}.")
+    assert speakers(after) == speakers(inverted) == ["Mira Holt"]
+
+
+def test_named_spokesperson_is_the_speaker(nlp: Language) -> None:
+    text = "Corvane spokesman Idris Vale said: “We will not comment on market rumours.”"
+    companies = [company(text, "Corvane")]
+    (q,) = run(nlp, text, companies=companies)
+    assert q.speaker == "Idris Vale"
+
+
 # --- pronouns, continuation --------------------------------------------------------------------
 
 
