@@ -174,6 +174,7 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
     }
     _explicit_aliases(text, typed, companies)
     _short_forms(typed, companies)
+    _drop_initial_words(companies)
     keys = sorted(companies, key=lambda k: companies[k].occurrences[0].start)
     uf = _UnionFind(keys)
     for key, other in _explicit_links(text, typed, companies):
@@ -208,6 +209,27 @@ def _explicit_aliases(
             if k not in companies and typed[k].kind in ("none", "company", "place"):
                 typed[k].kind = "company"
                 companies[k] = typed[k]
+
+
+def _drop_initial_words(companies: dict[str, TypedName]) -> None:
+    """ "Red Royal Mail delivery vans": a capitalised first word of a sentence before a
+    company's name is no part of it."""
+    for key, named in list(companies.items()):
+        words = named.name.split()
+        if len(words) < 2 or not all(o.initial for o in named.occurrences):
+            continue
+        tail = name_key(" ".join(words[1:]))
+        target = companies.get(tail)
+        if target is None or target is named:
+            continue
+        shift = len(named.name) - len(" ".join(words[1:]))
+        for occ in named.occurrences:
+            occ.start += shift
+            occ.name = target.name
+            occ.key = tail
+            target.occurrences.append(occ)
+        target.occurrences.sort(key=lambda o: o.start)
+        del companies[key]
 
 
 def _short_forms(typed: dict[str, TypedName], companies: dict[str, TypedName]) -> None:

@@ -101,13 +101,24 @@ def _alternation(words: Iterable[str]) -> str:
     )
 
 
+#: Letters after a name that are no part of it: "Naomi Hart, M.D., Chief Executive".
+_DEGREES = r"(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC))*"
+
+
 def role_pattern() -> str:
     """A regex (no groups) for a job title: "telecoms analyst", "founder and chief executive"."""
     roles = load_lexicon("roles")
     heads = _alternation(roles["heads"] + [f"head of {h}" for h in roles["head_of"]])
     mods = _alternation(roles["modifiers"])
     field_heads = _alternation(roles["field_heads"])
-    one = rf"(?:(?:{mods})\s+|co-)*(?:(?:{heads})|[a-z]+\s+(?:{field_heads}))"
+    # "chief strategy officer", "head of gaming": open families of titles.
+    open_heads = (
+        r"chief\s+[a-z]+\s+officer|head\s+of\s+[a-z]+(?:\s+(?!at\b|of\b|for\b|in\b)[a-z]+)?"
+    )
+    one = (
+        rf"(?:(?:{mods})\s+|co-)*(?:{open_heads}|(?:{heads})|"
+        rf"(?!(?:a|an|the|and|or|of|its|his|her|their)\s)[a-z]+\s+(?:{field_heads}))"
+    )
     return rf"(?:{one}(?:\s+and\s+{one})?)\b"
 
 
@@ -175,7 +186,11 @@ def vocabulary() -> Vocabulary:
             "company",
             1.5,
         ),
-        (rf"^,\s+(?:a|an|the)?\s*{role}", "person", 3.0),
+        (
+            rf"^{_DEGREES},\s+(?:a|an|the)?\s*(?:(?:other|fellow|then|now|current)\s+)?{role}",
+            "person",
+            3.0,
+        ),
         (rf"^,\s+[A-Z][\w&.'’ -]{{0,40}}?['’\ufffd]s\s+{role}", "person", 3.0),
         (
             r"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+(?:down|in)|resigned|retired|"
@@ -189,6 +204,14 @@ def vocabulary() -> Vocabulary:
             1.0,
         ),
         (r"^,?\s+(?:said|says)\b", "person", 0.5),
+        # "Rome Fiumicino airport", "the Nathan Gate shopping centre"
+        (
+            r"^\s+(?:airport|port|harbour|station|square|street|road|avenue|district|province|"
+            r"county|valley|river|gorge|basin|oilfield|field|shopping\s+centre|mall|mine|"
+            r"canton|prefecture|municipality|island|peninsula|coast|border)\b",
+            "place",
+            2.0,
+        ),
         # "its Galaxy Note phone", "the Lipton brand"
         (rf"^\s+(?:{products})\b", "none", 3.0),
         (r"^\s+(?:said|says)\b", "company", 0.5),
@@ -252,7 +275,11 @@ def vocabulary() -> Vocabulary:
             "person",
             2.0,
         ),
-        (r"\b(?:in|near|across|throughout|outside|around|from|into)\s+(?:the\s+)?$", "place", 1.0),
+        (
+            r"\b(?:in|near|across|throughout|outside|around|from|into|on)\s+(?:the\s+)?$",
+            "place",
+            1.0,
+        ),
         (rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:{body_nouns})\s*,?\s+$", "body", 4.0),
     )
     role_last = {h.split()[-1] for h in roles["heads"] + roles["field_heads"]} | set(
@@ -284,7 +311,8 @@ def vocabulary() -> Vocabulary:
             {"is", "was"},
             {"said", "says", "to", "told"},
             {"billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "investor"},
-            {"in", "near", "across", "throughout", "outside", "around", "from", "into", "the"},
+            {"in", "near", "across", "throughout", "outside", "around", "from", "into", "the",
+             "on"},
             body_last,
         )
     )  # fmt: skip
@@ -609,6 +637,8 @@ def decide(scores: dict[str, float]) -> str:
         return "person"
     if place >= MIN_PLACE and company < 4:
         return "place"
+    if place >= 1 and place >= company and company < 2:
+        return "place"  # "in Vaud", "near Songdo": a place no list knows
     if company >= MIN_COMPANY:
         return "company"
     return "none"

@@ -47,6 +47,10 @@ _PUBLIC_ROLES = re.compile(
     r"professor|lecturer|judge|ambassador|chancellor"
 )
 _ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|de\s+|da\s+|do\s+)?[A-Z&][\w&.'’-]*)*)"
+#: Letters after a name: "Naomi Hart, M.D., Chief Executive Officer".
+_DEGREES = re.compile(
+    r"^(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC))+"
+)
 #: Verbs of "the company founded and chaired by NAME" and the roles they stand for.
 _VERB_ROLES = {"founded": "founder", "co-founded": "co-founder", "chaired": "chairman"}
 
@@ -56,13 +60,14 @@ class _Patterns:
     right: tuple[tuple[str, re.Pattern[str]], ...]
     left: tuple[tuple[str, re.Pattern[str]], ...]
     taken_over: re.Pattern[str]
+    remains: re.Pattern[str]
     stepped_down: re.Pattern[str]
 
 
 @functools.cache
 def _patterns() -> _Patterns:
     role = rf"(?P<role>(?i:{role_pattern()}))"
-    art = r"(?:(?:a|an|the)\s+)?"
+    art = r"(?:(?:a|an|the)\s+)?(?:(?:other|fellow|then|now|current)\s+)?"
     right = (
         # "NAME, an analyst at X", "NAME, the chairman of UBS", "NAME, head of research at X"
         ("role_org", rf"^,\s+{art}{role}\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}"),
@@ -73,10 +78,27 @@ def _patterns() -> _Patterns:
         # "NAME, chairman SINA, ..."
         ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}"),
         ("role", rf"^,\s+{art}{role}"),
+        # "NAME, who founded it in 1998 and remains its chief executive"
+        (
+            "its_role",
+            rf"^,?\s+who\s+[^,.;]{{0,60}}?\b(?:remains|is|was|became|has\s+been)\s+"
+            rf"(?:its|their)\s+{role}",
+        ),
+        # "NAME will remain Activision's chief executive"
+        (
+            "org_role",
+            rf"^\s+(?:will\s+)?(?:remain|remains|is|was|became|becomes)\s+"
+            rf"{_ORG}['’\ufffd]s\s+{role}",
+        ),
     )
     left = (
         # "Alibaba's chief executive, NAME" / "Lufthansa's chief executive NAME"
         ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$"),
+        # "the company's founder, NAME": the company a reference stands for
+        ("ref_role", rf"\b(?i:the)\s+(?:company|firm|group|bank|lender|business)(?P<poss>['’]s)\s+"
+                     rf"{role},?\s+$"),
+        # "Tern Hill partners Ann Lee and NAME"
+        ("org_role", rf"{_ORG}\s+{role}s\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$"),
         # "its chief executive, NAME"
         ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$"),
         # "Its co-founder and chief executive is NAME"
@@ -94,6 +116,10 @@ def _patterns() -> _Patterns:
         taken_over=re.compile(
             rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
             rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
+        ),
+        remains=re.compile(
+            rf"^,?\s+who\s+(?:will\s+)?(?:remain|remains|stay\s+on|stays\s+on)\s+as\s+"
+            rf"(?:the\s+)?{role}"
         ),
         stepped_down=re.compile(
             rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+down|resigned|quit|retired)\s+"
@@ -200,6 +226,10 @@ class _Context:
         end = self.sentences[index + 1] if index + 1 < len(self.sentences) else len(self.text)
         return start, end
 
+    def company_ending_at(self, pos: int) -> str | None:
+        """The company named or referred to by the words that end at ``pos``."""
+        return next((n for _, e, n in self.spans if e == pos), None) or self.nearest_before(pos)
+
     def first_company(self, start: int, end: int) -> str | None:
         return next((n for s, _, n in self.spans if start <= s < end), None)
 
@@ -250,8 +280,14 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
         right = text[occ.end : line_end if line_end >= 0 else len(text)][:160]
         left = text[max(line_start, occ.start - 160) : occ.start]
         if person.role is None:
-            _match_role(person, occ, left, right, ctx)
-        for pattern, prefix in ((patterns.taken_over, ""), (patterns.stepped_down, "former ")):
+            _match_role(person, occ, left, _DEGREES.sub("", right), ctx)
+        right = _DEGREES.sub("", right)
+        overrides = (
+            (patterns.taken_over, ""),
+            (patterns.remains, ""),
+            (patterns.stepped_down, "former "),
+        )
+        for pattern, prefix in overrides:
             m = pattern.search(right)
             if m:
                 role = _clean_role(m.group("role"))
@@ -292,7 +328,9 @@ def _assign(
         return
     role = _clean_role(groups["role"])
     person.role = role
-    if groups.get("org"):
+    if kind == "ref_role":
+        person.organization = ctx.company_ending_at(occ.start - len(m.group(0)) + m.start("poss"))
+    elif groups.get("org"):
         person.organization = ctx.organization(groups["org"])
     elif _PUBLIC_ROLES.search(role) or "analyst" in role:
         person.organization = None
