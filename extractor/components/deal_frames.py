@@ -33,7 +33,8 @@ _FOR_EACH = re.compile(
     r"\s*(?:in\s+cash\s+)?(?:(?:for|per)\s+each\b|-?a-share\b|(?:a|per)\s+share\b)", re.I
 )
 _PAYMENT_FORMS = re.compile(
-    r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:shares|stock)\b   # "$800m in shares"
+    r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:[A-Z][\w&-]*\s+){0,3}(?:shares|stock)\b
+                                                         # "$800m in new Najd shares"
       | \b(?:a|per|each)\s+share\b                         # "$40 a share"
       | \ball\s+(?:of\s+the\s+)?(?:[\d.,]+\s*\w*\s+)?shares\b  # "all 25 million shares"
     """,

@@ -460,10 +460,10 @@ def _kind(draft: Draft) -> str:
     if (
         after is not None
         and after >= 100
-        and (draft.acquisition_word or draft.status != "proposed")
+        and (draft.acquisition_word or "option" not in draft.families)
     ):
-        # "taking its holding to 100%"; an option that "would take its holding to 100%" is
-        # a stake purchase unless the text calls it an acquisition.
+        # "taking its holding to 100%", an offer for the shares it does not own; an option
+        # that "would take its holding to 100%" is a stake purchase unless called otherwise.
         return "acquisition"
     if draft.qualitative in ("majority", "controlling"):
         return "acquisition"

@@ -85,7 +85,13 @@ def role_patterns() -> RolePatterns:
                  )\s*(?:{_QUAL}\s*)*$""",
             re.I | re.X,
         ),
-        parts_after=re.compile(rf"^\s*(?:{_alt(lex['parts_after'])})\b", re.I),
+        # "$6.3bn in cash", "$800m in new Najd shares"
+        parts_after=re.compile(
+            rf"""^\s*(?:{_alt(lex["parts_after"])}
+                 | in\s+(?:new\s+)?(?:[A-Z][\w&-]*\s+){{1,3}}(?:shares|stock)  # "in new X shares"
+                 )\b""",
+            re.I | re.X,
+        ),
         change_before=re.compile(rf"\b(?:{_alt(lex['change_before'])})\s+(?:{_QUAL}\s*)*$", re.I),
         change_after=re.compile(
             rf"^\s*(?:[^\s.;]+\s+){{0,1}}?(?:{_alt(lex['change_after'])})\b", re.I

@@ -791,3 +791,132 @@ def test_deal_empty_and_odd_docs() -> None:
     assert deals_of("") == []
     assert deals_of("bought sold stake for in by from to.") == []
     assert deals_of("{$5m|5000000 USD} {10%|10}") == []
+
+
+# --- more phrase families -----------------------------------------------------------------
+
+
+def test_deal_negated_intention_is_no_deal() -> None:
+    deals = deals_of(
+        "[Linden Home] reported higher profit and said it had no intention of making an offer "
+        "for [Perch Garden], which it values at {£400m|400000000 GBP}.",
+        PUB,
+    )
+    assert deals == []
+
+
+def test_deal_paying_a_dividend_is_not_buying() -> None:
+    doc = make_doc(
+        "[Veltra] has agreed to buy a {10%|10} stake in [Harwick Water]. [Veltra] will pay a "
+        "final dividend of 9p a share, taking its payout to about {£96m|96000000 GBP}.",
+        PUB,
+    )
+    (deal,) = doc._.extractor_deals
+    assert deal.price is None
+
+
+def test_deal_the_bank_resolves_to_the_company_described_as_a_bank() -> None:
+    deals = deals_of(
+        "[Corvo Banco], Brazil's largest bank, has agreed to buy {40%|40} of brokerage firm "
+        "[Rio Invest] for {R$2 billion|2000000000 BRL}. The deal is [Rio Invest]'s biggest. "
+        "((In October 2023|2023)), the bank agreed to pay {R$500 million|500000000 BRL} for "
+        "[Atlas Bank]'s retail business.",
+        PUB,
+    )
+    assert [summary(d)[:5] for d in deals] == [
+        ("Corvo Banco", "Rio Invest", None, "stake_purchase", "agreed"),
+        ("Corvo Banco", "Atlas Bank", "Atlas Bank", "acquisition", "historical"),
+    ]
+
+
+def test_deal_offer_per_share_times_share_count() -> None:
+    deal = only(
+        "[Tasmyn Minerals] has offered {A$2.50|2.50 AUD} in cash for each of the 100 million "
+        "[Gidgee Gold] shares it does not already own, a move that would take its holding to "
+        "{100%|100}.",
+        PUB,
+    )
+    assert summary(deal)[:5] == (
+        "Tasmyn Minerals",
+        "Gidgee Gold",
+        None,
+        "acquisition",
+        "proposed",
+    )
+    assert int(deal.price.value.amount) == 250000000  # type: ignore[union-attr]
+    assert any(c.name == "price_from_per_share" for c in deal.checks)
+
+
+def test_deal_cash_and_shares_join_the_deal_they_add_up_to() -> None:
+    deal = only(
+        "[Najma Chemicals] has agreed to buy [Falcon Resins] for {$7.1bn|7100000000 USD}. "
+        "[Najma Chemicals] will pay {$6.3bn|6300000000 USD} in cash and {$800m|800000000 USD} in "
+        "new [Najma Chemicals] shares, which will give [Falcon Resins]' owner a stake of "
+        "{3%|3} in the enlarged company.",
+        PUB,
+    )
+    assert deal.stake is None and int(deal.price.value.amount) == 7100000000  # type: ignore[union-attr]
+    assert [c.status for c in deal.checks if c.name == "parts_sum"] == ["pass"]
+
+
+def test_deal_exercised_option_is_agreed() -> None:
+    deal = only(
+        "[Vatten Industri] has exercised its option to acquire the remaining {30 percent|30} of "
+        "[Gotland Optics] for {SEK 210 million|210000000 SEK}.",
+        PUB,
+    )
+    assert summary(deal)[:6] == (
+        "Vatten Industri",
+        "Gotland Optics",
+        None,
+        "stake_purchase",
+        "agreed",
+        30.0,
+    )
+
+
+def test_deal_share_repurchase_programme_is_proposed() -> None:
+    deal = only(
+        "[Kolwe Platinum] today announced a repurchase of up to {R2.5 billion|2500000000 ZAR "
+        "up_to} of its shares over the next twelve months.",
+        dt.date(2025, 8, 28),
+    )
+    assert summary(deal)[:5] == ("Kolwe Platinum", "Kolwe Platinum", None, "buyback", "proposed")
+
+
+def test_deal_takeover_rules_are_no_takeover() -> None:
+    deals = deals_of(
+        "Under the takeover rules, [Sterlite Cement] must make an open offer for a further "
+        "{26%|26} of [Deccan Lime].",
+        PUB,
+    )
+    assert [summary(d)[:6] for d in deals] == [
+        ("Sterlite Cement", "Deccan Lime", None, "stake_purchase", "proposed", 26.0)
+    ]
+
+
+def test_deal_today_is_not_history() -> None:
+    deal = only(
+        "Johannesburg, ((3 March 2025|2025)) - [Kolwe Platinum] today announced the acquisition "
+        "of {74%|74} of [Boka Chrome] for {R1.5 billion|1500000000 ZAR}.",
+        dt.date(2025, 8, 28),
+    )
+    assert (deal.status, deal.year) == ("agreed", None)
+
+
+def test_deal_merger_of_two_named_companies() -> None:
+    deal = only(
+        "[Nordhav Ferries] and [Skarra Marine] have agreed to merge, creating the largest ferry "
+        "company in the region.",
+        PUB,
+    )
+    assert summary(deal)[:5] == ("Nordhav Ferries", "Skarra Marine", None, "merger", "agreed")
+
+
+def test_deal_blocked_takeover_stays_cancelled_when_its_agreement_is_dated() -> None:
+    deal = only(
+        "The regulator has blocked [Crumble & Co]'s {£1.9bn|1900000000 GBP} takeover of "
+        "[Hale Bakeries]. [Crumble & Co] agreed to buy [Hale Bakeries] ((last July|2023)).",
+        PUB,
+    )
+    assert (deal.status, deal.year) == ("cancelled", None)

@@ -44,11 +44,6 @@ def test_deals_reference_article(seed_path: Path, nlp: Language) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="the reading layer drops the image-caption line 'Yahoo paid $1bn for a stake in "
-    "Alibaba in 2005' with its caption block, so the body never mentions the Yahoo deal",
-)
 def test_deals_reference_article_historical_caption_deal(seed_path: Path, nlp: Language) -> None:
     record = extract_file(seed_path, nlp=nlp)
     old = _find(record.deals, "Yahoo", "Alibaba", "historical")
