@@ -255,8 +255,8 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
             between = body[k + 1 : -1].strip()
             first = between.split(" ", 1)[0].lower()
             if head is not None and head.kind == "name":
-                if first in _CLAUSE_WORDS:
-                    return head
+                if first in _CLAUSE_WORDS or between.isdigit():
+                    return head  # "Jane Roe, who runs it," / "Jane Roe, 54,"
                 if first in {"a", "an", "the"}:
                     # "Acme, an investment fund that owns 9% of Bolt," -> "an investment fund"
                     words = between.split()
@@ -337,7 +337,9 @@ def parse_role(appositive: str) -> tuple[str | None, str | None]:
     text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
     pos = re.match(r"^([^\W\d_][\w&. -]*?)[’']s\s+(.+)$", text)
     if pos:
-        return pos.group(2).strip() or None, pos.group(1).strip()
+        # "Acme's chief executive" names the organisation; "the company's founder" does not.
+        org = pos.group(1).strip() if pos.group(1)[:1].isupper() else None
+        return pos.group(2).strip() or None, org
     m = next((m for m in _ORG_PREP.finditer(text) if text[m.end()].isupper()), None)
     if m:
         role = text[: m.start()].strip()

@@ -309,6 +309,16 @@ def test_possessive_appositive_between_quote_and_verb(nlp: Language) -> None:
     )
 
 
+def test_age_and_lower_case_possessive_in_the_appositive(nlp: Language) -> None:
+    text = (
+        "“We built this to last,” Ada Lorne, 61, said.\n\n"
+        "Omar Rahal, the company's founder, told reporters: “It was never for sale.”"
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Ada Lorne", "Omar Rahal"]
+    assert (quotes[1].speaker_role, quotes[1].speaker_organization) == ("founder", None)
+
+
 def test_anonymous_sources_are_no_speaker(nlp: Language) -> None:
     text = (
         "Two people familiar with the talks said a deal was near. One of them described the "
