@@ -77,6 +77,7 @@ class Vocabulary:
 
     blocked: frozenset[str]
     calendar: frozenset[str]
+    splitters: frozenset[str]  # words that cut a run in two: months, currency codes
     common: frozenset[str]
     first_names: dict[str, str]
     designators: frozenset[str]
@@ -140,7 +141,7 @@ def vocabulary() -> Vocabulary:
     right = (
         # "X's shares", "X shareholders", "X's board"
         (
-            r"^(?:['’\ufffd]s)?\s+(?:shares?|stock|share\s+price|shareholders?|stockholders?|"
+            r"^(?:['’\ufffd]s)?\s+(?:shares?|stock(?!\s+(?:exchange|market))|share\s+price|shareholders?|stockholders?|"
             r"investors|board|bonds|bondholders|market\s+value|stake)\b",
             "company",
             3.0,
@@ -192,6 +193,15 @@ def vocabulary() -> Vocabulary:
             3.0,
         ),
         (rf"^,\s+[A-Z][\w&.'’ -]{{0,40}}?['’\ufffd]s\s+{role}", "person", 3.0),
+        # "NAME, a descendant of the founder", "NAME, the French billionaire"
+        (
+            r"^,\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:descendant|son|daughter|wife|"
+            r"husband|widow|heir|grandson|granddaughter|brother|sister|nephew|niece|billionaire|"
+            r"tycoon|entrepreneur|businessman|businesswoman|lawyer|banker|professor|veteran|"
+            r"co-founder|founder|former)\b",
+            "person",
+            3.0,
+        ),
         (
             r"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+(?:down|in)|resigned|retired|"
             r"taken\s+over|took\s+over)\s+as\b",
@@ -322,6 +332,7 @@ def vocabulary() -> Vocabulary:
         left_triggers=triggers,
         blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
         calendar=frozenset(non["calendar_words"]),
+        splitters=frozenset(non["calendar_words"] + non["currency_codes"]),
         common=frozenset(non["common_adjectives"]),
         first_names=dict(load_lexicon("first_names")["names"]),
         designators=frozenset(w.casefold() for w in words["designators"]),
@@ -381,6 +392,7 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
         text,
         of_heads=vocab.of_heads,
         keep_dots=vocab.keep_dots,
+        continuers=vocab.designators,
         skip=boilerplate_ranges(text),
     )
     out: list[Occurrence] = []
@@ -401,7 +413,7 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
             words.pop(0)  # "of Directors" once "Board" was dropped
         if not words:
             continue
-        for part in _split_blocked(words, vocab.calendar | agency):
+        for part in _split_blocked(words, vocab.splitters | agency):
             name = clean_name(text[part[0].start : part[-1].end])
             if (
                 not name

@@ -205,6 +205,7 @@ def find_name_runs(
     of_heads: frozenset[str] = frozenset(),
     keep_dots: Iterable[str] = (),
     skip: Iterable[tuple[int, int]] = (),
+    continuers: frozenset[str] = frozenset(),
 ) -> list[NameRun]:
     """Find the name runs of a text, line by line.
 
@@ -213,6 +214,8 @@ def find_name_runs(
         of_heads: words after which "of" continues a name ("Bank" in "Bank of America").
         keep_dots: see ``split_words``.
         skip: character ranges (boilerplate) where no run is looked for.
+        continuers: words (case-folded) that may follow a legal form inside one name
+            ("Straits & Co. Logistics Pte. Ltd.").
 
     Returns:
         Runs in text order. All-caps lines (mastheads) give none.
@@ -235,7 +238,7 @@ def find_name_runs(
             continue
         headline = _line_is_headline(words)
         _mark_sentence_starts(words)
-        runs.extend(_runs_of_line(text, words, of_heads, headline))
+        runs.extend(_runs_of_line(text, words, of_heads, headline, continuers))
     return runs
 
 
@@ -252,8 +255,21 @@ def _mark_sentence_starts(words: list[Word]) -> None:
         prev = word
 
 
+def _continues(word: str, continuers: frozenset[str]) -> bool:
+    folded = word.casefold()
+    return folded in continuers or folded.rstrip(".") in _LEGAL_FOLLOWERS
+
+
+#: Legal forms that follow another one: "Co. Ltd.", "(Pty) Ltd".
+_LEGAL_FOLLOWERS = frozenset({"ltd", "limited", "inc", "llc", "plc", "pte", "pty", "bhd", "sdn"})
+
+
 def _runs_of_line(
-    text: str, words: list[Word], of_heads: frozenset[str], headline: bool
+    text: str,
+    words: list[Word],
+    of_heads: frozenset[str],
+    headline: bool,
+    continuers: frozenset[str] = frozenset(),
 ) -> list[NameRun]:
     runs: list[NameRun] = []
     current: list[Word] = []
@@ -311,7 +327,7 @@ def _runs_of_line(
             or word.ends_sentence
             or word.possessive
             or word.hyphen_tail
-            or word.legal_end
+            or (word.legal_end and not (nxt and _continues(nxt.text, continuers)))
         ):
             flush()
     flush()
