@@ -123,7 +123,22 @@ def attribute_quotes(
         if resolved.is_person and isinstance(resolved.speaker, str):
             resolver.note_person(resolved.speaker, q.start, phrase.gender)
         found.append(_attribution(phrase, resolved))
-    return _continue(text, quotes, found, paragraphs)
+    return _fill_roles(_continue(text, quotes, found, paragraphs))
+
+
+def _fill_roles(found: list[Attribution]) -> list[Attribution]:
+    """A speaker's role and organisation, once given, hold for their other quotes too."""
+    known: dict[str, tuple[str | None, str | None]] = {}
+    for a in found:
+        if isinstance(a.speaker, str) and (a.role or a.organization):
+            known.setdefault(a.speaker, (a.role, a.organization))
+    out = []
+    for a in found:
+        if isinstance(a.speaker, str) and not (a.role or a.organization) and a.speaker in known:
+            role, org = known[a.speaker]
+            a = Attribution(a.speaker, a.how, role, org)
+        out.append(a)
+    return out
 
 
 def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
@@ -208,15 +223,21 @@ def _from_tail(masked: str, start: int, end: int) -> SpeakerPhrase | None:
 
 
 def _from_head(masked: str, start: int, end: int) -> SpeakerPhrase | None:
-    """'Jane Roe said: "' / 'Roe called the deal "' / 'According to Roe, "'."""
-    verbs = list(_verb_pattern().finditer(masked, start, end))
-    while verbs and verbs[-1].group().endswith("ing") and len(verbs) > 1:
-        verbs.pop()  # "..., adding that": the subject is the main verb's
-    if verbs and not verbs[-1].group().endswith("ing"):
-        verb = verbs[-1]
+    """'Jane Roe said: "' / 'Roe called the deal "' / 'According to Roe, "'.
+
+    The verbs are tried from the quote backwards until one has a speaker for a subject:
+    in 'Roe said the deal would add "..."' the deal adds nothing, Roe said it.
+    """
+    verbs = [
+        v
+        for v in _verb_pattern().finditer(masked, start, end)
+        if not v.group().endswith("ing")  # "..., adding that": the main verb's subject
+    ]
+    for verb in reversed(verbs[-3:]):
         if not masked[start : verb.start()].strip(" ,\t\n"):
-            return phrase_after(masked, verb.end(), end)  # "Said Jane Roe: ..."
-        phrase = subject_before(masked, start, verb.start())
+            phrase = phrase_after(masked, verb.end(), end)  # "Said Jane Roe: ..."
+        else:
+            phrase = subject_before(masked, start, verb.start())
         if phrase is not None:
             return phrase
     m = _ACCORDING.search(masked, start, end)

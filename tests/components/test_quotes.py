@@ -319,6 +319,25 @@ def test_age_and_lower_case_possessive_in_the_appositive(nlp: Language) -> None:
     assert (quotes[1].speaker_role, quotes[1].speaker_organization) == ("founder", None)
 
 
+def test_earlier_verb_when_the_last_one_has_no_speaker(nlp: Language) -> None:
+    text = (
+        "Corvane bought Lisk in May. Corvane said the purchase would add to earnings "
+        "“from the first full year of ownership”."
+    )
+    companies = [company(text, "Corvane"), company(text, "Lisk")]
+    assert speakers(run(nlp, text, companies=companies)) == ["Corvane"]
+
+
+def test_role_given_once_holds_for_the_speakers_other_quotes(nlp: Language) -> None:
+    text = (
+        "“Prices will settle by the summer,” said Ada Lorne, a trader at Pike Markets.\n\n"
+        "Omar Rahal disagreed.\n\n“Not before the autumn, in my view,” Lorne said."
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Ada Lorne", "Ada Lorne"]
+    assert quotes[1].speaker_role == "trader" and quotes[1].speaker_organization == "Pike Markets"
+
+
 def test_anonymous_sources_are_no_speaker(nlp: Language) -> None:
     text = (
         "Two people familiar with the talks said a deal was near. One of them described the "
