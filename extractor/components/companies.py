@@ -176,6 +176,7 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
     _short_forms(typed, companies)
     _drop_initial_words(companies)
     keys = sorted(companies, key=lambda k: companies[k].occurrences[0].start)
+    units = {k for k, t in companies.items() if _is_unit(text, t)}
     uf = _UnionFind(keys)
     for key, other in _explicit_links(text, typed, companies):
         uf.union(key, other)
@@ -184,6 +185,8 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
             ta, tb = companies[a], companies[b]
             short, long = (ta, tb) if len(ta.name) <= len(tb.name) else (tb, ta)
             long_first = long.occurrences[0].start < short.occurrences[0].start
+            if long.key in units and short.key not in units:
+                continue  # "its solar subsidiary, Sejin Solar": another company
             if same_company(short.name, long.name, long_first=long_first):
                 uf.union(a, b)
     groups: dict[str, list[TypedName]] = {}
@@ -209,6 +212,23 @@ def _explicit_aliases(
             if k not in companies and typed[k].kind in ("none", "company", "place"):
                 typed[k].kind = "company"
                 companies[k] = typed[k]
+
+
+#: "its solar subsidiary, X" / "X, its listed unit": a company of its own.
+_UNIT_BEFORE = re.compile(
+    r"\b(?:its|their|the)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|unit|arm|division|affiliate)\s*,?\s+$"
+)
+_UNIT_AFTER = re.compile(
+    r"^,\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|unit|arm|division|affiliate)\b"
+)
+
+
+def _is_unit(text: str, named: TypedName) -> bool:
+    return any(
+        _UNIT_BEFORE.search(text[max(0, o.start - 60) : o.start])
+        or _UNIT_AFTER.match(text[o.end : o.end + 60])
+        for o in named.occurrences
+    )
 
 
 def _drop_initial_words(companies: dict[str, TypedName]) -> None:

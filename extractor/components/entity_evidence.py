@@ -214,6 +214,8 @@ def vocabulary() -> Vocabulary:
             1.0,
         ),
         (r"^,?\s+(?:said|says)\b", "person", 0.5),
+        # "the Baumgartner and Favre families"
+        (r"^\s+(?:family|families|clan|dynasty)\b", "none", 3.0),
         # "Rome Fiumicino airport", "the Nathan Gate shopping centre"
         (
             r"^\s+(?:airport|port|harbour|station|square|street|road|avenue|district|province|"
@@ -264,6 +266,13 @@ def vocabulary() -> Vocabulary:
             2.0,
         ),
         (r"\bat\s+$", "company", 1.0),
+        # "the publisher behind Call of Duty", "maker of the Flora spread"
+        (
+            r"\b(?:behind|maker\s+of|makers\s+of|publisher\s+of|creator\s+of|developer\s+of)\s+"
+            r"(?:the\s+)?$",
+            "none",
+            3.0,
+        ),
         # "brands such as Lipton", "franchises including Call of Duty"
         (
             rf"(?i:\b(?:{products})\b[^.;:]{{0,25}}?(?:such\s+as|including|like|:))\s+"
@@ -314,6 +323,7 @@ def vocabulary() -> Vocabulary:
              "by", "with", "for", "sell", "sold", "selling", "sells", "in", "to", "replaced",
              "into", "the"},
             {"at"},
+            {"behind", "of", "the"},
             {"as", "including", "like", ":", "and", "or", ","},
             {"as"},
             {"as", "the", "'", "‘", '"', "“"},
@@ -621,6 +631,13 @@ def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, Ty
     for group in groups:
         kinds = [decide(by_key[o.key].scores) for o in group]
         if "company" not in kinds:
+            # "Call of Duty, World of Warcraft and Candy Crush": one product makes a list of
+            # products, unless a member has evidence of its own.
+            if any(by_key[o.key].scores.get("none", 0) >= 3 for o in group):
+                for occ in group:
+                    scores = by_key[occ.key].scores
+                    if scores.get("company", 0) < 2.5:
+                        scores["none"] = max(scores.get("none", 0.0), 3.0)
             continue
         for occ, kind in zip(group, kinds, strict=True):
             if kind == "company" or kind == "person":
@@ -645,7 +662,12 @@ def decide(scores: dict[str, float]) -> str:
         return "body"
     if none >= 3 and none > company:
         return "none"
-    if person >= MIN_PERSON and person >= company and not scores.get("designated"):
+    if (
+        person >= MIN_PERSON
+        and person >= company
+        and person > place
+        and not scores.get("designated")
+    ):
         return "person"
     if place >= MIN_PLACE and company < 4:
         return "place"
