@@ -74,11 +74,18 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     )
 
 
-def whole_units(value: Decimal | None) -> int | None:
-    """Round a Decimal amount to whole currency units (half up); None stays None."""
+def currency_units(value: Decimal | None) -> int | float | None:
+    """An amount for the output: an int when whole (cents rounded away from large figures),
+    else a float to the cent ("450p" -> 4.5); None stays None.
+
+    Figures of a thousand units and more are rounded to whole units: their printed precision is
+    far coarser than a cent, and whole numbers are what users and gold files compare.
+    """
     if value is None:
         return None
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if abs(value) >= 1000 or value == value.to_integral_value():
+        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
 def money_model(
@@ -90,12 +97,12 @@ def money_model(
     else:
         value, text, start, end = mention, "", None, None
     return Money(
-        amount=whole_units(value.amount) or 0,
+        amount=currency_units(value.amount) or 0,
         currency=value.currency,
         text=text,
         qualifier=value.qualifier,
-        low=whole_units(value.low),
-        high=whole_units(value.high),
+        low=currency_units(value.low),
+        high=currency_units(value.high),
         start=start,
         end=end,
         role=role,  # type: ignore[arg-type]

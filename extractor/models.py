@@ -56,12 +56,16 @@ class Money(_Record):
     ``high`` null). Derived figures (an implied valuation) have ``start``/``end`` null.
     """
 
-    amount: int = Field(ge=0, description="Whole currency units: 586000000 for '$586m'.")
+    amount: int | float = Field(
+        ge=0,
+        description="In currency units, not millions: 586000000 for '$586m'; an int unless the "
+        "figure has a fractional part (4.5 for '450p', 32.75 for '$32.75 a share').",
+    )
     currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     text: str = ""
     qualifier: Qualifier | None = None
-    low: int | None = None
-    high: int | None = None
+    low: int | float | None = None
+    high: int | float | None = None
     start: int | None = None
     end: int | None = None
     role: AmountRole = "other"

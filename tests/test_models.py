@@ -149,3 +149,15 @@ def test_gold_like_record_round_trips_through_json() -> None:
     assert wire["published"] == "2024-06-03"
     assert wire["deals"][0]["stake"]["value"] == 20.0
     assert wire["companies"][0]["mentions"][0] == {"start": 0, "end": 4, "text": "Acme"}
+
+
+def test_money_keeps_fractional_units_and_rounds_large_figures() -> None:
+    from decimal import Decimal
+
+    from extractor.assemble import currency_units
+
+    assert currency_units(Decimal("4.5")) == 4.5  # "450p" is 4.50 pounds, not 5
+    assert currency_units(Decimal("32.755")) == 32.755
+    assert currency_units(Decimal("3255555555.5556")) == 3255555556
+    assert isinstance(currency_units(Decimal("586000000")), int)
+    assert currency_units(None) is None
