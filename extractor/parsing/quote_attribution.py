@@ -164,6 +164,15 @@ def _attribution(phrase: SpeakerPhrase, resolved: Resolved) -> Attribution:
         how = "group"
     if not resolved.is_person:
         return Attribution(resolved.speaker, how)
+    if phrase.role or phrase.organization:
+        # What the attribution itself says ("Acme's chief executive, Jane Roe") is the most
+        # direct evidence; the people facts fill in what it leaves out.
+        return Attribution(
+            resolved.speaker,
+            how,
+            phrase.role or resolved.role,
+            phrase.organization or resolved.organization,
+        )
     return Attribution(resolved.speaker, how, resolved.role, resolved.organization)
 
 

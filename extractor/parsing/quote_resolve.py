@@ -272,17 +272,23 @@ class SpeakerResolver:
         return None
 
     def _it(self, at: int) -> Resolved | None:
-        """'it said': the first company named in the paragraph (its topic), else the most
-        mentioned one so far."""
+        """'it said': the first company named in the paragraph (its topic), else in the
+        paragraph before; None when neither names one (the referent is not a company)."""
         para_start = self.text.rfind("\n", 0, at) + 1
-        k = bisect.bisect_left(self._starts, para_start)
+        company = self._first_company(para_start, at)
+        if company is None and para_start > 0:
+            last = len(self.text[:para_start].rstrip())
+            company = self._first_company(self.text.rfind("\n", 0, last) + 1, para_start)
+        return Resolved(company) if company else None
+
+    def _first_company(self, start: int, end: int) -> str | None:
+        k = bisect.bisect_left(self._starts, start)
         for s, _, kind, i in self._mentions[k:]:
-            if s >= at:
+            if s >= end:
                 break
             if kind == "company":
-                return Resolved(self.companies[i].name)
-        names = self._salient(at, 1)
-        return Resolved(names[0]) if names else None
+                return self.companies[i].name
+        return None
 
     def _salient(self, at: int, count: int) -> list[str]:
         """The ``count`` companies mentioned most before ``at``, in order of first mention."""

@@ -453,6 +453,12 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
             run = run[1:]
         if not run:
             continue
+        # "Lars Engel of Kormoran Research": a person of an organisation.
+        for k in range(2, len(run) - 1):
+            if run[k][0] == "of" and first_name_gender(run[0][0]) is not None:
+                org = " ".join(t[0] for t in run[k + 1 :])
+                run = run[:k]
+                break
         name = " ".join(t[0] for t in run)
         if _POSSESSIVE.search(name) and name[-2:] in {"'s", "’s"}:
             name = name[:-2]

@@ -338,6 +338,23 @@ def test_role_given_once_holds_for_the_speakers_other_quotes(nlp: Language) -> N
     assert quotes[1].speaker_role == "trader" and quotes[1].speaker_organization == "Pike Markets"
 
 
+def test_person_of_an_organisation(nlp: Language) -> None:
+    text = "“The price looks low,” said Lars Engel of Kormoran Research, “but few would bid.”"
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Lars Engel", "Lars Engel"]
+    assert quotes[0].speaker_organization == "Kormoran Research"
+
+
+def test_it_said_without_a_company_nearby_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Corvane bought Lisk.\n\nThe deal closed in May.\n\n"
+        "The rating agency reviewed it. It called the outlook “stable with some upside”."
+    )
+    companies = [company(text, "Corvane"), company(text, "Lisk")]
+    (q,) = run(nlp, text, companies=companies)
+    assert q.speaker is None
+
+
 def test_anonymous_sources_are_no_speaker(nlp: Language) -> None:
     text = (
         "Two people familiar with the talks said a deal was near. One of them described the "
