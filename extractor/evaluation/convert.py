@@ -14,7 +14,10 @@ from extractor.models import ArticleRecord, Company, Deal, Money, Percent, Perso
 def _money(amount: GoldAmount | None, qualifier: str | None = None) -> Money | None:
     if amount is None:
         return None
-    return Money(amount=round(amount.amount), currency=amount.currency, qualifier=qualifier)
+    value = amount.amount
+    # Whole figures stay int, as the extractor writes them; "4.5 GBP" keeps its fraction.
+    whole: int | float = int(value) if float(value).is_integer() else value
+    return Money(amount=whole, currency=amount.currency, qualifier=qualifier)
 
 
 def _percent(value: float | None) -> Percent | None:

@@ -217,3 +217,20 @@ def test_score_article_overall_counts_missed_items_as_wrong(golds: list[GoldArti
     assert metrics["speaker_overall"] == 0.5
     empty = _metrics(ArticleRecord(), gold)
     assert empty["speaker_accuracy"] is None and empty["speaker_overall"] == 0.0
+
+
+def test_gold_to_record_keeps_fractional_and_whole_amounts(golds: list[GoldArticle]) -> None:
+    gold = golds[0]
+    price = gold.deals[0].price
+    assert price is not None
+    fractional = gold.model_copy(
+        update={
+            "deals": [
+                gold.deals[0].model_copy(update={"price": price.model_copy(update={"amount": 4.5})})
+            ]
+        }
+    )
+    record = gold_to_record(fractional)
+    assert record.deals[0].price is not None and record.deals[0].price.amount == 4.5
+    whole = gold_to_record(gold).deals[0].price
+    assert whole is not None and isinstance(whole.amount, int)
