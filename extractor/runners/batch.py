@@ -155,8 +155,7 @@ def run_batch(
                 chunks, workers=workers, engine=engine, scheduler=scheduler, model=model
             ):
                 for outcome in outcomes:
-                    _store(outcome, writer, errors, counts)
-                    account("error" if outcome.record is None else "written")
+                    account(_store(outcome, writer, errors, counts))
                 writer.commit()
                 errors.commit()
         finally:
@@ -170,8 +169,8 @@ def run_batch(
     )
 
 
-def _store(outcome: Outcome, writer: Any, errors: ErrorLog, counts: dict[str, int]) -> None:
-    """Write one outcome to the output, or to the errors file when it failed."""
+def _store(outcome: Outcome, writer: Any, errors: ErrorLog, counts: dict[str, int]) -> str:
+    """Write one outcome to the output, or to the errors file; say which ("written"...)."""
     if outcome.record is not None:
         try:
             writer.write(outcome.record)
@@ -185,9 +184,10 @@ def _store(outcome: Outcome, writer: Any, errors: ErrorLog, counts: dict[str, in
             counts["written"] += 1
             counts["deals"] += len(deals)
             counts["failed_checks"] += sum(1 for d in deals if _failed(d))
-            return
+            return "written"
     errors.add(outcome.source, outcome.error or "unknown error", sha256=outcome.sha256)
     counts["errors"] += 1
+    return "error"
 
 
 def _same_file(recorded: str, source: str) -> bool:

@@ -45,8 +45,13 @@ def arrow_type(annotation: Any) -> pa.DataType:
     if origin in (typing.Union, types.UnionType):
         if len(args) == 1:
             return arrow_type(args[0])
-        # "a name or a list of names" (a quote's speaker): stored as a list of strings.
-        return pa.list_(pa.string())
+        if set(args) <= {int, float}:
+            # A whole or fractional amount ("450p" is 4.5 GBP): exact up to 2**53 units.
+            return pa.float64()
+        if set(args) == {str, list[str]}:
+            # "a name or a list of names" (a quote's speaker): stored as a list of strings.
+            return pa.list_(pa.string())
+        raise TypeError(f"no Arrow type for the union {annotation!r}")
     if origin is list:
         return pa.list_(arrow_type(args[0]))
     if origin is typing.Literal:

@@ -11,8 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from extractor.errors import ConfigError
+from extractor.models import ArticleRecord
 from extractor.runners.csv_writer import COLUMNS
-from extractor.runners.parquet_writer import ParquetWriter
+from extractor.runners.parquet_writer import ParquetWriter, record_schema
 from extractor.runners.writers import (
     ErrorLog,
     check_can_write,
@@ -296,3 +297,14 @@ def test_output_of_the_wrong_kind_is_refused(tmp_path: Path, kind: str, fmt: str
         out.write_bytes(b"PAR1 someone else's single Parquet file")
     with pytest.raises(ConfigError, match=f"is a {kind}"):
         open_writer(out, fmt)
+
+
+def test_parquet_schema_follows_the_models_and_takes_fractional_amounts(tmp_path: Path) -> None:
+    schema = record_schema()  # raises TypeError when a model field has no Arrow mapping
+    assert set(schema.names) == {*ArticleRecord.model_fields, "sha256"}
+    record = make_record("a.txt", "h1")
+    record["amounts"][0]["amount"] = 4.5  # "450p a share"
+    with open_writer(tmp_path / "out.parquet", "parquet") as writer:
+        writer.write(record)
+    (row,) = pq.read_table(tmp_path / "out.parquet").to_pylist()
+    assert row["amounts"][0]["amount"] == 4.5
