@@ -28,6 +28,12 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.values import MoneyValue
 
 TRANSFER = "transfer"
+#: "its paint business", "a stake in its gas pipeline unit": an unnamed part of the seller.
+_OWN_UNIT = re.compile(
+    r"^[^.;]{0,40}?\bits\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:business|businesses|unit|division|operations|arm|subsidiary|assets)\b",
+    re.I,
+)
 #: "A$4.10 in cash for each of the 212 million shares": a price per share.
 _FOR_EACH = re.compile(
     r"\s*(?:in\s+cash\s+)?(?:(?:for|per)\s+each\b|-?a-share\b|(?:a|per)\s+share\b)", re.I
@@ -431,6 +437,9 @@ def _roles(
             frame.seller = subject_name
             frame.target = target
             frame.acquirer = first("recipient", person_ok=True)
+        if frame.target is None and _OWN_UNIT.search(sent.text[sent.rel(trig.end) :]):
+            # "sold its paint business to X": part of the seller itself changes hands.
+            frame.target = frame.seller
         frame.actor = frame.seller
     elif fam == "buyback":
         owner = subject_name or _possessor_after(after, sent) or ctx.last_subject
