@@ -103,7 +103,9 @@ def money_match(
         return predicted_amount is None and gold_amount is None
     if predicted_currency != gold_currency:
         return False
-    if round(predicted_amount) == round(gold_amount):
+    # Whole-unit rounding only for figures large enough that a unit is below the tolerance's
+    # grain anyway; small fractional figures ("4.5 GBP a share") rely on the 0.5% rule alone.
+    if abs(gold_amount) >= 100 and round(predicted_amount) == round(gold_amount):
         return True
     return abs(predicted_amount - gold_amount) <= MONEY_TOLERANCE * abs(gold_amount)
 

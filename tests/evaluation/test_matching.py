@@ -66,7 +66,9 @@ def test_names_match_uses_aliases_of_either_side() -> None:
         ((586_000_000, "USD"), (588_000_000, "USD"), True),  # within 0.5%
         ((580_000_000, "USD"), (588_000_000, "USD"), False),  # 1.4% off
         ((586_000_000, "GBP"), (586_000_000, "USD"), False),
-        ((12, "EUR"), (12.4, "EUR"), True),  # equal in whole units
+        ((1200, "EUR"), (1200.4, "EUR"), True),  # equal in whole units
+        ((4.51, "GBP"), (4.6, "GBP"), False),  # small fractional figures: 0.5% only
+        ((4.5, "GBP"), (4.51, "GBP"), True),
         ((None, None), (None, None), True),
         ((5, "EUR"), (None, None), False),
     ],
