@@ -82,6 +82,7 @@ class Vocabulary:
     first_names: dict[str, str]
     designators: frozenset[str]
     body_heads: frozenset[str]
+    body_phrases: tuple[str, ...]  # several words: "Central Bank", "Community Trust"
     central_bank_heads: tuple[str, ...]
     publisher_heads: frozenset[str]
     of_heads: frozenset[str]
@@ -225,7 +226,7 @@ def vocabulary() -> Vocabulary:
             2.0,
         ),
         # "its Galaxy Note phone", "the Lipton brand"
-        (rf"^\s+(?:{products})\b", "none", 3.0),
+        (rf"^\s+(?:[\w-]*\d[\w-]*\s+)?(?:{products})\b", "none", 3.0),
         (r"^\s+(?:said|says)\b", "company", 0.5),
     )
     left = (
@@ -275,8 +276,8 @@ def vocabulary() -> Vocabulary:
         ),
         # "brands such as Lipton", "franchises including Call of Duty"
         (
-            rf"(?i:\b(?:{products})\b[^.;:]{{0,25}}?(?:such\s+as|including|like|:))\s+"
-            rf"(?:[A-Z][\w&'’.-]*\s+){{0,4}}?(?:(?:[A-Z][\w&'’.-]*,\s+)*(?:and|or)\s+)?$",
+            rf"(?i:\b(?:{products})\b[^.;:]{{0,25}}?(?:such\s+as|including|included|includes|"
+            rf"like|:))\s+(?:(?:[A-Z][\w&'’.-]*|and|or)[\s,]+){{0,8}}$",
             "none",
             3.0,
         ),
@@ -324,7 +325,7 @@ def vocabulary() -> Vocabulary:
              "into", "the"},
             {"at"},
             {"behind", "of", "the"},
-            {"as", "including", "like", ":", "and", "or", ","},
+            None,
             {"as"},
             {"as", "the", "'", "‘", '"', "“"},
             role_last,
@@ -346,7 +347,13 @@ def vocabulary() -> Vocabulary:
         common=frozenset(non["common_adjectives"]),
         first_names=dict(load_lexicon("first_names")["names"]),
         designators=frozenset(w.casefold() for w in words["designators"]),
-        body_heads=frozenset(non["body_heads"]),
+        body_heads=frozenset(h for h in non["body_heads"] if " " not in h),
+        body_phrases=(
+            *(h for h in non["body_heads"] if " " in h),
+            "Ministry of",
+            "University of",
+            "Bank of England",
+        ),
         central_bank_heads=tuple(non["central_bank_heads"]),
         publisher_heads=frozenset(non["publisher_heads"]),
         of_heads=frozenset(w for w in words["of_heads"] if " " not in w),
@@ -488,8 +495,9 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     words = name.split()
     lex = name_words()
     score: dict[str, float] = defaultdict(float)
+    padded = f" {name} "
     if any(w in vocab.body_heads for w in words) or any(
-        h in name for h in ("Ministry of", "University of", "Bank of England", "Federal Reserve")
+        f" {h} " in padded for h in vocab.body_phrases
     ):
         score["body"] += 10
     if words[-1] in vocab.publisher_heads and len(words) > 1:
@@ -617,6 +625,13 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     return points
 
 
+#: Plural nouns after a list of names that make the names modifiers, not companies.
+_PREMODIFIED = re.compile(
+    r"^\s+(?:[\w-]*\d[\w-]*\s+)?(?:franchises|brands|families|products|games|titles|labels|"
+    r"models|devices|phones|smartphones|drugs|apps|shows|films|teams|plants|mines|fields)\b"
+)
+
+
 def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, TypedName]) -> None:
     """Names listed with companies ("Swiss, Austrian Airlines and Brussels Airlines")."""
     joiner = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
@@ -629,6 +644,13 @@ def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, Ty
             else:
                 groups.append([prev, occ])
     for group in groups:
+        # "the Fallout and Doom franchises", "the Baumgartner and Favre families"
+        after = text[group[-1].end : group[-1].end + 40]
+        if _PREMODIFIED.match(after):
+            for occ in group:
+                scores = by_key[occ.key].scores
+                scores["none"] = scores.get("none", 0.0) + 5.0
+            continue
         kinds = [decide(by_key[o.key].scores) for o in group]
         if "company" not in kinds:
             # "Call of Duty, World of Warcraft and Candy Crush": one product makes a list of

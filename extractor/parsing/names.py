@@ -33,6 +33,8 @@ _POSSESSIVE = re.compile(
     re.VERBOSE,
 )
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-"
+#: Abbreviated places at the start of a name: "U.S. Steel" is "United States Steel".
+_PLACE_ABBREVIATIONS = (("U.S. ", "United States "), ("U.K. ", "United Kingdom "))
 #: Words that join the parts of a name and do not count for its initials.
 _JOINERS = frozenset({"of", "and", "&", "the", "de", "da", "do", "dos", "das", "del", "der", "y"})
 
@@ -166,12 +168,21 @@ def core_name(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
+def _expand_places(name: str) -> str:
+    for short, full in _PLACE_ABBREVIATIONS:
+        if name.startswith(short):
+            return full + name[len(short) :]
+    return name
+
+
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key.
 
     >>> name_key("Itaú"), name_key("ITAU"), name_key("Rolls-Royce")
     ('itau', 'itau', 'rolls royce')
     """
+    name = _expand_places(name)
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = re.sub(r"[\-‐‑–/]", " ", plain.casefold())
@@ -271,7 +282,7 @@ def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
             short form of the same company ("Activision Blizzard ... Activision") unless it
             only drops a place ("Vodafone Egypt ... Vodafone").
     """
-    short_c, long_c = clean_name(short), clean_name(long)
+    short_c, long_c = _expand_places(clean_name(short)), _expand_places(clean_name(long))
     if not short_c or not long_c:
         return False
     if name_key(short_c) == name_key(long_c):

@@ -93,6 +93,13 @@ def test_company_found(ent_nlp: Language, text: str, expected: str) -> None:
         ("Kelderly paid CHF 30m for a stake in Gosford.", "CHF"),
         ("Brands such as Crumbly and Tarn Tea were sold by Gosford.", "Crumbly"),
         ("The Minister of Mines praised the deal.", "Minister of Mines"),
+        ("Gosford, maker of the Crumbly and Tarn Tea brands, was sold.", "Crumbly"),
+        ("Gosford, maker of the Crumbly and Tarn Tea brands, was sold.", "Tarn Tea"),
+        ("Gosford abandoned its Velo 7 phone after a recall.", "Velo"),
+        ("The studio behind Starfall was bought by Gosford.", "Starfall"),
+        ("Gosford is owned by the Brunner and Vogt families.", "Vogt"),
+        ("Gosford shares fell on the Ruritania Stock Exchange.", "Ruritania Stock Exchange"),
+        ("The rest is held by the Kgotla Community Trust.", "Kgotla Community Trust"),
     ],
 )
 def test_not_a_company(ent_nlp: Language, text: str, not_expected: str) -> None:
@@ -144,6 +151,14 @@ def test_a_distinctive_word_after_an_established_name_makes_another_company(
         "Lowry bought the broker Brockton Ameriflex in 2020."
     )
     assert {"Brockton", "Brockton Ameriflex"} <= set(names(doc))
+
+
+def test_a_subsidiary_named_after_its_parent_is_another_company(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Hanro Heavy Industries will sell 10% of its solar subsidiary, Hanro Solar, to "
+        "Fjell Kapital. Hanro said the sale would cut its debt."
+    )
+    assert set(names(doc)) == {"Hanro", "Hanro Solar", "Fjell Kapital"}
 
 
 def test_defined_terms_and_the_group(ent_nlp: Language) -> None:

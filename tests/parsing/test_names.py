@@ -119,6 +119,10 @@ def test_same_company_ignores_a_leading_place() -> None:
     assert same_company("Lanvale", "Shenzhen Lanvale Technology")
 
 
+def test_same_company_expands_abbreviated_places() -> None:
+    assert same_company("U.S. Tinplate", "United States Tinplate Corp")
+
+
 @pytest.mark.parametrize(
     ("printed", "title", "bare", "gender"),
     [
