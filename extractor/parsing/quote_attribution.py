@@ -186,9 +186,16 @@ def _explicit(
     tail = _from_tail(masked, q.outer_end, _sentence_end(masked, q.outer_end, p_end))
     if tail is not None:
         return tail
-    if head_empty:
-        return None
-    return _from_head(masked, sent_start, q.open_mark)
+    if not head_empty:
+        return _from_head(masked, sent_start, q.open_mark)
+    if q.open_mark == p_start or not masked[p_start : q.open_mark].strip(" \t-–—*•"):
+        # Press-release style: 'Jane Roe, chief executive, said:' closes the paragraph before.
+        prev_end = len(masked[:p_start].rstrip())
+        if prev_end and masked[prev_end - 1] == ":":
+            prev_start = max(_sentence_start(ends, prev_end - 1, 0), prev_end - _HEAD_REACH)
+            prev_start = max(prev_start, masked.rfind("\n", 0, prev_end) + 1)
+            return _from_head(masked, prev_start, prev_end - 1)
+    return None
 
 
 def _sentence_start(ends: list[int], pos: int, p_start: int) -> int:

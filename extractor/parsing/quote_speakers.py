@@ -255,7 +255,7 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
             between = body[k + 1 : -1].strip()
             first = between.split(" ", 1)[0].lower()
             if head is not None and head.kind == "name":
-                if first in _CLAUSE_WORDS or between.isdigit():
+                if first in _CLAUSE_WORDS or first in _words()["intro"] or between.isdigit():
                     return head  # "Jane Roe, who runs it," / "Jane Roe, 54,"
                 if first in {"a", "an", "the"}:
                     # "Acme, an investment fund that owns 9% of Bolt," -> "an investment fund"
@@ -304,6 +304,13 @@ def phrase_after(text: str, start: int, end: int) -> SpeakerPhrase | None:
         return None
     if head.kind == "name" and len(segs) >= 2 and _is_appositive(segs[1]):
         return _with_appositive(head, segs[1])
+    rest = [t for t in segs[0] if t[1] >= head.end]
+    if head.kind == "name" and len(rest) > 1 and rest[0][0] in {"at", "of", "from", "with"}:
+        org = _cap_run(rest[1:], last=False)  # "said Jane Roe at Acme Securities"
+        if org is not None and org.start == rest[1][1] and head.organization is None:
+            return SpeakerPhrase(
+                head.kind, head.text, head.start, head.end, head.role, org.text, head.gender
+            )
     return head
 
 
@@ -392,7 +399,7 @@ def _phrase(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | N
         return SpeakerPhrase("org_group", text, start, end, count=count)
     if lower[-1] in w["org"] and lower[0] in {"the", "its", "their", "our"}:
         return SpeakerPhrase("org_ref", text, start, end)
-    names = _names(seg) if not last or len(seg) > 2 else []
+    names = _names(seg, last=last) if not last or len(seg) > 2 else []
     if len(names) > 1:
         return SpeakerPhrase(
             "names", text, start, end, names=tuple((n.text, n.start, n.end) for n in names)
@@ -400,12 +407,14 @@ def _phrase(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | N
     return _cap_run(seg, last=last)
 
 
-def _names(seg: list[tuple[str, int, int]]) -> list[SpeakerPhrase]:
-    """'Acme and Bolt' -> two names; anything else -> at most one."""
+def _names(seg: list[tuple[str, int, int]], *, last: bool) -> list[SpeakerPhrase]:
+    """'Acme and Bolt', 'Acme's chief Jane Roe and Bolt's chief John Doe' -> two names."""
     for k, tok in enumerate(seg):
         if tok[0] == "and" and 0 < k < len(seg) - 1:
-            left, right = _cap_run(seg[:k], last=True), _cap_run(seg[k + 1 :], last=False)
-            if left and right and left.end == seg[k - 1][2] and right.start == seg[k + 1][1]:
+            left, right = _cap_run(seg[:k], last=True), _cap_run(seg[k + 1 :], last=last)
+            if not (left and right and left.end == seg[k - 1][2]):
+                continue
+            if (right.end == seg[-1][2]) if last else (right.start == seg[k + 1][1]):
                 return [left, right]
     return []
 

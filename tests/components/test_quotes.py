@@ -355,6 +355,36 @@ def test_it_said_without_a_company_nearby_is_no_speaker(nlp: Language) -> None:
     assert q.speaker is None
 
 
+def test_press_release_attribution_ending_the_paragraph_before(nlp: Language) -> None:
+    text = (
+        "Commenting on the sale, Quarrow's Managing Director, Fay Tolland, said:\n\n"
+        "“The sale lets us focus on our copper assets in the north.”\n\n"
+        "“We will update shareholders on the next steps soon.”"
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Fay Tolland", "Fay Tolland"]
+    assert [q.attribution for q in quotes] == ["explicit", "continuation"]
+    assert quotes[0].speaker_organization == "Quarrow"
+
+
+def test_two_named_people_with_titles_speak_together(nlp: Language) -> None:
+    text = (
+        "“Together we will lead the market,” Vantor chief executive Anna Berg and Dalmo "
+        "chief executive Tomas Lind said in a joint statement."
+    )
+    assert speakers(run(nlp, text)) == [["Anna Berg", "Tomas Lind"]]
+
+
+def test_adverb_between_commas_and_organisation_after_at(nlp: Language) -> None:
+    text = (
+        "“It makes sense for both,” said Ruth Kaye at Pell Securities.\n\n"
+        "Kaye, however, warned that joining two cultures “is never easy for anyone”."
+    )
+    quotes = run(nlp, text)
+    assert speakers(quotes) == ["Ruth Kaye", "Ruth Kaye"]
+    assert quotes[0].speaker_organization == "Pell Securities"
+
+
 def test_anonymous_sources_are_no_speaker(nlp: Language) -> None:
     text = (
         "Two people familiar with the talks said a deal was near. One of them described the "
