@@ -65,11 +65,25 @@ def build_nlp(model: str | Path | None = None) -> Language:
         for name in list(nlp.pipe_names):
             if name not in USER_PIPES_KEPT:
                 nlp.disable_pipe(name)
+    _split_scale_letters(nlp)
     for name in PIPE_ORDER:
         if name == "extractor_sentences" and nlp.has_pipe("parser"):
             continue  # a parser sets sentence boundaries itself
         nlp.add_pipe(name)
     return nlp
+
+
+#: English tokenizer exceptions that keep "m." / "b." / "k." as one token (initials). In
+#: business news they are scale letters ending a sentence ("revenue of £742m."): split them so
+#: the full stop ends the sentence and the money span stops before it.
+_SCALE_LETTER_EXCEPTIONS = ("m.", "b.", "k.")
+
+
+def _split_scale_letters(nlp: Language) -> None:
+    rules = dict(nlp.tokenizer.rules or {})
+    for key in _SCALE_LETTER_EXCEPTIONS:
+        rules.pop(key, None)
+    nlp.tokenizer.rules = rules
 
 
 @functools.lru_cache(maxsize=4)

@@ -16,3 +16,9 @@ def test_pipeline_analysis_has_no_unmet_requirements(nlp: Language) -> None:
 
 def test_get_nlp_is_built_once() -> None:
     assert get_nlp() is get_nlp()
+
+
+def test_scale_letter_before_full_stop_is_its_own_token(nlp: Language) -> None:
+    doc = nlp.make_doc("Revenue was £742m. Profit rose.")
+    assert [t.text for t in doc][3:6] == ["742", "m", "."]
+    assert [t.text for t in nlp.make_doc("It opens at 9 a.m. daily.")][3] == "a.m."
