@@ -30,9 +30,10 @@ from extractor.parsing.values import MoneyValue
 TRANSFER = "transfer"
 #: "its paint business", "a stake in its gas pipeline unit": an unnamed part of the seller.
 _OWN_UNIT = re.compile(
-    r"^[^.;]{0,40}?\bits\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:business|businesses|unit|division|operations|arm|subsidiary|assets)\b",
-    re.I,
+    r"""^\s*(?:(?:a|an|the)\s+[^.;]{0,30}?\s+in\s+)?its\s+\S   # "its masts", "a stake in its unit"
+      | ^[^.;]{0,40}?\b(?:businesses|business|units|unit|division|operations|subsidiary)\b
+    """,
+    re.I | re.X,
 )
 #: "A$4.10 in cash for each of the 212 million shares": a price per share.
 _FOR_EACH = re.compile(
@@ -410,6 +411,7 @@ def _roles(
     # Resolved references may name the target ("a 25% stake in the company") but never the
     # buyer, seller or agent, and never the subject again (nearest-mention guesses).
     kinds = [(e, k) for e, k in kinds if e.kind != "ref" or k in ("target", "target_seller")]
+    kinds = [(_antecedent(e, ents, sent) if e.kind == "ref" else e, k) for e, k in kinds]
     agent_at = next((e.start for e, k in kinds if k == "agent"), None)
     if agent_at is not None:
         # "sold by Ipe, the family company that founded Cerrado": after the agent comes only
@@ -474,6 +476,16 @@ def _roles(
         frame.target = None
 
 
+def _antecedent(ref: Ent, ents: list[Ent], sent: Sentence) -> Ent:
+    """ "has owned Anchor since 2012, when it paid $420m for the business": a reference after
+    the trigger means the nearest company named before it in the sentence, when there is one
+    (the reference layer's own guess otherwise)."""
+    before = [e for e in ents if e.kind == "company" and e.end <= ref.start]
+    if len(before) >= 2:
+        return Ent(ref.start, ref.end, before[-1].name, "ref")
+    return ref
+
+
 def _described(descriptors: dict[str, set[str]], text: str) -> str | None:
     """ "the bank" -> the one company the article calls a bank, if exactly one."""
     for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", text, re.I):
@@ -502,7 +514,18 @@ def _conjoined(before_ents: list[Ent], sent: Sentence, first_name: str | None) -
 
 
 _NOUN_TRIGGERS = frozenset(
-    {"purchase", "takeover", "acquisition", "investment", "bid", "offer", "buyback", "merger"}
+    {
+        "purchase",
+        "takeover",
+        "acquisition",
+        "investment",
+        "bid",
+        "offer",
+        "buyback",
+        "merger",
+        "approach",
+        "buyout",
+    }
 )
 
 
@@ -527,7 +550,7 @@ def _possessor_before(before_ents: list[Ent], sent: Sentence, trig: Trigger) -> 
         return None
     last = before_ents[-1]
     gap = sent.text[sent.rel(last.end) : sent.rel(trig.start)]
-    if re.fullmatch(r"(?:'s|’s|'|’)\s*", gap):
+    if re.fullmatch(r"(?:'s|’s|'|’)\s*(?:[a-z-]+\s+){0,2}", gap):  # "EP's first approach"
         return last.name
     return None
 

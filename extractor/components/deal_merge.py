@@ -44,6 +44,7 @@ _NOUN_KIND = {
     "repurchase": "buyback",
     "round": "investment",
 }
+_COMPLETED = re.compile(r"\bcomplet(?:ed|es|ing)\b|\bclosed\b", re.I)
 _CEILING = re.compile(r"\bup\s+to\b|\bmaximum\s+of\b", re.I)
 _STAKE_ANAPHOR = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+)?stake\b", re.I)
 _SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9}
@@ -114,7 +115,10 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if draft.kind_class != _kind_class(frame):
         return frame.family == "lead" and "raise" in draft.families
     if draft.stage != _stage(frame):
-        return False
+        # "Bayer completed the takeover in June 2018": the same past deal, dated by its close.
+        completes = frame.anaphoric and frame.historical and draft.historical
+        if not (completes and draft.acquirer == frame.acquirer and frame.target is None):
+            return False
     if not (
         _same(draft.acquirer, frame.acquirer)
         and _same(draft.target, frame.target)
@@ -240,8 +244,10 @@ class DealBuilder:
             draft.status = frame.status
         if frame.historical and (draft.lead is frame or draft.historical):
             # A dated mention of a deal in the news ("agreed to buy it last July") does not
-            # turn the news into history.
-            draft.historical, draft.year = True, draft.year or frame.year
+            # turn the news into history; a past deal is dated by its completion.
+            completed = _COMPLETED.search(self.view.text[frame.start : frame.end])
+            year = frame.year if completed else (draft.year or frame.year)
+            draft.historical, draft.year = True, year
         draft.stake_word |= frame.stake_word
         draft.takeover |= frame.takeover
         self._evidence(draft, frame.sentence)
