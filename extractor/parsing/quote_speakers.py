@@ -437,7 +437,9 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
     for run in reversed(runs) if last else runs:
         while run and (run[-1][0].lower() in _PARTICLES or run[-1][0] == "&"):
             run = run[:-1]
-        if run and run[0][0].lower() in w["anonymous"]:
+        if not run:
+            continue
+        if run[0][0].lower() in w["anonymous"]:
             return None  # "One of them said", "Analysts said": no named speaker
         # A possessive modifier ("Acme's chief executive Jane Roe") names the organisation.
         org = None
