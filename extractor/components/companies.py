@@ -81,7 +81,12 @@ class CompaniesComponent:
         text = doc.text
         lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
         occurrences = make_occurrences(text, lower_words)
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        # A user's NER, if any: reading doc.ents walks every token, so only when it ran.
+        ents = (
+            [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            if doc.has_annotation("ENT_IOB")
+            else []
+        )
         occurrences = _add_model_entities(text, occurrences, ents)
         typed = type_names(text, occurrences, ents=ents)
         companies = group_companies(text, typed)
@@ -314,6 +319,9 @@ def set_entities(
         if span is not None:
             spans.append(span)
     ours = filter_spans(spans)
+    if not doc.has_annotation("ENT_IOB"):
+        doc.set_ents(ours, default="outside")  # nothing to keep: the cheap way
+        return
     taken = {i for span in ours for i in range(span.start, span.end)}
     kept = [
         e
