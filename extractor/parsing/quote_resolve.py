@@ -31,8 +31,10 @@ _LEGAL = re.compile(
 )
 #: "Acme Holdings ("Acme" or "the Group")": a defined term for the company.
 _DEFINED = re.compile(
-    r"""(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*)\s*\(\s*["“](?P<short>[^"”]{1,60})["”]
-    (?:[^)]{0,40}?["“](?P<term>the\s+\w+)["”])?\s*\)""",
+    r"""(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*)   # the full name
+    \s*\(\s*["“](?P<short>[^"”]{1,60})["”]                     # ("Acme"
+    (?:[^)]{0,40}?["“](?P<term>the\s+\w+)["”])?\s*\)           #  or "the Group")
+    """,
     re.VERBOSE,
 )
 
@@ -56,6 +58,7 @@ def normalise(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+@functools.cache
 def _org_heads() -> frozenset[str]:
     return frozenset(load_lexicon("quote_speakers")["organisation_heads"])
 
