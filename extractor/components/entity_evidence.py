@@ -79,6 +79,7 @@ class Vocabulary:
     calendar: frozenset[str]
     splitters: frozenset[str]  # words that cut a run in two: months, currency codes
     common: frozenset[str]
+    headline: frozenset[str]  # verbs and nouns of headlines: "Agrees", "Buys", "Stake"
     first_names: dict[str, str]
     designators: frozenset[str]
     body_heads: frozenset[str]
@@ -126,10 +127,10 @@ def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 
 
 #: Letters after a name that are no part of it: "Naomi Hart, M.D., Chief Executive".
-_DEGREES = r"(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC))*"
+_DEGREES = r"(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC|\d{2}))*"
 
 
-def role_pattern() -> str:
+def role_pattern(*, boundary: bool = True) -> str:
     """A regex (no groups) for a job title: "telecoms analyst", "founder and chief executive"."""
     roles = load_lexicon("roles")
     heads = _alternation(roles["heads"] + [f"head of {h}" for h in roles["head_of"]])
@@ -143,7 +144,7 @@ def role_pattern() -> str:
         rf"(?:(?:{mods})\s+|co-)*(?:{open_heads}|(?:{heads})|"
         rf"(?!(?:a|an|the|and|or|of|its|his|her|their)\s)[a-z]+\s+(?:{field_heads}))"
     )
-    return rf"(?:{one}(?:\s+and\s+{one})?)\b"
+    return rf"(?:{one}(?:\s+and\s+{one})?)" + (r"\b" if boundary else "")
 
 
 @functools.cache
@@ -183,7 +184,8 @@ def vocabulary() -> Vocabulary:
         ),
         # "X, the Abu Dhabi-based telecoms group"
         (
-            rf"^,\s+(?:the|a|an|its|their|one)\s+(?:[\w&'’.-]+\s+){{0,5}}?(?:{descriptor})\b",
+            rf"^,\s+(?:the|a|an|its|their|one)\s+(?:[\w&'’.-]+\s+){{0,5}}?(?:{descriptor})\b"
+            r"(?!['’]s)",
             "company",
             3.0,
         ),
@@ -205,6 +207,7 @@ def vocabulary() -> Vocabulary:
             r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+|also\s+)?(?:agreed|agrees|"
             r"bought|buys|acquired|acquires|sold|sells|paid|pays|owns|raised|raises|invested|invests|"
             r"merged|reported|reports|posted|announced|announces|operates|employs|manages|develops|"
+            r"(?<=will\s)(?:pay|buy|sell|acquire|invest|raise|own|hold|merge|keep|take|cut)|"
             r"disclosed|pleaded|completed|lifted|lifts|expects|is\s+selling|is\s+buying|declined|"
             r"held|holds|controls|plans|intends)\b",
             "company",
@@ -216,6 +219,13 @@ def vocabulary() -> Vocabulary:
             3.0,
         ),
         (rf"^,\s+[A-Z][\w&.'’ -]{{0,40}}?['’\ufffd]s\s+{role}", "person", 3.0),
+        # "NAME, the company's chief financial officer"
+        (
+            rf"^{_DEGREES},\s+(?:the|its)\s+(?:company|firm|group|bank|lender|business)['’]s\s+"
+            rf"{role}",
+            "person",
+            3.0,
+        ),
         # "NAME, a descendant of the founder", "NAME, the French billionaire"
         (
             r"^,\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:descendant|son|daughter|wife|"
@@ -367,6 +377,7 @@ def vocabulary() -> Vocabulary:
         calendar=frozenset(non["calendar_words"]),
         splitters=frozenset(non["calendar_words"] + non["currency_codes"]),
         common=frozenset(non["common_adjectives"]),
+        headline=frozenset(non["headline_words"]),
         first_names=dict(load_lexicon("first_names")["names"]),
         designators=frozenset(w.casefold() for w in words["designators"]),
         body_heads=frozenset(h for h in non["body_heads"] if " " not in h),
@@ -452,7 +463,11 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
             words.pop(0)  # "of Directors" once "Board" was dropped
         if not words:
             continue
-        for part in _split_blocked(words, vocab.splitters | agency):
+        parts = _split_blocked(words, vocab.splitters | agency)
+        if run.headline:
+            # "Harvest Foods Agrees To Buy Beacon Stake": common words cut a title-case line.
+            parts = [p for part in parts for p in _split_common(part, common | vocab.headline)]
+        for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
             if (
                 not name
@@ -500,6 +515,16 @@ def _strip_role_prefix(words: list[Word], vocab: Vocabulary) -> list[Word]:
     if vocab.role_re.fullmatch(phrase):
         return words[n:]
     return words
+
+
+def _split_common(words: list[Word], common: set[str]) -> list[list[Word]]:
+    parts: list[list[Word]] = [[]]
+    for w in words:
+        if _is_common(w.text, common):
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
 
 
 def _split_blocked(words: list[Word], blocked: frozenset[str] | set[str]) -> list[list[Word]]:

@@ -49,7 +49,7 @@ _PUBLIC_ROLES = re.compile(
 _ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|de\s+|da\s+|do\s+)?[A-Z&][\w&.'’-]*)*)"
 #: Letters after a name: "Naomi Hart, M.D., Chief Executive Officer".
 _DEGREES = re.compile(
-    r"^(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC))+"
+    r"^(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC|\d{2}))+"
 )
 #: Verbs of "the company founded and chaired by NAME" and the roles they stand for.
 _VERB_ROLES = {"founded": "founder", "co-founded": "co-founder", "chaired": "chairman"}
@@ -67,6 +67,7 @@ class _Patterns:
 @functools.cache
 def _patterns() -> _Patterns:
     role = rf"(?P<role>(?i:{role_pattern()}))"
+    plural = rf"(?P<role>(?i:{role_pattern(boundary=False)}))s\b"  # "Tarnwick partners A and B"
     art = r"(?:(?:a|an|the)\s+)?(?:(?:other|fellow|then|now|current)\s+)?"
     right = (
         # "NAME, an analyst at X", "NAME, the chairman of UBS", "NAME, head of research at X"
@@ -77,6 +78,12 @@ def _patterns() -> _Patterns:
         ("org_role", rf"^,\s+the\s+{_ORG}\s+{role}"),
         # "NAME, chairman SINA, ..."
         ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}"),
+        # "NAME, the company's chief financial officer"
+        (
+            "ref_role",
+            rf"^,\s+(?i:the|its)\s+(?:company|firm|group|bank|lender|business)"
+            rf"(?P<poss>['’]s)\s+{role}",
+        ),
         ("role", rf"^,\s+{art}{role}"),
         # "NAME, who founded it in 1998 and remains its chief executive"
         (
@@ -98,7 +105,8 @@ def _patterns() -> _Patterns:
         ("ref_role", rf"\b(?i:the)\s+(?:company|firm|group|bank|lender|business)(?P<poss>['’]s)\s+"
                      rf"{role},?\s+$"),
         # "Tern Hill partners Ann Lee and NAME"
-        ("org_role", rf"{_ORG}\s+{role}s\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$"),
+        ("org_role", rf"{_ORG}\s+{plural}\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$"),
+        ("org_role", rf"{_ORG}\s+{plural}\s+$"),
         # "its chief executive, NAME"
         ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$"),
         # "Its co-founder and chief executive is NAME"
@@ -329,7 +337,9 @@ def _assign(
     role = _clean_role(groups["role"])
     person.role = role
     if kind == "ref_role":
-        person.organization = ctx.company_ending_at(occ.start - len(m.group(0)) + m.start("poss"))
+        # The match is left of the name (ends at it) or right of it (starts at its end).
+        base = occ.end if m.group(0).startswith(",") else occ.start - len(m.group(0))
+        person.organization = ctx.company_ending_at(base + m.start("poss"))
     elif groups.get("org"):
         person.organization = ctx.organization(groups["org"])
     elif _PUBLIC_ROLES.search(role) or "analyst" in role:

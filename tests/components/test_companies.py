@@ -153,6 +153,14 @@ def test_a_distinctive_word_after_an_established_name_makes_another_company(
     assert {"Brockton", "Brockton Ameriflex"} <= set(names(doc))
 
 
+def test_title_case_headline_is_cut_at_common_words(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Harrow Foods Agrees To Buy Beacon Stake\n"
+        "Harrow Foods has agreed to buy a stake in Beacon, the Leeds bakery chain."
+    )
+    assert set(names(doc)) == {"Harrow Foods", "Beacon"}
+
+
 def test_a_subsidiary_named_after_its_parent_is_another_company(ent_nlp: Language) -> None:
     doc = ent_nlp(
         "Hanro Heavy Industries will sell 10% of its solar subsidiary, Hanro Solar, to "

@@ -100,6 +100,27 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Fergus Baird", "founder and chairman", "Lomond Group",
         ),
         (
+            "Pelmark will pay $4m, said Anil Mehra, the company's chief financial officer.",
+            "Anil Mehra", "chief financial officer", "Pelmark",
+        ),
+        (
+            "Joan Pike, 54, chief executive of Beacon, welcomed the offer.",
+            "Joan Pike", "chief executive", "Beacon",
+        ),
+        (
+            '"It is the right outcome," said Ana Voss, M.D., President and Chief Executive '
+            "Officer of Quellin.",
+            "Ana Voss", "president and chief executive officer", "Quellin",
+        ),
+        (
+            "Sorrel Bank said Ivo Brandt will remain Sorrel Bank's chief executive.",
+            "Ivo Brandt", "chief executive", "Sorrel Bank",
+        ),
+        (
+            "Gosford's sale was backed by Tarnwick partners Ida Moe and Per Lunde.",
+            "Per Lunde", "partner", "Tarnwick",
+        ),
+        (
             "Chief Financial Officer Johan Marais said the buyback of Tarnwick shares was funded.",
             "Johan Marais", "chief financial officer", "Tarnwick",
         ),
