@@ -276,6 +276,15 @@ def test_it_said_is_the_company_the_paragraph_is_about(nlp: Language) -> None:
     assert (q.speaker, q.attribution) == ("Lisk", "pronoun")
 
 
+def test_the_companys_statement_speaks_for_the_company(nlp: Language) -> None:
+    text = (
+        "Corvane agreed to buy Lisk. Corvane will pay in cash.\n\n"
+        "“The combination creates a leader in valves,” its statement said."
+    )
+    companies = [company(text, "Corvane"), company(text, "Lisk")]
+    assert speakers(run(nlp, text, companies=companies)) == ["Corvane"]
+
+
 def test_spokeswoman_for_a_company(nlp: Language) -> None:
     text = "A spokeswoman for Corvane said: “We do not comment on market rumours at all.”"
     companies = [company(text, "Corvane")]
