@@ -165,7 +165,8 @@ def _is_crosshead(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
     """A paragraph that is only a short quoted phrase with no full stop: a (cross)head."""
     if q.continues or q.continued:
         return False
-    outside = (text[para[0] : q.open_mark] + text[q.outer_end : para[1]]).strip(" \t.:-–—")
+    # A full stop after the closing mark ('We will grow'.) makes it a sentence, not a head.
+    outside = (text[para[0] : q.open_mark] + text[q.outer_end : para[1]]).strip(" \t:-–—")
     if outside:
         return False
     inner = text[q.start : q.end]

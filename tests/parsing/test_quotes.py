@@ -117,8 +117,8 @@ def test_crosshead_that_is_only_a_quoted_phrase_is_not_a_quote(head: str) -> Non
 
 
 def test_quote_paragraph_with_a_full_stop_is_a_quote_not_a_crosshead() -> None:
-    text = '"It fits," said Ana Ruiz.\n\n"We will grow."\n\nShares rose.'
-    assert texts(text) == ["It fits", "We will grow."]
+    text = '"It fits," said Ana Ruiz.\n\n"We will grow."\n\n\'We will hire\'.\n\nShares rose.'
+    assert texts(text) == ["It fits", "We will grow.", "We will hire"]
 
 
 def test_a_stray_mark_does_not_swallow_the_rest_of_the_article() -> None:
