@@ -14,7 +14,11 @@ Where each lives on the Doc, with its one owning component:
   Owner: extractor_percents.
 - ``Doc._.extractor_years``: ``list[YearMention]``. Owner: extractor_dates.
 - ``Doc._.extractor_companies``: ``list[CompanyFact]``; ``Doc._.extractor_company_refs``:
-  ``list[ReferenceFact]`` ("the firm", "the two companies"). Owner: extractor_companies.
+  ``list[ReferenceFact]`` ("the firm", "the two companies"); ``Doc._.extractor_entity_names``:
+  ``dict[str, TypedName]``, every name of the article typed (company, person, place, body)
+  for extractor_people. Owner: extractor_companies. Lookup helpers: ``company_at``,
+  ``resolve_reference``, ``companies_in``, ``find_company`` (companies.py) and
+  ``person_by_name``, ``person_at`` (people.py).
 - ``Doc._.extractor_people``: ``list[PersonFact]``. Owner: extractor_people.
 - ``Doc._.extractor_quotes``: ``list[QuoteFact]``. Owner: extractor_quotes.
 - ``Doc._.extractor_deals``: ``list[DealFact]``; ``Doc._.extractor_amount_roles`` and
