@@ -149,7 +149,7 @@ def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
     """
     if len(text[quote.start : quote.end].split()) >= MIN_UNATTRIBUTED_WORDS:
         return True
-    if text[: quote.open_mark].rstrip().endswith("("):
+    if text[max(0, quote.open_mark - 20) : quote.open_mark].rstrip().endswith("("):
         return False  # a defined term: Acme Holdings ("Acme")
     if attribution.how not in ("explicit", "pronoun", "group"):
         return False
@@ -190,10 +190,11 @@ def _explicit(
         return _from_head(masked, sent_start, q.open_mark)
     if q.open_mark == p_start or not masked[p_start : q.open_mark].strip(" \t-–—*•"):
         # Press-release style: 'Jane Roe, chief executive, said:' closes the paragraph before.
-        prev_end = len(masked[:p_start].rstrip())
-        if prev_end and masked[prev_end - 1] == ":":
+        window = max(0, p_start - 20)
+        prev_end = window + len(masked[window:p_start].rstrip())
+        if prev_end > window and masked[prev_end - 1] == ":":
             prev_start = max(_sentence_start(ends, prev_end - 1, 0), prev_end - _HEAD_REACH)
-            prev_start = max(prev_start, masked.rfind("\n", 0, prev_end) + 1)
+            prev_start = max(prev_start, masked.rfind("\n", prev_start, prev_end) + 1)
             return _from_head(masked, prev_start, prev_end - 1)
     return None
 
@@ -270,8 +271,9 @@ def _note_people(
     at all, the subjects of speech verbs."""
     verbs = _verb_pattern().finditer(masked, start, end) if not resolver.people else ()
     for verb in verbs:
-        line_start = masked.rfind("\n", 0, verb.start()) + 1
-        begin = _sentence_start(ends, verb.start(), max(line_start, verb.start() - 120))
+        reach = max(0, verb.start() - 120)
+        line_start = masked.rfind("\n", reach, verb.start()) + 1
+        begin = _sentence_start(ends, verb.start(), max(line_start, reach))
         phrase = subject_before(masked, begin, verb.start())
         if phrase is None or phrase.kind != "name":
             continue

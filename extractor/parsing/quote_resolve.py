@@ -22,6 +22,8 @@ from extractor.parsing.quote_speakers import SpeakerPhrase
 Speaker = str | list[str] | None
 #: How far back (characters) a pronoun's referent is looked for in the text itself.
 PRONOUN_REACH = 1500
+#: How far back (characters) a surname's full name is looked for.
+FULL_NAME_REACH = 8000
 
 #: Words a company name may end with that do not tell two companies apart.
 _LEGAL = re.compile(
@@ -95,7 +97,8 @@ class SpeakerResolver:
         )
         self._starts = [m[0] for m in self._mentions]
         # People seen by the attributions themselves: (position, name, gender).
-        self._seen: list[tuple[int, str, str | None]] = []
+        # Sorted by position; gender "" when unknown (keeps the tuples comparable).
+        self._seen: list[tuple[int, str, str]] = []
         self._genders: dict[str, str] = {}
         self._fill: Callable[[int, int], None] | None = None
         self._filled_to = 0
@@ -115,7 +118,7 @@ class SpeakerResolver:
     def note_person(self, name: str, at: int, gender: str | None = None) -> None:
         """Remember a person named at ``at`` (used for pronouns when no people are known)."""
         if self._company_for(name) is None and not self._looks_like_org(name):
-            self._seen.append((at, name, gender))
+            bisect.insort(self._seen, (at, name, gender or ""))
             if gender is not None:
                 self._genders.setdefault(name, gender)
 
@@ -214,10 +217,16 @@ class SpeakerResolver:
             return None
         return self._person(max(matches, key=lambda p: self._last_before(p.mentions, at)))
 
+    def _seen_before(self, at: int) -> list[tuple[int, str, str]]:
+        """The people noted in the ``PRONOUN_REACH`` characters before ``at``, in order."""
+        lo = bisect.bisect_left(self._seen, (at - PRONOUN_REACH,))
+        hi = bisect.bisect_left(self._seen, (at,))
+        return self._seen[lo:hi]
+
     def _seen_surname(self, name: str, at: int) -> str | None:
         last = name.split()[-1]
-        for pos, full, _ in reversed(self._seen):
-            if pos <= at and full.split()[-1] == last:
+        for _, full, _ in reversed(self._seen_before(at + 1)):
+            if full.split()[-1] == last:
                 return full
         return None
 
@@ -226,12 +235,12 @@ class SpeakerResolver:
         if " " in name.strip():
             return name
         pattern = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3})" + re.escape(name) + r"\b")
-        m = pattern.search(self.text, 0, at)
+        m = pattern.search(self.text, max(0, at - FULL_NAME_REACH), at)
         if m and not any(w.lower() in {"mr", "ms", "mrs", "dr"} for w in m.group(1).split()):
             return m.group(0)
         # Family name first ("Tan Boon Keat", "Mr Tan").
         first = re.compile(r"\b" + re.escape(name) + r"((?:\s+[A-Z][\w'’-]+){1,2})\b")
-        m = first.search(self.text, 0, at)
+        m = first.search(self.text, max(0, at - FULL_NAME_REACH), at)
         if m and not _LEGAL.search(m.group(0)) and not self._looks_like_org(m.group(0)):
             return m.group(0)
         return name
@@ -252,9 +261,8 @@ class SpeakerResolver:
             pos = self._last_before(p.mentions, at)
             if pos >= 0:
                 candidates.append((pos, p.gender, p))
-        for pos, name, g in self._seen:
-            if pos < at:
-                candidates.append((pos, self._genders.get(name, g), name))
+        for pos, name, g in self._seen_before(at):
+            candidates.append((pos, self._genders.get(name, g or None), name))
         for want in (gender, None):
             fits = [c for c in candidates if c[1] == want]
             if fits:
@@ -277,11 +285,14 @@ class SpeakerResolver:
     def _it(self, at: int) -> Resolved | None:
         """'it said': the first company named in the paragraph (its topic), else in the
         paragraph before; None when neither names one (the referent is not a company)."""
-        para_start = self.text.rfind("\n", 0, at) + 1
+        reach = max(0, at - PRONOUN_REACH)
+        para_start = max(reach, self.text.rfind("\n", reach, at) + 1)
         company = self._first_company(para_start, at)
         if company is None and para_start > 0:
-            last = len(self.text[:para_start].rstrip())
-            company = self._first_company(self.text.rfind("\n", 0, last) + 1, para_start)
+            window = max(0, para_start - 20)
+            last = window + len(self.text[window:para_start].rstrip())
+            prev_start = max(reach, self.text.rfind("\n", reach, last) + 1)
+            company = self._first_company(prev_start, para_start)
         return Resolved(company) if company else None
 
     def _first_company(self, start: int, end: int) -> str | None:

@@ -494,15 +494,18 @@ def test_cost_stays_linear_on_long_and_odd_text(nlp: Language) -> None:
     import time
 
     component = nlp.get_pipe("extractor_quotes")
-    unit = "the investors' view, “a fair price for all,” said Ada Lorne, and 'so on "
-    small, large = nlp.make_doc(unit * 200), nlp.make_doc(unit * 1600)
-    times = []
-    for doc in (small, large):
-        t0 = time.process_time()
-        component(doc)
-        times.append(time.process_time() - t0)
-    assert len(large._.extractor_quotes) >= 1000
-    assert times[1] < 8 * 3 * times[0] + 0.5  # 8x the text: far from 64x
+    for unit in (
+        "the investors' view, “a fair price for all,” said Ada Lorne, and 'so on ",
+        "“Fine,” Lorne said. “Fine,” she said. It said: “yes indeed we agree.” ",
+    ):
+        small, large = nlp.make_doc(unit * 200), nlp.make_doc(unit * 1600)
+        times = []
+        for doc in (small, large):
+            t0 = time.process_time()
+            component(doc)
+            times.append(time.process_time() - t0)
+        assert len(large._.extractor_quotes) >= 1000
+        assert times[1] < 8 * 3 * times[0] + 0.5  # 8x the text: far from 64x
 
 
 # --- dev corpus ----------------------------------------------------------------------------------
