@@ -641,6 +641,8 @@ def type_names(
     return by_key
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|asked)\s+$")
+_CLAUSE_END = re.compile(r"^\s*(?:[.!?;]|$)")
 #: Cues of a list before a name ("brands such as X"); NOTE: keep in sync with the pattern.
 _LIST_CUES = ("such as", "includ", "like", ":")
 #: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.
@@ -668,6 +670,9 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
             points.append((kind, pts))
             if kind == "company" and pts >= 2:
                 break  # "stake in X" also matches the weaker "in X"
+    # '"...," said Zoltan Kovacsik.': a speaker named at the end of a sentence is a person.
+    if _SAID_BEFORE.search(left[-12:]) and _CLAUSE_END.match(right):
+        points.append(("person", 1.0))
     tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
     if tail.startswith(("owned", "backed", "controlled", "listed", "led")):
         points.append(("company", 3.0))

@@ -162,6 +162,15 @@ def test_gender_from_pronouns_when_the_first_name_is_unknown(ent_nlp: Language) 
     assert person(doc, "Zorbek Talgatuly").gender == "male"
 
 
+def test_a_speaker_at_the_end_of_a_sentence_is_a_person(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        '"We are happy with the price," said Zoltan Kovacsik. Harbour Crest said in a filing '
+        'that it would sell. "It is fair," said Harbour Crest.'
+    )
+    assert [p.name for p in doc._.extractor_people] == ["Zoltan Kovacsik"]
+    assert [c.name for c in doc._.extractor_companies] == ["Harbour Crest"]
+
+
 def test_people_and_companies_are_kept_apart(ent_nlp: Language) -> None:
     doc = ent_nlp(
         "Marina Feld, a fund manager at Marina Bay Capital, said Marina Bay Capital would "
