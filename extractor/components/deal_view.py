@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
+from extractor.components.sentences import doc_text
 from extractor.facts import YearMention
 from extractor.lexicons import load_lexicon
 from extractor.parsing.values import MoneyValue, PercentValue
@@ -100,8 +103,10 @@ def _ext(doc: Doc, name: str) -> object:
 
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
+    text = doc_text(doc)  # Doc.text joins every token each time it is read: shared copy
     sentences = _join_legal_forms(
-        [part for s in doc.sents for part in _split_after_figures(s.start_char, s.text)], doc.text
+        [part for s, e in _sentence_bounds(doc) for part in _split_after_figures(s, text[s:e])],
+        text,
     )
     ents: list[Ent] = []
     for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
@@ -132,7 +137,7 @@ def build_view(doc: Doc) -> DocView:
     published = _ext(doc, "extractor_published")
     quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes") or []]  # type: ignore[attr-defined]
     return DocView(
-        text=doc.text,
+        text=text,
         sentences=sentences,
         ents=ents,
         money=sorted(money, key=lambda m: m.start),
@@ -140,7 +145,7 @@ def build_view(doc: Doc) -> DocView:
         years=sorted(years, key=lambda y: y.start),
         published=published if isinstance(published, dt.date) else None,
         quotes=quotes,
-        descriptors=_descriptors(doc.text, ents),
+        descriptors=_descriptors(text, ents),
     )
 
 
@@ -174,6 +179,21 @@ def _split_after_figures(start: int, text: str) -> list[Sentence]:
         pos = cut
     parts.append(Sentence(start + pos, start + len(text), text[pos:]))
     return parts
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character bounds of the Doc's sentences, read from arrays: iterating ``doc.sents``
+    creates a Token object per token, which costs more than this whole component."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
+    starts = numpy.flatnonzero(arr[:, 2] == 1)
+    if len(starts) == 0 or starts[0] != 0:
+        starts = numpy.concatenate(([0], starts))
+    lasts = numpy.concatenate((starts[1:] - 1, [len(arr) - 1]))
+    begin = arr[starts, 0].tolist()
+    end = (arr[lasts, 0] + arr[lasts, 1]).tolist()
+    return list(zip(begin, end, strict=True))
 
 
 def _descriptors(text: str, ents: list[Ent]) -> dict[str, set[str]]:
