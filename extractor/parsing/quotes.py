@@ -158,16 +158,21 @@ def _link(
 
 
 def _starts_paragraph(text: str, para_start: int, pos: int) -> bool:
-    return all(c in _BULLETS for c in text[para_start:pos])
+    """Is ``pos`` the first thing in its paragraph (after list bullets)?"""
+    k = para_start
+    while k < pos and text[k] in _BULLETS:
+        k += 1
+    return k == pos
 
 
 def _is_crosshead(text: str, q: QuoteSpan, para: tuple[int, int]) -> bool:
     """A paragraph that is only a short quoted phrase with no full stop: a (cross)head."""
-    if q.continues or q.continued:
+    if q.continues or q.continued or q.end - q.start > 200 or para[1] - q.outer_end > 4:
+        return False
+    if not _starts_paragraph(text, para[0], q.open_mark):
         return False
     # A full stop after the closing mark ('We will grow'.) makes it a sentence, not a head.
-    outside = (text[para[0] : q.open_mark] + text[q.outer_end : para[1]]).strip(" \t:-–—")
-    if outside:
+    if text[q.outer_end : para[1]].strip(" \t:-–—"):
         return False
     inner = text[q.start : q.end]
     return len(inner.split()) <= _CROSSHEAD_WORDS and not _SENTENCE_END.search(inner)
