@@ -9,7 +9,12 @@ check is a finding for the user, not an error.
 from __future__ import annotations
 
 from extractor.checks.fx import check_alternate_currency
-from extractor.checks.intervals import Interval, money_interval, percent_interval
+from extractor.checks.intervals import (
+    Interval,
+    money_interval,
+    percent_interval,
+    stated_interval,
+)
 from extractor.checks.parts import check_parts_sum, check_stake_after, derive_total_from_per_share
 from extractor.checks.valuation import check_valuation, implied_valuation, verdict
 
@@ -23,5 +28,6 @@ __all__ = [
     "implied_valuation",
     "money_interval",
     "percent_interval",
+    "stated_interval",
     "verdict",
 ]

@@ -92,6 +92,18 @@ def money_interval(value: MoneyValue) -> Interval:
     return _interval(value.amount, value.qualifier, value.low, value.high)
 
 
+def stated_interval(value: MoneyValue) -> Interval:
+    """The interval of a stated valuation, by the project's documented consistency rule.
+
+    A qualifier decides it alone: "about" is +-10% (not widened by the printed precision,
+    as the quantities layer may do for "about 1 trillion"), "over"/"at least" the figure or
+    more, "under"/"up to" the figure or less; an exact figure stands for its printed range.
+    """
+    if value.qualifier is not None:
+        return _interval(value.amount, value.qualifier, None, None)
+    return money_interval(value)
+
+
 def percent_interval(value: PercentValue) -> Interval | None:
     """The interval a percentage stands for, or None for a qualitative one ("majority")."""
     if value.value is None:

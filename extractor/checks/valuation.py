@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.checks.intervals import Interval, money_interval, percent_interval
+from extractor.checks.intervals import (
+    Interval,
+    money_interval,
+    percent_interval,
+    stated_interval,
+)
 from extractor.facts import CheckFact
 from extractor.parsing.values import MoneyValue, PercentValue
 
@@ -50,7 +55,7 @@ def check_valuation(valuation: MoneyValue, implied: MoneyValue) -> CheckFact:
             "unknown",
             f"stated valuation is in {valuation.currency}, implied one in {implied.currency}",
         )
-    stated = money_interval(valuation)
+    stated = stated_interval(valuation)
     derived = Interval(implied.low if implied.low is not None else implied.amount, implied.high)
     if implied.low is None and implied.high is None:
         derived = Interval(implied.amount, implied.amount)

@@ -73,12 +73,14 @@ def test_check_valuation_table(price: str, stake: str, stated: MoneyValue, statu
     assert f"{stated.amount:,.0f}" in check.detail
 
 
-def test_check_valuation_uses_given_intervals() -> None:
-    # The quantities layer's interval wins over the inferred one: an explicit narrow "about".
-    stated = money("900000000", qualifier="about", low=D("890000000"), high=D("910000000"))
+def test_check_valuation_uses_given_intervals_of_exact_figures() -> None:
+    # For an exact figure the quantities layer's interval wins over the inferred one.
     implied = implied_valuation(money("190000000"), pct("20"))
     assert implied is not None
-    assert check_valuation(stated, implied).status == "fail"
+    narrow = money("900000000", low=D("899500000"), high=D("900500000"))
+    wide = money("900000000", low=D("850000000"), high=D("960000000"))
+    assert check_valuation(narrow, implied).status == "fail"
+    assert check_valuation(wide, implied).status == "pass"
 
 
 def test_check_valuation_other_currency_is_unknown() -> None:
@@ -108,3 +110,13 @@ def test_intervals_from_precision_and_qualifier() -> None:
     assert percent_interval(PercentValue(value=None, qualitative="minority")) is None
     assert Interval(D(1), None).overlaps(Interval(D(5), D(6)))
     assert not Interval(D(1), D(2)).overlaps(Interval(D(3), None))
+
+
+def test_stated_about_is_ten_percent_even_when_printed_coarsely() -> None:
+    # "about 1 trillion won": the quantities layer may widen it to 0.5-1.5tn by its printed
+    # precision; the consistency rule takes "about" as +-10%, so 800bn implied disagrees.
+    stated = money("1000000000000", "KRW", qualifier="about", low=D("5e11"), high=D("1.5e12"))
+    implied = implied_valuation(money("320000000000", "KRW"), pct("40"))
+    assert implied is not None
+    check = check_valuation(stated, implied)
+    assert check.status == "fail"
