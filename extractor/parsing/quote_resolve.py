@@ -41,6 +41,9 @@ _DEFINED = re.compile(
 )
 
 
+_ORG_PREP_BEFORE = re.compile(r"\b(?:at|of|for|from|with)\s+$")
+
+
 @dataclass(frozen=True)
 class Resolved:
     """A speaker as the record writes it."""
@@ -258,7 +261,7 @@ class SpeakerResolver:
             self._filled_to = at
         candidates: list[tuple[int, str | None, PersonFact | str]] = []
         for p in self.people:
-            pos = self._last_before(p.mentions, at)
+            pos = self._last_before([m for m in p.mentions if not self._after_org_prep(m[0])], at)
             if pos >= 0:
                 candidates.append((pos, p.gender, p))
         for pos, name, g in self._seen_before(at):
@@ -271,6 +274,11 @@ class SpeakerResolver:
                     return self._person(who)
                 return Resolved(who, is_person=True)
         return None
+
+    def _after_org_prep(self, start: int) -> bool:
+        """'a partner at Acme': a name right after at/of/for/from/with names an organisation,
+        whatever the people facts say, so it is no referent for 'he' or 'she'."""
+        return _ORG_PREP_BEFORE.search(self.text, max(0, start - 6), start) is not None
 
     @staticmethod
     def _last_before(mentions: Sequence[tuple[int, int]], at: int) -> int:

@@ -173,6 +173,18 @@ def test_pronoun_goes_to_the_most_recent_person_of_that_gender(nlp: Language) ->
     assert [q.attribution for q in quotes] == ["pronoun", "pronoun"]
 
 
+def test_pronoun_skips_a_name_after_at_even_if_called_a_person(nlp: Language) -> None:
+    text = (
+        "Ilse Brandvik, a partner at Fjord Kapital, said the fund had waited years. "
+        "“This is the asset we wanted,” she said."
+    )
+    people = [
+        person(text, "Ilse Brandvik", gender="female"),
+        person(text, "Fjord Kapital", gender="female"),  # a wrong people fact
+    ]
+    assert speakers(run(nlp, text, people=people)) == ["Ilse Brandvik"]
+
+
 def test_pronoun_without_people_uses_the_last_person_named(nlp: Language) -> None:
     text = (
         "“Margins will recover next year,” said Ravi Menon, an analyst at Tern Securities.\n\n"
