@@ -130,6 +130,12 @@ def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 _DEGREES = r"(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC|\d{2}))*"
 
 
+#: Titles that also describe companies ("infrastructure investor Nordlys Kapital").
+_NOT_BEFORE_PEOPLE = (
+    r"(?<!investor)(?<!investors)(?<!adviser)(?<!advisor)(?<!owner)(?<!regulator)(?<!banker)"
+)
+
+
 def role_pattern(*, boundary: bool = True) -> str:
     """A regex (no groups) for a job title: "telecoms analyst", "founder and chief executive"."""
     roles = load_lexicon("roles")
@@ -209,7 +215,7 @@ def vocabulary() -> Vocabulary:
             r"merged|reported|reports|posted|announced|announces|operates|employs|manages|develops|"
             r"(?<=will\s)(?:pay|buy|sell|acquire|invest|raise|own|hold|merge|keep|take|cut)|"
             r"disclosed|pleaded|completed|lifted|lifts|expects|is\s+selling|is\s+buying|declined|"
-            r"held|holds|controls|plans|intends)\b",
+            r"held|holds|controls|plans|intends|advised|advises|confirmed|denied)\b",
             "company",
             1.5,
         ),
@@ -248,7 +254,7 @@ def vocabulary() -> Vocabulary:
         ),
         (r"^,?\s+(?:said|says)\b", "person", 0.5),
         # "the Baumgartner and Favre families"
-        (r"^\s+(?:family|families|clan|dynasty)\b", "none", 3.0),
+        (r"^\s+(?:family|families|clan|dynasty)\b", "none", 4.0),
         # "Rome Fiumicino airport", "the Nathan Gate shopping centre"
         (
             r"^\s+(?:airport|port|harbour|station|square|street|road|avenue|district|province|"
@@ -262,6 +268,10 @@ def vocabulary() -> Vocabulary:
         (r"^\s+(?:said|says)\b", "company", 0.5),
     )
     left = (
+        # "managing partner Erik Solheim", "Its chief executive is NAME": before the
+        # company patterns, which stop the search ("investor Fjordline" is a company).
+        (rf"\b{role}{_NOT_BEFORE_PEOPLE}\s*,?\s+$", "person", 3.0),
+        (rf"\b{role}\s+(?:is|was)\s+$", "person", 3.0),
         (
             r"\b(?:stake|stakes|holding|holdings|interest|investment|shares|shareholding|share|stock|"
             r"ownership|position|control)\s+(?:in|of)\s+(?:the\s+)?$",
@@ -319,8 +329,6 @@ def vocabulary() -> Vocabulary:
             "none",
             4.0,
         ),
-        (rf"\b{role}\s*,?\s+$", "person", 3.0),
-        (rf"\b{role}\s+(?:is|was)\s+$", "person", 3.0),
         (r"\b(?:said|says|according\s+to|told)\s+$", "person", 1.0),
         (
             r"\b(?:billionaire|tycoon|entrepreneur|businessman|businesswoman|investor)\s+$",
@@ -346,6 +354,8 @@ def vocabulary() -> Vocabulary:
     triggers: tuple[frozenset[str] | None, ...] = tuple(
         frozenset(t) if t is not None else None
         for t in (
+            role_last,
+            {"is", "was"},
             {"in", "of", "the"},
             {"of", "the"},
             {"at", "of", "for", "with", "the"},
@@ -360,8 +370,6 @@ def vocabulary() -> Vocabulary:
             None,
             {"as"},
             {"as", "the", "'", "‘", '"', "“"},
-            role_last,
-            {"is", "was"},
             {"said", "says", "to", "told"},
             {"billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "investor"},
             {"in", "near", "across", "throughout", "outside", "around", "from", "into", "the",
@@ -557,6 +565,8 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     ):
         score["company"] += 2.5
         score["designated"] = 1  # a person's name has no industry word
+    if _CAMEL_INSIDE.search(name):
+        score["company"] += 1.5  # "JPMorgan", "BlackRock": no ordinary word looks like this
     folded = name.title() if name.isupper() and len(name) > 3 else name
     if name in lex.places or folded in lex.places:
         score["place"] += 3
@@ -643,6 +653,7 @@ def type_names(
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|asked)\s+$")
 _CLAUSE_END = re.compile(r"^\s*(?:[.!?;]|$)")
+_CAMEL_INSIDE = re.compile(r"[a-z][A-Z]")
 #: Cues of a list before a name ("brands such as X"); NOTE: keep in sync with the pattern.
 _LIST_CUES = ("such as", "includ", "like", ":")
 #: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.

@@ -69,6 +69,8 @@ def names(doc: Doc) -> dict[str, list[str]]:
         ("The board of QRT&X has agreed to buy Gleno.net outright.", "Gleno.net"),
         ("Vire-Haut Composites agreed to buy Tamsin.", "Vire-Haut Composites"),
         ("Analysts expect SKARN to gain from a stake in LOFT.", "LOFT"),
+        ("BrightVale advised the seller on the sale.", "BrightVale"),  # camel case
+        ("The buyer is Nordic infrastructure investor Fjell Kapital.", "Fjell Kapital"),
     ],
 )
 def test_company_found(ent_nlp: Language, text: str, expected: str) -> None:
@@ -98,6 +100,7 @@ def test_company_found(ent_nlp: Language, text: str, expected: str) -> None:
         ("Gosford abandoned its Velo 7 phone after a recall.", "Velo"),
         ("The studio behind Starfall was bought by Gosford.", "Starfall"),
         ("Gosford is owned by the Brunner and Vogt families.", "Vogt"),
+        ("Gosford is controlled by the Brunner family.", "Brunner"),
         ("Gosford shares fell on the Ruritania Stock Exchange.", "Ruritania Stock Exchange"),
         ("The rest is held by the Kgotla Community Trust.", "Kgotla Community Trust"),
     ],

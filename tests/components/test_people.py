@@ -121,6 +121,10 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Per Lunde", "partner", "Tarnwick",
         ),
         (
+            '"It is the best port," said Fjell managing partner Erik Sol.',
+            "Erik Sol", "managing partner", "Fjell",
+        ),
+        (
             "Chief Financial Officer Johan Marais said the buyback of Tarnwick shares was funded.",
             "Johan Marais", "chief financial officer", "Tarnwick",
         ),
