@@ -299,7 +299,7 @@ def _frame(
     fig_start = frame.start if first else _later_start(sent, prev_end, trig.start)
     _figures(frame, view, sent, fig_start)
     _status(frame, view, sent, clause if first else t_rel)
-    window = view.text[frame.start : frame.end]
+    window = view.text[frame.start : min(frame.end, frame.rel_cut)]
     # "in shares" (how it is paid) and "a share" (per-share price) do not make it a stake.
     frame.stake_word = bool(pats.stake_word.search(_PAYMENT_FORMS.sub(" ", window)))
     frame.takeover = bool(re.search(r"take\s*over|acquisition\s+of", window, re.I)) and (
@@ -411,7 +411,7 @@ def _roles(
     # Resolved references may name the target ("a 25% stake in the company") but never the
     # buyer, seller or agent, and never the subject again (nearest-mention guesses).
     kinds = [(e, k) for e, k in kinds if e.kind != "ref" or k in ("target", "target_seller")]
-    kinds = [(_antecedent(e, ents, sent) if e.kind == "ref" else e, k) for e, k in kinds]
+    kinds = [(_antecedent(e, ents, subject_name) if e.kind == "ref" else e, k) for e, k in kinds]
     agent_at = next((e.start for e, k in kinds if k == "agent"), None)
     if agent_at is not None:
         # "sold by Ipe, the family company that founded Cerrado": after the agent comes only
@@ -476,13 +476,14 @@ def _roles(
         frame.target = None
 
 
-def _antecedent(ref: Ent, ents: list[Ent], sent: Sentence) -> Ent:
+def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
     """ "has owned Anchor since 2012, when it paid $420m for the business": a reference after
     the trigger means the nearest company named before it in the sentence, when there is one
     (the reference layer's own guess otherwise)."""
     before = [e for e in ents if e.kind == "company" and e.end <= ref.start]
-    if len(before) >= 2:
-        return Ent(ref.start, ref.end, before[-1].name, "ref")
+    others = [e for e in before if e.name != subject]
+    if len(before) >= 2 and others:
+        return Ent(ref.start, ref.end, others[-1].name, "ref")
     return ref
 
 

@@ -169,6 +169,13 @@ class DealBuilder:
         if target is None and frame.historical and not frame.has_figures:
             # "Crumb agreed to buy Hale-Ortiz last July": the history of a deal in the news.
             target = self._same_parties(frame)
+        if target is None and frame.status == "cancelled" and not frame.has_figures:
+            # "X turned down Y's first approach, but talks continued": an earlier round of
+            # the deal in the news, not a deal of its own.
+            same = self._same_parties(frame)
+            if same is not None:
+                self._evidence(same, frame.sentence)
+                return
         if (
             target is None
             and frame.stake is None
