@@ -31,7 +31,8 @@ from extractor.components.companies import (
     sentence_starts,
     set_entities,
 )
-from extractor.components.entity_evidence import Occurrence, TypedName, role_pattern, vocabulary
+from extractor.components.entity_evidence import Occurrence, TypedName
+from extractor.components.entity_patterns import role_pattern, vocabulary
 from extractor.facts import CompanyFact, PersonFact, ReferenceFact
 from extractor.parsing.names import (
     clean_name,

@@ -1,0 +1,356 @@
+"""Word lists and context patterns for typing names, compiled once per process.
+
+``vocabulary()`` gathers the lexicons (``extractor/lexicons``) and the regexes that read the
+words around a name: to its right ("X's shares", "X, the ... group", "NAME, an analyst at")
+and to its left ("stake in X", "chief executive NAME", "the regulator, X"), each with the
+kind of name it is evidence for and its points. ``entity_evidence`` applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extractor.errors import LexiconError
+from extractor.lexicons import load_lexicon
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Lexicons and context patterns, compiled once per process."""
+
+    blocked: frozenset[str]
+    calendar: frozenset[str]
+    splitters: frozenset[str]  # words that cut a run in two: months, currency codes
+    common: frozenset[str]
+    headline: frozenset[str]  # verbs and nouns of headlines: "Agrees", "Buys", "Stake"
+    first_names: dict[str, str]
+    designators: frozenset[str]
+    body_heads: frozenset[str]
+    body_phrases: tuple[str, ...]  # several words: "Central Bank", "Community Trust"
+    central_bank_heads: tuple[str, ...]
+    publisher_heads: frozenset[str]
+    of_heads: frozenset[str]
+    keep_dots: frozenset[str]
+    role_words: frozenset[str]
+    role_re: re.Pattern[str]
+    right: tuple[tuple[re.Pattern[str], str, float], ...]
+    left: tuple[tuple[re.Pattern[str], str, float], ...]
+    #: Last words that each left pattern can end with, to skip patterns that cannot match.
+    left_triggers: tuple[frozenset[str] | None, ...]
+    boilerplate_starts: tuple[str, ...]
+    section_ends: frozenset[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (longest first), built as a trie.
+
+    Python's ``re`` tries the branches of a flat alternation one by one; a trie shares
+    prefixes ("chief executive", "chief executive officer", "chief financial officer"), which
+    makes the role and descriptor patterns several times faster on every name.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+#: Letters after a name that are no part of it: "Naomi Hart, M.D., Chief Executive".
+_DEGREES = r"(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC|\d{2}))*"
+
+
+#: Titles that also describe companies ("infrastructure investor Nordlys Kapital").
+_NOT_BEFORE_PEOPLE = (
+    r"(?<!investor)(?<!investors)(?<!adviser)(?<!advisor)(?<!owner)(?<!regulator)(?<!banker)"
+)
+
+
+def role_pattern(*, boundary: bool = True) -> str:
+    """A regex (no groups) for a job title: "telecoms analyst", "founder and chief executive"."""
+    roles = load_lexicon("roles")
+    heads = _alternation(roles["heads"] + [f"head of {h}" for h in roles["head_of"]])
+    mods = _alternation(roles["modifiers"])
+    field_heads = _alternation(roles["field_heads"])
+    # "chief strategy officer", "head of gaming": open families of titles.
+    open_heads = (
+        r"chief\s+[a-z]+\s+officer|head\s+of\s+[a-z]+(?:\s+(?!at\b|of\b|for\b|in\b)[a-z]+)?"
+    )
+    one = (
+        rf"(?:(?:{mods})\s+|co-)*(?:{open_heads}|(?:{heads})|"
+        rf"(?!(?:a|an|the|and|or|of|its|his|her|their)\s)[a-z]+\s+(?:{field_heads}))"
+    )
+    return rf"(?:{one}(?:\s+and\s+{one})?)" + (r"\b" if boundary else "")
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """Build the vocabulary (cached)."""
+    non = load_lexicon("non_companies")
+    words = load_lexicon("company_words")
+    legal = load_lexicon("legal_suffixes")
+    roles = load_lexicon("roles")
+    role = f"(?i:{role_pattern()})"
+    descriptor = _alternation(words["descriptor_nouns"])
+    products = _alternation(non["product_nouns"])
+    body_nouns = (
+        r"regulator|watchdog|authority|agency|ministry|department|government|court|"
+        r"university|college|club|newspaper|central\s+bank|union|charity|think\s+tank|"
+        r"tribunal|commission|parliament|council"
+    )
+    right = (
+        # "X's shares", "X shareholders", "X's board"
+        (
+            r"^(?:['’\ufffd]s)?\s+(?:shares?|stock(?!\s+(?:exchange|market))|share\s+price|shareholders?|stockholders?|"
+            r"investors|board|bonds|bondholders|market\s+value|stake)\b",
+            "company",
+            3.0,
+        ),
+        (
+            r"^\s+(?:said|says)\s+in\s+a\s+(?:statement|filing|release|note|regulatory)",
+            "company",
+            3.0,
+        ),
+        # tickers: "(NYSE: BABA)"
+        (
+            r"^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|HKEX|SGX|JSE|Euronext|Xetra|SIX|TSE|NSE|"
+            r"BSE|OTC|AIM|ticker)\s*:\s*[A-Z0-9.]+\s*\)",
+            "company",
+            4.0,
+        ),
+        # "X, the Abu Dhabi-based telecoms group"
+        (
+            rf"^,\s+(?:the|a|an|its|their|one)\s+(?:[\w&'’.-]+\s+){{0,5}}?(?:{descriptor})\b"
+            r"(?!['’]s)",
+            "company",
+            3.0,
+        ),
+        # "X, Brazil's largest bank"
+        (
+            rf"^,\s+[A-Z][\w'’ -]{{0,30}}?['’\ufffd]s\s+(?:[\w-]+\s+){{0,4}}?(?:{descriptor})\b",
+            "company",
+            3.0,
+        ),
+        (rf"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{body_nouns})\b", "body", 4.0),
+        # "Alibaba founder Jack Ma", "A Schwab spokesperson"
+        (
+            r"^(?:['’\ufffd]s)?\s+(?:co-)?(?:founder|chief\s+executive|chairman|chairwoman|ceo|cfo|"
+            r"boss|board|directors|spokes(?:man|woman|person)|management)\b",
+            "company",
+            2.0,
+        ),
+        (
+            r"^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+|was\s+|also\s+)?(?:agreed|agrees|"
+            r"bought|buys|acquired|acquires|sold|sells|paid|pays|owns|raised|raises|invested|invests|"
+            r"merged|reported|reports|posted|announced|announces|operates|employs|manages|develops|"
+            r"(?<=will\s)(?:pay|buy|sell|acquire|invest|raise|own|hold|merge|keep|take|cut)|"
+            r"disclosed|pleaded|completed|lifted|lifts|expects|is\s+selling|is\s+buying|declined|"
+            r"held|holds|controls|plans|intends|advised|advises|confirmed|denied)\b",
+            "company",
+            1.5,
+        ),
+        (
+            rf"^{_DEGREES},\s+(?:a|an|the)?\s*(?:(?:other|fellow|then|now|current)\s+)?{role}",
+            "person",
+            3.0,
+        ),
+        (rf"^,\s+[A-Z][\w&.'’ -]{{0,40}}?['’\ufffd]s\s+{role}", "person", 3.0),
+        # "NAME, the company's chief financial officer"
+        (
+            rf"^{_DEGREES},\s+(?:the|its)\s+(?:company|firm|group|bank|lender|business)['’]s\s+"
+            rf"{role}",
+            "person",
+            3.0,
+        ),
+        # "NAME, a descendant of the founder", "NAME, the French billionaire"
+        (
+            r"^,\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:descendant|son|daughter|wife|"
+            r"husband|widow|heir|grandson|granddaughter|brother|sister|nephew|niece|billionaire|"
+            r"tycoon|entrepreneur|businessman|businesswoman|lawyer|banker|professor|veteran|"
+            r"co-founder|founder|former)\b",
+            "person",
+            3.0,
+        ),
+        (
+            r"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+(?:down|in)|resigned|retired|"
+            r"taken\s+over|took\s+over)\s+as\b",
+            "person",
+            2.0,
+        ),
+        (
+            r"^\s+(?:told|added|explained|argued|noted|warned|wrote|insisted|became|joined)\b",
+            "person",
+            1.0,
+        ),
+        (r"^,?\s+(?:said|says)\b", "person", 0.5),
+        # "the Baumgartner and Favre families"
+        (r"^\s+(?:family|families|clan|dynasty)\b", "none", 4.0),
+        # "Rome Fiumicino airport", "the Nathan Gate shopping centre"
+        (
+            r"^\s+(?:airport|port|harbour|station|square|street|road|avenue|district|province|"
+            r"county|valley|river|gorge|basin|oilfield|field|shopping\s+centre|mall|mine|"
+            r"canton|prefecture|municipality|island|peninsula|coast|border)\b",
+            "place",
+            2.0,
+        ),
+        # "its Galaxy Note phone", "the Lipton brand"
+        (rf"^\s+(?:[\w-]*\d[\w-]*\s+)?(?:{products})\b", "none", 3.0),
+        (r"^\s+(?:said|says)\b", "company", 0.5),
+    )
+    left = (
+        # "managing partner Erik Solheim", "Its chief executive is NAME": before the
+        # company patterns, which stop the search ("investor Fjordline" is a company).
+        (rf"\b{role}{_NOT_BEFORE_PEOPLE}\s*,?\s+$", "person", 3.0),
+        (rf"\b{role}\s+(?:is|was)\s+$", "person", 3.0),
+        (
+            r"\b(?:stake|stakes|holding|holdings|interest|investment|shares|shareholding|share|stock|"
+            r"ownership|position|control)\s+(?:in|of)\s+(?:the\s+)?$",
+            "company",
+            3.0,
+        ),
+        (
+            r"(?:%|per\s*cent|percent|half|third|fifth|quarter|majority|minority|rest|remainder)\s+"
+            r"of\s+(?:the\s+)?$",
+            "company",
+            2.0,
+        ),
+        (
+            rf"\b(?:parent|owner|rival|unit|subsidiary|arm|division|shareholders?|investors?|backers?|"
+            rf"{role}|executives?|spokes(?:man|woman|person)|employees?|staff|clients?)\s+"
+            rf"(?:at|of|for|with)\s+(?:the\s+)?$",
+            "company",
+            3.0,
+        ),
+        (
+            r"\b(?:investors|backers|shareholders|lenders|partners|rivals|competitors|companies|firms|"
+            r"groups|banks)\b[\w\s]{0,15}?(?:including|such\s+as|like|,)\s+$",
+            "company",
+            3.0,
+        ),
+        (r"\b(?:investors|backers)\s+$", "company", 3.0),
+        (rf"\b(?:[a-z][\w-]*\s+)(?:{descriptor})\s+$", "company", 3.0),
+        (
+            r"\b(?:buy|bought|buying|acquire[ds]?|acquiring|takeover\s+(?:of|by)|merger\s+(?:with|of|"
+            r"between)|merge\s+with|deal\s+with|bid\s+for|offer\s+for|sell|sold|selling|"
+            r"invest(?:ed|ing)?\s+in|backed\s+by|owned\s+by|controlled\s+by|bought\s+by|acquired\s+by|"
+            r"sold\s+to|partnership\s+with|joint\s+venture\s+with|replaced|bought\s+into)\s+"
+            r"(?:the\s+)?$",
+            "company",
+            2.0,
+        ),
+        (r"\bat\s+$", "company", 1.0),
+        # "the publisher behind Call of Duty", "maker of the Flora spread"
+        (
+            r"\b(?:behind|maker\s+of|makers\s+of|publisher\s+of|creator\s+of|developer\s+of)\s+"
+            r"(?:the\s+)?$",
+            "none",
+            3.0,
+        ),
+        # "brands such as Lipton", "franchises including Call of Duty"
+        (
+            rf"(?i:\b(?:{products})\b[^.;:]{{0,25}}?(?:such\s+as|including|included|includes|"
+            rf"like|:))\s+(?:(?:[A-Z][\w&'’.-]*|and|or)[\s,]+){{0,8}}$",
+            "none",
+            3.0,
+        ),
+        (r"\bformerly\s+(?:known\s+as|called)\s+$", "company", 3.0),
+        (
+            r"\b(?:known|nicknamed|dubbed)\s+(?:in\s+[\w ]+?\s+)?as\s+(?:the\s+)?['‘\"“]?$",
+            "none",
+            4.0,
+        ),
+        (r"\b(?:said|says|according\s+to|told)\s+$", "person", 1.0),
+        (
+            r"\b(?:billionaire|tycoon|entrepreneur|businessman|businesswoman|investor)\s+$",
+            "person",
+            2.0,
+        ),
+        (
+            r"\b(?:in|near|across|throughout|outside|around|from|into|on)\s+(?:the\s+)?$",
+            "place",
+            1.0,
+        ),
+        (rf"\b(?:the\s+)?(?:[\w-]+\s+)?(?:{body_nouns})\s*,?\s+$", "body", 4.0),
+    )
+    role_last = {h.split()[-1] for h in roles["heads"] + roles["field_heads"]} | set(
+        roles["head_of"]
+    )
+    role_last = {w.split()[-1] for w in role_last} | {","}
+    descriptor_last = {n.split()[-1] for n in words["descriptor_nouns"]}
+    body_last = {"regulator", "watchdog", "authority", "agency", "ministry", "department",
+                 "government", "court", "university", "college", "club", "newspaper", "bank",
+                 "union", "charity", "tank", "tribunal", "commission", "parliament", "council",
+                 ","}  # fmt: skip
+    triggers: tuple[frozenset[str] | None, ...] = tuple(
+        frozenset(t) if t is not None else None
+        for t in (
+            role_last,
+            {"is", "was"},
+            {"in", "of", "the"},
+            {"of", "the"},
+            {"at", "of", "for", "with", "the"},
+            {"including", "as", "like", ","},
+            {"investors", "backers"},
+            descriptor_last,
+            {"buy", "bought", "buying", "acquire", "acquired", "acquires", "acquiring", "of",
+             "by", "with", "for", "sell", "sold", "selling", "sells", "in", "to", "replaced",
+             "into", "the"},
+            {"at"},
+            {"behind", "of", "the"},
+            None,
+            {"as"},
+            {"as", "the", "'", "‘", '"', "“"},
+            {"said", "says", "to", "told"},
+            {"billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "investor"},
+            {"in", "near", "across", "throughout", "outside", "around", "from", "into", "the",
+             "on"},
+            body_last,
+        )
+    )  # fmt: skip
+    if len(triggers) != len(left):
+        raise LexiconError("entity_evidence: one trigger set per left-context pattern")
+    return Vocabulary(
+        left_triggers=triggers,
+        blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
+        calendar=frozenset(non["calendar_words"]),
+        splitters=frozenset(non["calendar_words"] + non["currency_codes"]),
+        common=frozenset(non["common_adjectives"]),
+        headline=frozenset(non["headline_words"]),
+        first_names=dict(load_lexicon("first_names")["names"]),
+        designators=frozenset(w.casefold() for w in words["designators"]),
+        body_heads=frozenset(h for h in non["body_heads"] if " " not in h),
+        body_phrases=(
+            *(h for h in non["body_heads"] if " " in h),
+            "Ministry of",
+            "University of",
+            "Bank of England",
+        ),
+        central_bank_heads=tuple(non["central_bank_heads"]),
+        publisher_heads=frozenset(non["publisher_heads"]),
+        of_heads=frozenset(w for w in words["of_heads"] if " " not in w),
+        keep_dots=frozenset(s.casefold().rstrip(".") for s in legal["suffixes"]),
+        role_words=frozenset(
+            w for phrase in roles["heads"] + roles["modifiers"] for w in phrase.split()
+        ),
+        role_re=re.compile(role),
+        right=tuple((re.compile(p), k, s) for p, k, s in right),
+        left=tuple((re.compile(p), k, s) for p, k, s in left),
+        boilerplate_starts=tuple(non["boilerplate_line_starts"]),
+        section_ends=frozenset(non["section_end_headings"]),
+    )
