@@ -241,6 +241,19 @@ def test_reference_with_nationality_skips_a_company_of_another_nation(ent_nlp: L
     assert refs["The German group"] == ["Kranich"]
 
 
+def test_lender_and_carrier_follow_what_the_article_calls_each_company(
+    ent_nlp: Language,
+) -> None:
+    doc = ent_nlp(
+        "Sorrel Bank will lend $300m to Volare, the Italian carrier, and to Pelmark, a software "
+        "maker. Pelmark will use the money for hiring. The lender said demand was strong. "
+        "Pelmark said the carrier would repay first."
+    )
+    refs = {r.text: r.companies for r in doc._.extractor_company_refs}
+    assert refs["The lender"] == ["Sorrel Bank"]
+    assert refs["the carrier"] == ["Volare"]
+
+
 def test_appositive_reference_is_the_company_before_it(ent_nlp: Language) -> None:
     doc = ent_nlp(
         "Gosford is the biggest shareholder of Tarnwick. It agreed a takeover by Lomond Capital, "
