@@ -392,8 +392,17 @@ def _roles(
         first_any = _first_subject(before_ents, sent, sent.start, trig.start)
         subject_name = first_any.name if first_any else None
     owner = _possessor_before(before_ents, sent, trig)
+    addressee = None
     if owner and trig.text.lower().split()[0] in _NOUN_TRIGGERS:
-        subject_name = owner  # "Schwab's purchase", "X's takeover of Y"
+        # "Schwab's purchase", "X's takeover of Y"; "IDS turned down EP's approach": the
+        # clause's own subject is the company approached.
+        if (
+            clause_subject is not None
+            and clause_subject.kind == "company"
+            and clause_subject.name != owner
+        ):
+            addressee = clause_subject.name
+        subject_name = owner
     passive = _participle(trig.text) and bool(
         pats.passive.search(sent.text[: sent.rel(trig.start)])
     )
@@ -466,7 +475,7 @@ def _roles(
         else:
             holder = _possessor_before(before_ents, sent, trig) if fam == "stake_up" else None
             frame.acquirer = holder or subject_name
-            frame.target = target or first("valued")
+            frame.target = target or first("valued") or addressee
         frame.seller = seller
         frame.actor = frame.acquirer
     frame.acquirer_is_person = frame.acquirer is not None and any(

@@ -920,3 +920,58 @@ def test_deal_blocked_takeover_stays_cancelled_when_its_agreement_is_dated() -> 
         PUB,
     )
     assert (deal.status, deal.year) == ("cancelled", None)
+
+
+def test_deal_selling_its_own_unit_targets_the_seller() -> None:
+    deal = only(
+        "[Halvard Chemicals] has agreed to sell its paint business to [Sejong Partners] for "
+        "{€450m|450000000 EUR}.",
+        PUB,
+    )
+    assert summary(deal)[:5] == (
+        "Sejong Partners",
+        "Halvard Chemicals",
+        "Halvard Chemicals",
+        "divestment",
+        "agreed",
+    )
+
+
+def test_deal_reference_after_trigger_means_the_company_named_before() -> None:
+    deal = only(
+        "The shares are being sold by [Fundy Holdings], which has owned [Anchor Terminals] "
+        "since ((2012|2012)), when it paid {$420m|420000000 USD} for [[the business|Fundy "
+        "Holdings]].",
+        PUB,
+    )
+    assert summary(deal)[:5] == (
+        "Fundy Holdings",
+        "Anchor Terminals",
+        None,
+        "acquisition",
+        "historical",
+    )
+
+
+def test_deal_past_deal_dated_by_its_completion() -> None:
+    deal = only(
+        "When [Baird Agro] agreed ((in 2016|2016)) to buy [Monmouth Seeds], shares fell. "
+        "[Baird Agro] completed the takeover ((in June 2018|2018)), paying about "
+        "{$60bn|60000000000 USD}.",
+        dt.date(2023, 9, 14),
+    )
+    assert (deal.status, deal.year) == ("historical", 2018)
+    assert int(deal.price.value.amount) == 60000000000  # type: ignore[union-attr]
+
+
+def test_deal_turned_down_approach_joins_the_agreed_deal() -> None:
+    deals = deals_of(
+        "The board of [Ravel Post] has agreed to a takeover by [Dunmore Group]. The offer "
+        "values the company at {£2.1bn|2100000000 GBP}. [Ravel Post] turned down [Dunmore "
+        "Group]'s first approach in April, but talks continued.",
+        PUB,
+    )
+    assert [summary(d)[:5] for d in deals] == [
+        ("Dunmore Group", "Ravel Post", None, "acquisition", "agreed")
+    ]
+    assert len(deals[0].evidence) == 3
