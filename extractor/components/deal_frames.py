@@ -247,7 +247,59 @@ def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
         next_start = groups[i + 1][0].start if i + 1 < len(groups) else sent.end
         frame = _frame(view, sent, group, prev_end, next_start, ctx, first=not i)
         frames.append(frame)
+        frames.extend(_coordinated(frame, view, sent))
     return frames
+
+
+#: "..., and $7.5bn for ZeniMax Media": a second purchase sharing the first one's verb.
+_AND_FOR = re.compile(r"\band\s+(?:about\s+|some\s+|nearly\s+)?$", re.I)
+_FOR_AFTER = re.compile(r"^\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _coordinated(frame: Frame, view: DocView, sent: Sentence) -> list[Frame]:
+    """Sibling frames for "paid $2.5bn for A in 2014, and $7.5bn for B in 2016"."""
+    if frame.price is None or frame.family not in ("pay", "buy"):
+        return []
+    out: list[Frame] = []
+    ents = view.in_range(view.ents, frame.price.end, frame.end)
+    for item in view.in_range(view.money, frame.price.end, frame.end):
+        if not _AND_FOR.search(view.text[max(frame.start, item.start - 20) : item.start]):
+            continue
+        target = next(
+            (
+                e
+                for e in ents
+                if e.start > item.end
+                and e.kind == "company"
+                and _FOR_AFTER.match(view.text[item.end : e.start])
+            ),
+            None,
+        )
+        if target is None:
+            continue
+        sibling = Frame(
+            family=frame.family,
+            families=set(frame.families),
+            sentence=sent,
+            trigger=frame.trigger,
+            start=item.start,
+            end=frame.end,
+            acquirer=frame.acquirer,
+            target=target.name,
+            price=item,
+            status=frame.status,
+            status_strong=frame.status_strong,
+            actor=frame.actor,
+            stake_word=False,
+        )
+        years = [y for y in view.in_range(view.years, item.end, frame.end)]
+        pub = view.published
+        if years and (pub is None or years[0].year < pub.year):
+            sibling.historical, sibling.year = True, years[0].year
+        elif frame.historical:
+            sibling.historical, sibling.year = True, frame.year
+        out.append(sibling)
+    return out
 
 
 def _group(triggers: list[Trigger]) -> list[list[Trigger]]:

@@ -975,3 +975,18 @@ def test_deal_turned_down_approach_joins_the_agreed_deal() -> None:
         ("Dunmore Group", "Ravel Post", None, "acquisition", "agreed")
     ]
     assert len(deals[0].evidence) == 3
+
+
+def test_deal_coordinated_purchases_share_the_verb() -> None:
+    deals = deals_of(
+        "[Marrow Games] has agreed to buy [Quill Studios] for {$9bn|9000000000 USD}. It paid "
+        "{$2bn|2000000000 USD} for [Petrel], a puzzle studio, ((in 2014|2014)), and "
+        "{$5bn|5000000000 USD} for [Halyard Media], the owner of two franchises, "
+        "((in 2020|2020)).",
+        PUB,
+    )
+    assert [(d.acquirer, d.target, d.status, d.year, summary(d)[7]) for d in deals] == [
+        ("Marrow Games", "Quill Studios", "agreed", None, 9000000000),
+        ("Marrow Games", "Petrel", "historical", 2014, 2000000000),
+        ("Marrow Games", "Halyard Media", "historical", 2020, 5000000000),
+    ]
