@@ -117,6 +117,8 @@ def attribute_quotes(
         p_start, p_end = paragraphs[q.paragraph]
         phrase = _explicit(masked, ends, q, p_start, p_end)
         resolved = resolver.resolve(phrase, q.start) if phrase else None
+        if resolved is None and phrase is not None and phrase.kind == "plural_pronoun":
+            resolved = _group_before(quotes, found, q)
         if phrase is None or resolved is None or resolved.speaker is None:
             found.append(Attribution())
             continue
@@ -124,6 +126,18 @@ def attribute_quotes(
             resolver.note_person(resolved.speaker, q.start, phrase.gender)
         found.append(_attribution(phrase, resolved))
     return _fill_roles(_continue(text, quotes, found, paragraphs))
+
+
+def _group_before(
+    quotes: list[QuoteSpan], found: list[Attribution], q: QuoteSpan
+) -> Resolved | None:
+    """'they said': the group that spoke last, in this paragraph or the one before."""
+    for prev, a in zip(reversed(quotes[: len(found)]), reversed(found), strict=True):
+        if prev.paragraph < q.paragraph - 1:
+            break
+        if isinstance(a.speaker, list):
+            return Resolved(list(a.speaker))
+    return None
 
 
 def _fill_roles(found: list[Attribution]) -> list[Attribution]:
@@ -158,7 +172,7 @@ def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
 
 def _attribution(phrase: SpeakerPhrase, resolved: Resolved) -> Attribution:
     how: How = "explicit"
-    if phrase.kind in ("pronoun", "org_it"):
+    if phrase.kind in ("pronoun", "org_it", "plural_pronoun"):
         how = "pronoun"
     elif phrase.kind in ("org_ref", "org_group"):
         how = "group"

@@ -129,11 +129,11 @@ class SpeakerResolver:
         """The speaker ``phrase`` means, judged at offset ``at``; None when it cannot tell."""
         if phrase.kind == "pronoun":
             return self._pronoun(phrase.gender, phrase.start)
-        if phrase.kind == "plural_pronoun":
-            return None
         ref = self._ref_at(phrase.start, phrase.end)
         if ref is not None:
             return Resolved(ref[0] if len(ref) == 1 else ref)
+        if phrase.kind == "plural_pronoun":
+            return None  # "they said": only a company reference or a group quote before tells
         if phrase.kind == "org_it":
             return self._it(phrase.start)
         if phrase.kind == "org_ref":

@@ -297,6 +297,23 @@ def test_the_companys_statement_speaks_for_the_company(nlp: Language) -> None:
     assert speakers(run(nlp, text, companies=companies)) == ["Corvane"]
 
 
+def test_they_said_after_a_group_quote(nlp: Language) -> None:
+    text = (
+        "Corvane and Lisk said they would “share factories across Europe from next year”. "
+        "“Customers will see no change at all,” they said."
+    )
+    companies = [company(text, "Corvane"), company(text, "Lisk")]
+    quotes = run(nlp, text, companies=companies)
+    assert speakers(quotes) == [["Corvane", "Lisk"], ["Corvane", "Lisk"]]
+    assert quotes[1].attribution == "pronoun"
+
+
+def test_they_said_with_nobody_to_refer_to_is_no_speaker(nlp: Language) -> None:
+    text = "Shares fell.\n\n“We expect a long and costly fight over this,” they said."
+    (q,) = run(nlp, text)
+    assert q.speaker is None
+
+
 def test_spokeswoman_for_a_company(nlp: Language) -> None:
     text = "A spokeswoman for Corvane said: “We do not comment on market rumours at all.”"
     companies = [company(text, "Corvane")]
