@@ -258,14 +258,23 @@ def _drop_initial_words(companies: dict[str, TypedName]) -> None:
 
 
 def _short_forms(typed: dict[str, TypedName], companies: dict[str, TypedName]) -> None:
-    """An untyped short form of a company name is that company ("Tejo will keep ...")."""
-    longer = [c.name for c in companies.values()]
+    """An untyped short form of a company name is that company ("Tejo will keep ...").
+
+    A short form that opens a sentence with a common word ("Southern Lakes") counts only
+    once the article has introduced the long name ("Southern Lakes Infrastructure").
+    """
+    longer = list(companies.values())
     for key, named in typed.items():
         if named.kind != "none" or named.scores.get("person", 0) >= 1:
             continue
-        if any(o.weak for o in named.occurrences):
-            continue
-        if any(len(named.name) < len(n) and same_company(named.name, n) for n in longer):
+        first = named.occurrences[0].start
+        weak = any(o.weak for o in named.occurrences)
+        if any(
+            len(named.name) < len(c.name)
+            and same_company(named.name, c.name)
+            and not (weak and c.occurrences[0].start > first)
+            for c in longer
+        ):
             named.kind = "company"
             companies[key] = named
 
