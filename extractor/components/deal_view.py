@@ -160,10 +160,18 @@ _LEGAL_CONTINUATION = re.compile(
 )
 
 
+#: "Lumen S.p.| A., the Milan-based group": a split inside dotted initials.
+_INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_INITIAL_START = re.compile(r"[A-Z]\.[,\s]")
+
+
 def _join_legal_forms(sentences: list[Sentence], text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for sent in sentences:
-        if out and _LEGAL_CONTINUATION.match(sent.text) and out[-1].text.rstrip().endswith("."):
+        if out and (
+            (_LEGAL_CONTINUATION.match(sent.text) and out[-1].text.rstrip().endswith("."))
+            or (_INITIALS_END.search(out[-1].text) and _INITIAL_START.match(sent.text))
+        ):
             prev = out.pop()
             sent = Sentence(prev.start, sent.end, text[prev.start : sent.end])
         out.append(sent)
