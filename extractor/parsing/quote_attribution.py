@@ -161,8 +161,11 @@ def keep_quote(text: str, quote: QuoteSpan, attribution: Attribution) -> bool:
     A short phrase after a naming verb ("calls its plan 'Project Arc'") is a name even when
     the verb has a subject.
     """
-    if len(text[quote.start : quote.end].split()) >= MIN_UNATTRIBUTED_WORDS:
+    inner = text[quote.start : quote.end]
+    if len(inner.split()) >= MIN_UNATTRIBUTED_WORDS:
         return True
+    if attribution.how == "continuation" and inner[:1].isupper() and inner[-1:] in ".!?…":
+        return True  # '"We're in this for 25 years," she said. "Maybe 30."'
     if text[max(0, quote.open_mark - 20) : quote.open_mark].rstrip().endswith("("):
         return False  # a defined term: Acme Holdings ("Acme")
     if attribution.how not in ("explicit", "pronoun", "group"):

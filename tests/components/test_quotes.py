@@ -207,6 +207,15 @@ def test_unattributed_quote_paragraph_continues_the_previous_speaker(nlp: Langua
     assert quotes[1].speaker_organization == "Fenwick"
 
 
+def test_short_sentence_continuing_a_quote_is_kept(nlp: Language) -> None:
+    text = "Ada Lorne spoke. “We are in this for twenty years,” she said. “Maybe more.”"
+    people = [person(text, "Ada Lorne", gender="female")]
+    assert [q.text for q in run(nlp, text, people=people)] == [
+        "We are in this for twenty years",
+        "Maybe more.",
+    ]
+
+
 def test_multi_paragraph_quote_named_in_its_last_paragraph(nlp: Language) -> None:
     text = (
         "“We looked at every option for the unit.\n\n"
