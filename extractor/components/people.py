@@ -198,7 +198,40 @@ def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
         person.gender = _gender(person, occs, titles.get(key), text)
         people.append(person)
     people.sort(key=lambda p: p.mentions[0][0] if p.mentions else 0)
+    _other_of_a_pair(people, text)
     return people
+
+
+#: "NAME, the other co-founder": the same role as someone already named.
+_OTHER = re.compile(r"^,\s+(?:the|a|an)\s+(?:other|fellow)\s")
+
+
+def _other_of_a_pair(people: list[PersonFact], text: str) -> None:
+    """ "Sachin Bansal, the other co-founder": the organisation of the first co-founder."""
+    for person in people:
+        if person.role is None or not any(
+            _OTHER.match(text[e : e + 30]) for _, e in person.mentions
+        ):
+            continue
+        peer = next(
+            (
+                p
+                for p in people
+                if p is not person
+                and p.organization
+                and (
+                    (p.role and person.role in p.role)
+                    # the peer's role may have changed since ("co-founder X, who will remain
+                    # as group chief executive")
+                    or any(
+                        person.role in text[max(0, st - 40) : st].casefold() for st, _ in p.mentions
+                    )
+                )
+            ),
+            None,
+        )
+        if peer is not None:
+            person.organization = peer.organization
 
 
 def _owner(

@@ -137,6 +137,14 @@ def test_role_and_organization(
     assert (found.role, found.organization) == (role, organization)
 
 
+def test_the_other_co_founder_shares_the_first_ones_company(ent_nlp: Language) -> None:
+    doc = ent_nlp(
+        "Gosford will stay with its co-founder Rhea Kapoor. Tarnwick invested in Gosford in "
+        "2019. Arjun Mehra, the other co-founder, will leave."
+    )
+    assert person(doc, "Arjun Mehra").organization == "Gosford"
+
+
 def test_role_changes_later_in_the_text(ent_nlp: Language) -> None:
     doc = ent_nlp(
         "Gosford's shares have fallen since Tarnwick invested. Piers Lane stepped down as "
