@@ -378,6 +378,11 @@ def _assign(
         person.organization = ctx.organization(groups["org"])
     elif _PUBLIC_ROLES.search(role) or "analyst" in role:
         person.organization = None
+    elif kind == "its_role" and m.group(0).lstrip(" ,").startswith("who"):
+        # "NAME, who founded the company in 1998 and remains its chief executive"
+        start = occ.end
+        inside = [n for s, _, n in ctx.spans if start <= s < start + m.end()]
+        person.organization = inside[-1] if inside else ctx.nearest_before(occ.start)
     elif kind == "its_role":
         person.organization = ctx.nearest_before(occ.start - len(m.group(0)))
     else:
