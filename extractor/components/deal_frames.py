@@ -179,9 +179,12 @@ def frame_patterns() -> FramePatterns:
             """,
             re.I | re.X,
         ),
+        # "Royal Mail owner", "Oxbow's founders", "Deccan's public shareholders", "X-owned";
+        # not "Deccan Cement to rival Sterling" (a word between needs the possessive).
         relation_after=re.compile(
-            rf"^(?:'s|’s|'|’)?[\s-]+(?:[a-z]+\s+)?(?:{_alt(lex['relation_nouns'])}|-owned|-backed)\b",
-            re.I,
+            rf"""^(?:(?:'s|’s|'|’)\s+(?:[a-z]+\s+)?|[\s-]+)
+                 (?:{_alt(lex["relation_nouns"])}|owned|backed)\b""",
+            re.X,
         ),
         possessive_holding_in=re.compile(
             rf"^(?:'s|’s|'|’)\s+(?:[^\s,.;]+\s+){{0,3}}?(?:{holding})\s+in\b", re.I
@@ -413,7 +416,7 @@ def _roles(
     ents: list[Ent],
     sent: Sentence,
     ctx: Context,
-    view_descriptors: dict[str, set[str]],
+    view_descriptors: dict[str, dict[str, int]],
 ) -> None:
     pats = frame_patterns()
     trig = frame.trigger
@@ -436,7 +439,7 @@ def _roles(
     elif pronoun:
         subject_name = (
             (sentence_subject.name if sentence_subject else None)
-            or _described(view_descriptors, before_text)
+            or _described(view_descriptors, before_text, frame.start)
             or ctx.last_subject
             or (refs[0].name if refs else None)
         )
@@ -548,12 +551,13 @@ def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
     return ref
 
 
-def _described(descriptors: dict[str, set[str]], text: str) -> str | None:
+def _described(descriptors: dict[str, dict[str, int]], text: str, at: int) -> str | None:
     """ "the bank" -> the one company the article calls a bank, if exactly one."""
     for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", text, re.I):
-        names = descriptors.get(m.group(1).lower())
-        if names and len(names) == 1:
-            return next(iter(names))
+        # Only companies described before the reference: "the bank" points back.
+        names = [n for n, first in descriptors.get(m.group(1).lower(), {}).items() if first < at]
+        if len(names) == 1:
+            return names[0]
     return None
 
 

@@ -74,7 +74,8 @@ class DocView:
     years: list[YearMention]
     published: dt.date | None
     quotes: list[tuple[int, int]] = field(default_factory=list)
-    descriptors: dict[str, set[str]] = field(default_factory=dict)
+    #: noun -> {company: offset where the text first describes it so}
+    descriptors: dict[str, dict[str, int]] = field(default_factory=dict)
     lower: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
@@ -204,7 +205,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(begin, end, strict=True))
 
 
-def _descriptors(text: str, ents: list[Ent]) -> dict[str, set[str]]:
+def _descriptors(text: str, ents: list[Ent]) -> dict[str, dict[str, int]]:
     """Which companies the text describes with which noun: "Itau, Brazil's largest bank,",
     "brokerage firm XP", "Toronto-Dominion Bank", '("Mzantsi" or "the Group")'. Used to
     resolve "the bank" to the one company called a bank."""
@@ -216,8 +217,9 @@ def _descriptors(text: str, ents: list[Ent]) -> dict[str, set[str]]:
         re.I | re.X,
     )
     before_re = re.compile(rf"\b({noun_alt})\s+$", re.I)
-    paren_re = re.compile(rf"^[^)]{{0,40}}\bthe\s+({noun_alt})\b", re.I)
-    out: dict[str, set[str]] = {}
+    # '("Mzantsi Ridge" or "the Group")': a defined term
+    paren_re = re.compile(rf"^[\"”’']?\s+or\s+[\"“‘']?the\s+({noun_alt})\b", re.I)
+    out: dict[str, dict[str, int]] = {}
     for ent in ents:
         if ent.kind != "company":
             continue
@@ -232,7 +234,7 @@ def _descriptors(text: str, ents: list[Ent]) -> dict[str, set[str]]:
                 found.append(m.group(1).lower())
         for noun in found:
             if noun in nouns:
-                out.setdefault(noun, set()).add(ent.name)
+                out.setdefault(noun, {}).setdefault(ent.name, ent.start)
     return out
 
 

@@ -27,6 +27,7 @@ from extractor.facts import DealFact, Offsets
 
 logger = logging.getLogger(__name__)
 
+_VALUES = re.compile(r"\bvalu(?:es|ed|ing)\b", re.I)
 _VERB_BEFORE = re.compile(
     r"\b(?:values?|valued|valuing|said|says|is|was|are|were|has|have|had|will|would|bought|"
     r"sold|paid|owns|made|reported|announced)\b",
@@ -103,7 +104,12 @@ def _subject_of(view: DocView, sent: Sentence) -> str | None:
         if ent.kind == "person":
             continue
         if _VERB_BEFORE.search(view.text[sent.start : ent.start]):
-            return None  # "The consideration values Bokamoso": an object, not the subject
+            # "The consideration values Bokamoso": an object, not the subject; but "The
+            # ruling is a setback for Crumb, which ..." leaves Crumb the topic for "It".
+            companies = {e.name for e in view.in_range(view.ents, sent.start, sent.end)}
+            if len(companies) == 1 and not _VALUES.search(sent.text):
+                return ent.name
+            return None
         post = view.text[ent.end : ent.end + 30]
         if pats.modifier_after.search(post) or pats.relation_after.search(post):
             continue
