@@ -4,7 +4,8 @@ The steps, one module each:
 
     decoding.py   bytes -> str (BOM, UTF-8, declared charset, detection, replace); binary check
     repair.py     mojibake (ftfy) and CJK text shown as Latin-1 -> the right characters
-    html.py       HTML page -> metadata cascade + article paragraphs
+    sniff.py      is the input an HTML page?
+    html.py       HTML page -> metadata cascade + article paragraphs (imports bs4 on first use)
     plaintext.py  page dumps, wire copy, press releases -> header, body, trailer
     wire.py       datelines, "UPDATE 2-" tags, the spelling of ALL-CAPS names
     dates.py      publication dates as printed -> datetime.date
@@ -29,9 +30,9 @@ import re
 from extractor.errors import InputError
 from extractor.reading.article import Article
 from extractor.reading.decoding import check_not_binary, decode_bytes
-from extractor.reading.html import looks_like_html, read_html
 from extractor.reading.plaintext import PageParts, read_plaintext
 from extractor.reading.repair import repair_text
+from extractor.reading.sniff import looks_like_html
 
 __all__ = ["MAX_BODY_CHARS", "MAX_HTML_TAGS", "Article", "read_article"]
 
@@ -113,6 +114,9 @@ def _read_html(html: str, warnings: list[str]) -> PageParts:
             f"HTML input with {tags:,} tags is larger than the limit of {MAX_HTML_TAGS:,} tags; "
             "it is not one article page"
         )
+    # Imported here: bs4 and lxml cost ~0.2 s to import, which plain-text runs never pay.
+    from extractor.reading.html import read_html
+
     parts = read_html(html)
     fields = [parts.title or "", parts.publisher or "", *parts.paragraphs]
     # The strings hold no newline (whitespace is collapsed), so one joined repair splits back.

@@ -11,8 +11,6 @@ import codecs
 import logging
 import re
 
-import charset_normalizer
-
 from extractor.errors import InputError
 
 logger = logging.getLogger(__name__)
@@ -137,6 +135,8 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> str | None:
+    import charset_normalizer  # only undeclared non-UTF-8 input pays for the import
+
     try:
         matches = charset_normalizer.from_bytes(data[:_DETECT_BYTES])
     except (ValueError, TypeError, LookupError) as e:  # the detector's own failures

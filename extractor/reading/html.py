@@ -27,19 +27,12 @@ from bs4.element import NavigableString
 from extractor.reading import boilerplate as bp
 from extractor.reading.dates import parse_date
 from extractor.reading.plaintext import PageParts
+from extractor.reading.sniff import looks_like_html
 from extractor.reading.wire import find_dateline, mixed_case_name
 
-logger = logging.getLogger(__name__)
+__all__ = ["looks_like_html", "read_html"]
 
-#: Does this text look like an HTML document (rather than text that mentions a tag)?
-_HTML_START = re.compile(
-    r"""
-    \A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*   # optional XML declaration and comments
-    <(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b   # a document-level tag
-    """,
-    re.VERBOSE | re.IGNORECASE | re.DOTALL,
-)
-_HTML_TAGS = re.compile(r"</(?:p|div|html|body|article|span|a|li|h[1-6])>", re.IGNORECASE)
+logger = logging.getLogger(__name__)
 
 #: Elements that are never article text.
 _DROP_TAGS = frozenset(
@@ -55,12 +48,6 @@ _PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 _ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
 )
-
-
-def looks_like_html(text: str) -> bool:
-    """An HTML document, or a fragment with several closing block tags."""
-    head = text[:5000]
-    return _HTML_START.match(head) is not None or len(_HTML_TAGS.findall(head)) >= 3
 
 
 def read_html(html: str) -> PageParts:

@@ -20,9 +20,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
-
-import ftfy
-from ftfy.badness import is_bad
+from typing import Any
 
 from extractor.errors import LexiconError
 from extractor.lexicons import load_lexicon
@@ -56,15 +54,27 @@ _MIN_HIGH_CHARS = 4
 #: Latin-1/cp1252 ("Â", "Ã", "â"...), C1 controls, and cp1252's own punctuation block.
 _MOJIBAKE_SUSPECT = re.compile(r"[\x80-\x9f\xc2-\xf4\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161]")
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,  # HTML entities are the HTML reader's job
-    fix_latin_ligatures=False,  # keep the text as printed apart from the repair
-    fix_character_width=False,  # fullwidth CJK punctuation is correct text
-    uncurl_quotes=False,  # curly quotes carry meaning for the quote extractor
-    fix_line_breaks=False,
-    normalization=None,
-    explain=False,
-)
+
+@functools.cache
+def _ftfy() -> tuple[Any, Callable[[str], bool], Any]:
+    """ftfy's fixer, badness test and config, imported on first suspect line only.
+
+    ftfy costs ~0.1 s to import; most articles never need it, and the CLI's cold start does.
+    """
+    import ftfy
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,  # HTML entities are the HTML reader's job
+        fix_latin_ligatures=False,  # keep the text as printed apart from the repair
+        fix_character_width=False,  # fullwidth CJK punctuation is correct text
+        uncurl_quotes=False,  # curly quotes carry meaning for the quote extractor
+        fix_line_breaks=False,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text, is_bad, config
+
 
 #: Most warnings listed one by one; past this they are summarised.
 _MAX_LISTED = 5
@@ -199,8 +209,11 @@ def repair_mojibake(text: str, warnings: list[str]) -> str:
     changed = 0
     for i, line in enumerate(lines):
         # ftfy's own badness test is a cheap gate: fix_text costs far more on clean lines.
-        if _MOJIBAKE_SUSPECT.search(line) and is_bad(line):
-            fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+        if _MOJIBAKE_SUSPECT.search(line):
+            fix_text, is_bad, config = _ftfy()
+            if not is_bad(line):
+                continue
+            fixed = fix_text(line, config)
             if fixed != line:
                 lines[i] = fixed
                 changed += 1
