@@ -19,8 +19,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.deal_frames import Context, Frame, find_frames, frame_patterns
+from extractor.components.deal_frames import Context, Frame, find_frames
 from extractor.components.deal_merge import DealBuilder
+from extractor.components.deal_patterns import frame_patterns
 from extractor.components.deal_roles import context_role, percent_is_change
 from extractor.components.deal_view import DocView, Sentence, build_view
 from extractor.facts import DealFact, Offsets

@@ -1,0 +1,282 @@
+"""Who buys, who sells, what is bought: the parties of a deal frame, by word order.
+
+No dependency parser runs by default, so roles come from word order and small cue patterns
+around each entity, relative to the trigger: the first entity of the clause before an active
+trigger is its subject ("X, the ... group, has bought"); "by X" is the agent of a passive or a
+"takeover by X"; "from (its parent) X" and "X's 50% holding in Y" name the seller; "stake in X",
+"41% of X", "X shares" or the first entity after the trigger name the target. Pronouns and
+"the company" resolve to the subject before "said", to the one company the article describes
+with that noun, or to the last clear subject.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from extractor.components.deal_patterns import OWN_UNIT, frame_patterns
+from extractor.components.deal_triggers import Trigger
+from extractor.components.deal_view import Ent, Sentence
+
+if TYPE_CHECKING:
+    from extractor.components.deal_frames import Context, Frame
+
+
+def _after_kind(ent: Ent, sent: Sentence, floor: int) -> str:
+    """How an entity after the trigger relates to it, from the words just before and after."""
+    pats = frame_patterns()
+    pre = sent.text[max(sent.rel(floor), sent.rel(ent.start) - 50) : sent.rel(ent.start)]
+    post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 60]
+    if pats.relation_of.search(pre) or pats.relation_after.search(post):
+        return "skip"
+    if pats.agent.search(pre):
+        return "agent"
+    if pats.source.search(pre):
+        return "seller"
+    if pats.possessive_holding_in.search(post):
+        return "seller"
+    if pats.possessive_business.search(post):
+        return "target_seller"
+    if pats.valued.search(pre):
+        return "valued"
+    if pats.partner.search(pre):
+        return "partner"
+    if pats.recipient.search(pre):
+        return "recipient"
+    return "target"
+
+
+def _first_subject(ents: list[Ent], sent: Sentence, start: int, end: int) -> Ent | None:
+    """The first entity in ``[start, end)`` that can be a clause subject."""
+    pats = frame_patterns()
+    for ent in ents:
+        if ent.start < start or ent.end > end or ent.kind == "ref":
+            continue
+        pre = sent.text[max(0, sent.rel(ent.start) - 40) : sent.rel(ent.start)]
+        post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 40]
+        if pats.relation_of.search(pre) or pats.relation_after.search(post):
+            continue
+        if pats.possessive_holding_in.search(post):
+            continue
+        return ent
+    return None
+
+
+def assign_roles(
+    frame: Frame,
+    ents: list[Ent],
+    sent: Sentence,
+    ctx: Context,
+    view_descriptors: dict[str, dict[str, int]],
+) -> None:
+    pats = frame_patterns()
+    trig = frame.trigger
+    # "Kestrel, which already owns part of Tandem, said ...": the relative clause's entities
+    # are not the sentence's subject.
+    inserted = _relative_spans(sent, trig)
+    before_ents = [
+        e for e in ents if e.end <= trig.start and not any(s <= e.start < t for s, t in inserted)
+    ]
+    clause_subject = _first_subject(before_ents, sent, frame.start, trig.start)
+    outer = [e for e in before_ents if e.kind == "company"]
+    sentence_subject = _first_subject(outer, sent, sent.start, frame.start)
+    before_text = sent.text[sent.rel(frame.start) : sent.rel(trig.start)]
+    # "the company", "it": the subject before "said", else the last clear subject of the
+    # text. Resolved references come last: a nearest-mention guess is often the target.
+    refs = [e for e in before_ents if e.kind == "ref" and e.start >= frame.start]
+    pronoun = bool(pats.pronoun.search(before_text)) or bool(refs)
+    if clause_subject is not None:
+        subject_name: str | None = clause_subject.name
+    elif pronoun:
+        subject_name = (
+            (sentence_subject.name if sentence_subject else None)
+            or _described(view_descriptors, before_text, frame.start)
+            or ctx.last_subject
+            or (refs[0].name if refs else None)
+        )
+    else:
+        first_any = _first_subject(before_ents, sent, sent.start, trig.start)
+        subject_name = first_any.name if first_any else None
+    owner = _possessor_before(before_ents, sent, trig)
+    addressee = None
+    if owner and trig.text.lower().split()[0] in _NOUN_TRIGGERS:
+        # "Schwab's purchase", "X's takeover of Y"; "IDS turned down EP's approach": the
+        # clause's own subject is the company approached.
+        if (
+            clause_subject is not None
+            and clause_subject.kind == "company"
+            and clause_subject.name != owner
+        ):
+            addressee = clause_subject.name
+        subject_name = owner
+    passive = _participle(trig.text) and bool(
+        pats.passive.search(sent.text[: sent.rel(trig.start)])
+    )
+    inside = [e for e in ents if e.start >= trig.start and e.end <= trig.end]
+    # Resolved references after the trigger are left out: "the company's shares" is resolved
+    # by nearest mention, which is as often the buyer as the bought.
+    after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
+    # "..., which will give Falcon Bay a stake": a relative clause after the trigger says
+    # something about the deal, not who is bought.
+    rel = re.search(r",\s+(?:which|who)\b", sent.text[sent.rel(trig.end) : sent.rel(frame.end)])
+    rel_cut = trig.end + rel.start() if rel else frame.end
+    frame.rel_cut = rel_cut
+    after = [e for e in after if e.start < rel_cut]
+    kinds = [(e, _after_kind(e, sent, trig.end)) for e in after]
+    # Resolved references may name the target ("a 25% stake in the company") but never the
+    # buyer, seller or agent, and never the subject again (nearest-mention guesses).
+    kinds = [(e, k) for e, k in kinds if e.kind != "ref" or k in ("target", "target_seller")]
+    kinds = [(_antecedent(e, ents, subject_name) if e.kind == "ref" else e, k) for e, k in kinds]
+    agent_at = next((e.start for e, k in kinds if k == "agent"), None)
+    if agent_at is not None:
+        # "sold by Ipe, the family company that founded Cerrado": after the agent comes only
+        # its apposition.
+        kinds = [(e, k) for e, k in kinds if e.start <= agent_at]
+
+    def first(*wanted: str, person_ok: bool = False, exclude: tuple = ()) -> str | None:  # type: ignore[type-arg]
+        for ent, kind in kinds:
+            if kind in wanted and (person_ok or ent.kind != "person") and ent.name not in exclude:
+                return ent.name
+        return None
+
+    agent = first("agent", person_ok=True)
+    target = first("target", "target_seller", exclude=(agent, subject_name)) or (
+        inside[0].name if inside else None
+    )
+    seller = first("seller", "target_seller", person_ok=True)
+    stake_in_before = _stake_in_before(before_ents, sent)
+    fam = frame.family
+    if fam == "sell":
+        if agent or passive:
+            frame.seller = agent
+            frame.target = target or stake_in_before
+        else:
+            frame.seller = subject_name
+            frame.target = target
+            frame.acquirer = first("recipient", person_ok=True)
+        if frame.target is None and OWN_UNIT.search(sent.text[sent.rel(trig.end) :]):
+            # "sold its paint business to X": part of the seller itself changes hands.
+            frame.target = frame.seller
+        frame.actor = frame.seller
+    elif fam == "buyback":
+        owner = subject_name or _possessor_after(after, sent) or ctx.last_subject
+        frame.acquirer = frame.target = owner
+        frame.seller = seller
+        frame.actor = owner
+    elif fam == "raise":
+        frame.target = subject_name
+        frame.actor = subject_name
+    elif fam == "lead":
+        frame.acquirer = agent or (after[0].name if after else None)
+    elif fam == "merge":
+        frame.acquirer = subject_name
+        frame.target = first("partner") or target or _conjoined(before_ents, sent, subject_name)
+        frame.actor = subject_name
+    else:
+        if agent or passive:
+            frame.acquirer = agent
+            frame.target = (
+                target or stake_in_before or (clause_subject.name if clause_subject else None)
+            )
+        else:
+            holder = _possessor_before(before_ents, sent, trig) if fam == "stake_up" else None
+            frame.acquirer = holder or subject_name
+            frame.target = target or first("valued") or addressee
+        frame.seller = seller
+        frame.actor = frame.acquirer
+    frame.acquirer_is_person = frame.acquirer is not None and any(
+        e.kind == "person" and e.name == frame.acquirer for e in ents
+    )
+    if frame.target is not None and frame.target == frame.acquirer and fam != "buyback":
+        frame.target = None
+
+
+def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
+    """ "has owned Anchor since 2012, when it paid $420m for the business": a reference after
+    the trigger means the nearest company named before it in the sentence, when there is one
+    (the reference layer's own guess otherwise)."""
+    before = [e for e in ents if e.kind == "company" and e.end <= ref.start]
+    others = [e for e in before if e.name != subject]
+    if len(before) >= 2 and others:
+        return Ent(ref.start, ref.end, others[-1].name, "ref")
+    return ref
+
+
+def _described(descriptors: dict[str, dict[str, int]], text: str, at: int) -> str | None:
+    """ "the bank" -> the one company the article calls a bank, if exactly one."""
+    for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", text, re.I):
+        # Only companies described before the reference: "the bank" points back.
+        names = [n for n, first in descriptors.get(m.group(1).lower(), {}).items() if first < at]
+        if len(names) == 1:
+            return names[0]
+    return None
+
+
+def _relative_spans(sent: Sentence, trig: Trigger) -> list[tuple[int, int]]:
+    """Offsets of relative clauses closed before the trigger (", which ... ,")."""
+    text = sent.text[: sent.rel(trig.start)]
+    return [
+        (sent.start + m.start(), sent.start + m.end())
+        for m in re.finditer(r",\s+(?:which|who|whose|based\s+in)\b[^,;]*,", text, re.I)
+    ]
+
+
+def _conjoined(before_ents: list[Ent], sent: Sentence, first_name: str | None) -> str | None:
+    """ "X and Y have agreed to merge": Y."""
+    for a, b in itertools.pairwise(before_ents):
+        gap = sent.text[sent.rel(a.end) : sent.rel(b.start)]
+        if a.name == first_name and re.search(r"\band\b", gap) and len(gap) < 40:
+            return b.name
+    return None
+
+
+_NOUN_TRIGGERS = frozenset(
+    {
+        "purchase",
+        "takeover",
+        "acquisition",
+        "investment",
+        "bid",
+        "offer",
+        "buyback",
+        "merger",
+        "approach",
+        "buyout",
+    }
+)
+
+
+def _participle(word: str) -> bool:
+    """Can the trigger be a passive participle ("was bought", not "is paying")?"""
+    first = word.lower().split()[0]
+    return first.endswith("ed") or first in {"bought", "sold", "paid", "taken", "put", "led"}
+
+
+def _stake_in_before(before_ents: list[Ent], sent: Sentence) -> str | None:
+    """ "A 49% stake in X was bought by ...": the X of a stake before the trigger."""
+    for ent in before_ents:
+        pre = sent.text[max(0, sent.rel(ent.start) - 30) : sent.rel(ent.start)]
+        if re.search(r"\b(?:stake|holding|interest|shareholding|of)\s+in\s*$|\bin\s+$", pre, re.I):
+            return ent.name
+    return None
+
+
+def _possessor_before(before_ents: list[Ent], sent: Sentence, trig: Trigger) -> str | None:
+    """ "Vodafone's holding in Vodacom will rise": the owner right before the holding noun."""
+    if not before_ents:
+        return None
+    last = before_ents[-1]
+    gap = sent.text[sent.rel(last.end) : sent.rel(trig.start)]
+    if re.fullmatch(r"(?:'s|’s|'|’)\s*(?:[a-z-]+\s+){0,2}", gap):  # "EP's first approach"
+        return last.name
+    return None
+
+
+def _possessor_after(after: list[Ent], sent: Sentence) -> str | None:
+    """ "the repurchase of the Group's shares": whose shares are bought back."""
+    for ent in after:
+        post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 40]
+        if re.match(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock)\b", post, re.I):
+            return ent.name
+    return None

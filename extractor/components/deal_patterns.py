@@ -1,0 +1,165 @@
+"""Compiled cue patterns of the deal finder, built once per process from the lexicons.
+
+The word lists live in ``deal_triggers.json``; this module only says where the words must
+stand (before or after an entity, at the end of a clause) and compiles each pattern once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractor.components.deal_roles import QUALIFIER_WORDS
+from extractor.lexicons import load_lexicon
+
+TRANSFER = "transfer"
+#: "its paint business", "a stake in its gas pipeline unit": an unnamed part of the seller.
+OWN_UNIT = re.compile(
+    r"""^\s*(?:(?:a|an|the)\s+[^.;]{0,30}?\s+in\s+)?its\s+\S   # "its masts", "a stake in its unit"
+      | ^[^.;]{0,40}?\b(?:businesses|business|units|unit|division|operations|subsidiary)\b
+    """,
+    re.I | re.X,
+)
+#: "A$4.10 in cash for each of the 212 million shares": a price per share.
+FOR_EACH = re.compile(
+    r"\s*(?:in\s+cash\s+)?(?:(?:for|per)\s+each\b|-?a-share\b|(?:a|per)\s+share\b)", re.I
+)
+PAYMENT_FORMS = re.compile(
+    r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:[A-Z][\w&-]*\s+){0,3}(?:shares|stock)\b
+                                                         # "$800m in new Najd shares"
+      | \b(?:a|per|each)\s+share\b                         # "$40 a share"
+      | \ball\s+(?:of\s+the\s+)?(?:[\d.,]+\s*\w*\s+)?shares\b  # "all 25 million shares"
+    """,
+    re.I | re.X,
+)
+#: A new frame starts inside a sentence when the class changes: "To help pay for the purchase,
+#: X has agreed to sell its unit to Y" is two events, "bought ..., lifting its holding" one.
+FAMILY_CLASS = {
+    "buyback": "buyback",
+    "merge": "merge",
+    "lead": "lead",
+    "option": "option",
+    "sell": "sell",
+}
+_QUAL = QUALIFIER_WORDS
+
+
+def _alt(words: list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class FramePatterns:
+    clause_open: re.Pattern[str]
+    agent: re.Pattern[str]
+    source: re.Pattern[str]
+    recipient: re.Pattern[str]
+    valued: re.Pattern[str]
+    partner: re.Pattern[str]
+    relation_of: re.Pattern[str]
+    relation_after: re.Pattern[str]
+    possessive_holding_in: re.Pattern[str]
+    possessive_business: re.Pattern[str]
+    modifier_after: re.Pattern[str]
+    passive: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    stake_word: re.Pattern[str]
+    holding_near: re.Pattern[str]
+    to_before: re.Pattern[str]
+    further_before: re.Pattern[str]
+    share_count: re.Pattern[str]
+    status: dict[str, re.Pattern[str]]
+    exercised: re.Pattern[str]
+    negation: re.Pattern[str]
+    present: re.Pattern[str]
+    acquisition_word: re.Pattern[str]
+    weak_present: frozenset[str]
+    past_relative: dict[str, int]
+    past_relative_re: re.Pattern[str]
+    month_re: re.Pattern[str]
+    months: tuple[str, ...]
+
+
+@functools.cache
+def frame_patterns() -> FramePatterns:
+    """Compile the role and status cues once per process."""
+    lex = load_lexicon("deal_triggers")
+    holding = _alt(lex["holding_nouns"])
+    status = {
+        name: re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
+        for name, words in lex["status"].items()
+    }
+    months = tuple(lex["months"])
+    return FramePatterns(
+        clause_open=re.compile(
+            rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
+               | \b(?:{_alt(lex["saying_verbs"])})\s+that\s          # "said that"
+               | ,\s+(?:a|an|the)\s+[\w-]+\s+that\s                  # ", a figure that"
+               | ,\s+and\s+(?=[A-Z])                                    # ", and Vance has"
+            """,
+            re.I | re.X,
+        ),
+        agent=re.compile(r"\bby\s+(?:the\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        source=re.compile(r"\bfrom\s+(?:its|their|the|a)?\s*(?:[^\s.;]+\s+){0,3}?$", re.I),
+        recipient=re.compile(r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        valued=re.compile(r"\b(?:valu\w+|worth)\s+(?:the\s+)?$", re.I),
+        partner=re.compile(r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        relation_of=re.compile(
+            rf"""\b(?:{_alt(lex["relation_nouns"])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$
+               | \b(?:{_alt(lex["affiliation_nouns"])})\s+(?:at|with|for)\s+$   # "an analyst at X"
+            """,
+            re.I | re.X,
+        ),
+        # "Royal Mail owner", "Oxbow's founders", "Deccan's public shareholders", "X-owned";
+        # not "Deccan Cement to rival Sterling" (a word between needs the possessive).
+        relation_after=re.compile(
+            rf"""^(?:(?:'s|’s|'|’)\s+(?:[a-z]+\s+)?|[\s-]+)
+                 (?:{_alt(lex["relation_nouns"])}|owned|backed)\b""",
+            re.X,
+        ),
+        possessive_holding_in=re.compile(
+            rf"^(?:'s|’s|'|’)\s+(?:[^\s,.;]+\s+){{0,3}}?(?:{holding})\s+in\b", re.I
+        ),
+        possessive_business=re.compile(
+            rf"^(?:'s|’s|'|’)\s+(?:[^\s,.;]+\s+){{0,4}}?(?:{_alt(lex['business_nouns'])})\b",
+            re.I,
+        ),
+        modifier_after=re.compile(
+            rf"^(?:'s|’s|'|’)?\s+(?:{_alt(lex['deal_nouns'])}|stock|shares)\b", re.I
+        ),
+        passive=re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I),
+        pronoun=re.compile(rf"(?<![\w-])(?:{_alt(lex['pronouns'])})(?![\w-])", re.I),
+        anaphor=re.compile(
+            rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_alt(lex['deal_nouns'])})\b", re.I
+        ),
+        stake_word=re.compile(rf"(?<![\w-])(?:{_alt(lex['stake_words'])})(?![\w-])", re.I),
+        holding_near=re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I),
+        to_before=re.compile(rf"\bto\s+(?:{_QUAL}\s+)*$", re.I),
+        further_before=re.compile(
+            r"\b(?:a\s+further|another|an\s+additional|additional)\s+$", re.I
+        ),
+        share_count=re.compile(
+            r"""(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|bn|m|mn)?\s+
+                (?:[A-Z][\w&.-]*\s+){0,3}                # "212 million Coolabah Copper shares"
+                (?:new\s+|ordinary\s+|common\s+|of\s+its\s+|of\s+the\s+)?shares\b""",
+            re.I | re.X,
+        ),
+        status=status,
+        exercised=re.compile(rf"\b(?:{_alt(lex['exercised'])})\b", re.I),
+        negation=re.compile(rf"(?<![\w-])(?:{_alt(lex['negations'])})(?![\w-])", re.I),
+        present=re.compile(rf"\b(?:{_alt(lex['present_cues'])})\b", re.I),
+        acquisition_word=re.compile(
+            rf"(?<![\w-])(?:{_alt(lex['acquisition_words'])})(?![\w-])", re.I
+        ),
+        weak_present=frozenset(w.lower() for w in lex["weak_present"]),
+        past_relative={k.lower(): int(v) for k, v in lex["past_relative"].items()},
+        past_relative_re=re.compile(rf"\b(?:{_alt(list(lex['past_relative']))})\b", re.I),
+        month_re=re.compile(
+            rf"\b(?:in|since|last|from|during)\s+(?:late\s+|early\s+|mid-)?({_alt(months)})\b(?!\s+\d)",
+            re.I,
+        ),
+        months=months,
+    )
