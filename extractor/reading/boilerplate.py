@@ -33,6 +33,11 @@ class Boilerplate:
     html_furniture_class_words: frozenset[str]
     name_small_words: frozenset[str]
     furniture_lines: frozenset[str]
+    link_prefixes: tuple[str, ...]
+    promo_openers: tuple[str, ...]
+    promo_words: tuple[str, ...]
+    reading_time_words: tuple[str, ...]
+    site_name_class_words: frozenset[str]
 
 
 @functools.cache
@@ -61,6 +66,11 @@ def lexicon() -> Boilerplate:
         html_furniture_class_words=frozenset(fields["html_furniture_class_words"]),
         name_small_words=frozenset(fields["name_small_words"]),
         furniture_lines=frozenset(fields["furniture_lines"]),
+        link_prefixes=tuple(fields["link_prefixes"]),
+        promo_openers=tuple(fields["promo_openers"]),
+        promo_words=tuple(fields["promo_words"]),
+        reading_time_words=tuple(fields["reading_time_words"]),
+        site_name_class_words=frozenset(fields["site_name_class_words"]),
     )
 
 
@@ -194,6 +204,64 @@ def is_trailer_heading(line: str) -> bool:
     return key(line) in lexicon().trailer_headings or TRAILER_LINE.match(line) is not None
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1])
+
+
+@functools.cache
+def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Link lines, reading-time notes and newsletter prompts, built from the lexicon once."""
+    lex = lexicon()
+    link = re.compile(
+        rf"""
+        ^[\s•·*>-]*(?:{_alternation(lex.link_prefixes)})   # "Read more", "Also read"
+        \s*[:|»›>–—-]\s*                                   # its colon or arrow
+        (?P<rest>\S.*)$                                     # the linked headline
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    reading_time = re.compile(
+        rf"""
+        ^[\s•·*|-]*(?:(?:estimated\s+)?reading\s+time\s*:?\s*)?
+        (?:less\s+than\s+(?:a|one)|\d{{1,3}})\s*-?\s*(?:{_alternation(lex.reading_time_words)})\.?
+        (?:\s+(?:read|reading|listen|long\s+read))?\s*$
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    promo = re.compile(
+        rf"""
+        ^[\s•·*>-]*(?:{_alternation(lex.promo_openers)})\b   # an imperative opening
+        .{{0,200}}?\b(?:{_alternation(lex.promo_words)})\b    # that names a newsletter
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+    return link, reading_time, promo
+
+
+#: Longest headline a "Read more: ..." line links to, in words.
+_MAX_LINK_WORDS = 20
+#: Longest newsletter prompt, in words: a longer line is a sentence of the story.
+_MAX_PROMO_WORDS = 35
+
+
+def is_link_line(line: str) -> bool:
+    """ "Read more: Bakers brace for costs", "Also read | Rates hold": a link to another story."""
+    match = _furniture_patterns()[0].match(line)
+    return match is not None and len(match.group("rest").split()) <= _MAX_LINK_WORDS
+
+
+def is_reading_time(line: str) -> bool:
+    """ "4 min read", "Reading time: 5 minutes", "5 minute read"."""
+    return len(line) < 60 and _furniture_patterns()[1].match(line) is not None
+
+
+def is_promo(line: str) -> bool:
+    """ "Sign up for our free Markets newsletter ...": a subscription prompt inside a story."""
+    return (
+        len(line.split()) <= _MAX_PROMO_WORDS and _furniture_patterns()[2].match(line) is not None
+    )
+
+
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
     return (
@@ -203,4 +271,7 @@ def is_always_boilerplate(line: str) -> bool:
         or is_caption_marker(line)
         or PHOTO_LABEL.match(line) is not None
         or key(line) in lexicon().furniture_lines
+        or is_link_line(line)
+        or is_reading_time(line)
+        or is_promo(line)
     )

@@ -36,7 +36,13 @@ from dataclasses import dataclass, field
 
 from extractor.reading import boilerplate as bp
 from extractor.reading.dates import find_date
-from extractor.reading.wire import find_dateline, is_all_caps, mixed_case_name, strip_wire_prefix
+from extractor.reading.wire import (
+    find_dateline,
+    is_all_caps,
+    mixed_case_name,
+    release_issuer,
+    strip_wire_prefix,
+)
 
 #: A line that reads as a sentence of body text: ends like a sentence, possibly in a quote.
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？]["”’')\]」』]*\s*$""")
@@ -88,6 +94,7 @@ class PageParts:
     publisher: str | None = None
     published: dt.date | None = None
     dateline: str | None = None
+    agency: str | None = None  # the agency or distributor a wire dateline names ("Reuters")
     paragraphs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -97,6 +104,7 @@ class _Line:
     text: str
     block: int  # index of the blank-line separated block the line belongs to
     caption: bool = False  # a photo line or caption: body text, never a headline
+    indent: bool = False  # printed indented (a tab or two spaces): may open a paragraph
 
 
 def _lines(text: str) -> list[_Line]:
@@ -107,8 +115,60 @@ def _lines(text: str) -> list[_Line]:
         if not line:
             block += 1
             continue
-        out.append(_Line(line, block))
+        out.append(_Line(line, block, indent=raw.startswith(("\t", "  "))))
     return out
+
+
+def _split_indented(lines: list[_Line]) -> list[_Line]:
+    """Paragraphs marked by a first-line indent and no blank line: each indent opens a block.
+
+    Only blocks that mix indented and flush lines are split; a block indented as a whole
+    (a quoted passage, a dump with every line indented) stays as it is.
+    """
+    by_block: dict[int, set[bool]] = {}
+    for line in lines:
+        by_block.setdefault(line.block, set()).add(line.indent)
+    out: list[_Line] = []
+    block, previous = -1, None
+    for line in lines:
+        mixed = len(by_block[line.block]) == 2
+        if previous is None or line.block != previous.block or (mixed and line.indent):
+            block += 1
+        previous = line
+        out.append(_Line(line.text, block, line.caption, line.indent))
+    return out
+
+
+#: A hard-wrapped paragraph: lines cut at a fixed width. Every line but the last is at least
+#: this long, and at least this share of the longest one.
+_MIN_WRAP_WIDTH = 50
+_MIN_WRAP_SHARE = 0.6
+#: Longest line of a hard-wrapped paragraph (typewriter and e-mail widths are 60-80).
+_MAX_WRAP_WIDTH = 100
+
+
+def _wrapped_blocks(lines: list[_Line]) -> set[int]:
+    """Blocks whose lines are one paragraph cut at a fixed width, to be joined with spaces.
+
+    The last line ends like a sentence, and every other line is about as long as the longest;
+    a list, an address or a headline with its standfirst has uneven lines or no full stop.
+    """
+    blocks: dict[int, list[str]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line.text)
+    wrapped: set[int] = set()
+    for block, texts in blocks.items():
+        if len(texts) < 2 or not _is_sentence(texts[-1]):
+            continue
+        widths = [len(t) for t in texts[:-1]]
+        widest = max(widths)
+        if (
+            min(widths) >= max(_MIN_WRAP_WIDTH, _MIN_WRAP_SHARE * widest)
+            and widest <= _MAX_WRAP_WIDTH
+            and not any(_BULLET.match(t) for t in texts)
+        ):
+            wrapped.add(block)
+    return wrapped
 
 
 def _is_sentence(line: str) -> bool:
@@ -163,8 +223,8 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
         # Renumber blocks so that each marked line is a block of its own.
         if i in marked or previous is None or previous.caption or line.block != previous.block:
             block += 1
-        previous = _Line(line.text, line.block, caption=i in marked)
-        out.append(_Line(line.text, block, caption=i in marked))
+        previous = _Line(line.text, line.block, caption=i in marked, indent=line.indent)
+        out.append(_Line(line.text, block, caption=i in marked, indent=line.indent))
     return out
 
 
@@ -178,13 +238,15 @@ def read_plaintext(text: str) -> PageParts:
         The page's parts; ``paragraphs`` joined by blank lines make the body.
     """
     parts = PageParts()
-    lines = _mark_captions(_lines(text))
+    lines = _split_indented(_mark_captions(_lines(text)))
+    wrapped = _wrapped_blocks(lines)
     heads: list[str] = []
     is_release = False
+    updated: dt.date | None = None
     start = len(lines)
     for i, line in enumerate(lines):
         t = line.text
-        if line.caption:
+        if line.caption or line.block in wrapped:
             start = i
             break
         if bp.is_release_marker(t):
@@ -197,18 +259,54 @@ def read_plaintext(text: str) -> PageParts:
         ):
             pass
         elif (d := date_line(t)) is not None:
-            parts.published = parts.published or d
-        elif _BULLET.match(t) or _BYLINE.match(t) or _PUBLISHED_NOTE.match(t):
+            # "Updated" dates only stand in when no first publication date is printed.
+            if _UPDATED_PREFIX.match(t):
+                updated = updated or d
+            else:
+                parts.published = parts.published or d
+        elif _is_header_note(t):
             pass  # summary bullets, "By Jane Roe", "Updated 2 hours ago" above the story
-        elif find_dateline(t) is not None or not _is_head(t):
+        elif find_dateline(t) is not None:
+            start = i
+            break
+        elif not _is_head(t):
+            if heads and _is_standfirst(lines, i):
+                continue
             start = i
             break
         else:
             heads.append(t)
+    parts.published = parts.published or updated
     _read_heads(parts, heads, is_release=is_release, text=text)
-    _read_body(parts, lines[start:])
-    _find_publisher(parts, lines, text)
+    _read_body(parts, lines[start:], wrapped)
+    _find_publisher(parts, lines, text, is_release=is_release)
     return parts
+
+
+#: "Updated", "Last updated" at the start of a date line: a revision, not first publication.
+_UPDATED_PREFIX = re.compile(r"^[\s•·*\u2022-]*(?:last\s+)?updated\b", re.IGNORECASE)
+
+#: Lines a standfirst may be followed by before the story starts.
+_STANDFIRST_LOOKAHEAD = 3
+
+
+def _is_header_note(line: str) -> bool:
+    return bool(_BULLET.match(line) or _BYLINE.match(line) or _PUBLISHED_NOTE.match(line))
+
+
+def _is_standfirst(lines: list[_Line], i: int) -> bool:
+    """A sentence under the headline that a byline or date line follows: the standfirst.
+
+    The story itself starts after the byline, so a full sentence above it is the summary
+    the page prints under the headline, not the first paragraph.
+    """
+    for line in lines[i + 1 : i + 1 + _STANDFIRST_LOOKAHEAD]:
+        t = line.text
+        if _is_header_note(t) or date_line(t) is not None:
+            return True
+        if not bp.is_always_boilerplate(t) and not bp.is_related_marker(t):
+            return False
+    return False
 
 
 def _read_heads(parts: PageParts, heads: list[str], *, is_release: bool, text: str) -> None:
@@ -224,12 +322,33 @@ def _read_heads(parts: PageParts, heads: list[str], *, is_release: bool, text: s
             parts.title = strip_wire_prefix(rest[0])
         return
     lone = len(heads) == 1
-    if not (_is_lone_masthead(heads[0]) if lone else _is_masthead(heads[0])):
+    name = _masthead_name(heads[0])
+    if not (_is_lone_masthead(name) if lone else _is_masthead(name)):
         parts.title = strip_wire_prefix(heads[0])  # later lines are a standfirst: not body
         return
-    parts.publisher = mixed_case_name(heads[0], text)
+    parts.publisher = mixed_case_name(name, text)
     if len(heads) > 1:
         parts.title = strip_wire_prefix(heads[1])  # a third line is a standfirst: not body
+
+
+#: The separator between a masthead and its section or tagline ("The Post — Business").
+_MASTHEAD_SEPARATOR = re.compile(r"\s+(?:\||—|–|-|::|·|•|/)\s+")
+#: Longest section name after a masthead ("Money & Markets", "Business").
+_MAX_SECTION_WORDS = 3
+
+
+def _masthead_name(line: str) -> str:
+    """A masthead without its section: "The Harbour Post — Business" -> "The Harbour Post".
+
+    Only a short capitalised section is cut, so a headline with a dash keeps its words.
+    """
+    pieces = _MASTHEAD_SEPARATOR.split(line)
+    if len(pieces) < 2:
+        return line
+    section = " ".join(pieces[1:]).split()
+    if len(section) > _MAX_SECTION_WORDS or not all(w[:1].isupper() or w == "&" for w in section):
+        return line
+    return pieces[0]
 
 
 def _is_masthead(line: str) -> bool:
@@ -252,7 +371,7 @@ def _is_lone_masthead(line: str) -> bool:
     return len(line.split()) <= _MAX_LONE_MASTHEAD_WORDS and (not cased or is_all_caps(line))
 
 
-def _read_body(parts: PageParts, lines: list[_Line]) -> None:
+def _read_body(parts: PageParts, lines: list[_Line], wrapped: set[int]) -> None:
     """Body paragraphs from the first body line on, without trailers and furniture."""
     kept: list[_Line] = []
     in_related = False
@@ -274,7 +393,8 @@ def _read_body(parts: PageParts, lines: list[_Line]) -> None:
         year = parts.published.year if parts.published else None
         dateline = find_dateline(kept[0].text, year=year)
         if dateline is not None:
-            parts.dateline = dateline.place
+            parts.dateline = dateline.place or None
+            parts.agency = dateline.agency
             parts.published = parts.published or dateline.date
             kept[0] = _Line(kept[0].text[dateline.end :], kept[0].block)
     # Lines of one block stay one paragraph (joined by "\n"); lists then one join, never a
@@ -286,7 +406,20 @@ def _read_body(parts: PageParts, lines: list[_Line]) -> None:
             blocks.append([])
         blocks[-1].append(line.text)
         block = line.block
-    parts.paragraphs = ["\n".join(lines) for lines in blocks]
+    # A hard-wrapped paragraph is one line of text; other blocks keep their line breaks.
+    parts.paragraphs = [
+        (" " if kept_block in wrapped else "\n").join(lines)
+        for kept_block, lines in zip(_block_ids(kept), blocks, strict=True)
+    ]
+
+
+def _block_ids(lines: list[_Line]) -> list[int]:
+    """The block id of each run of lines, in order (one entry per paragraph)."""
+    ids: list[int] = []
+    for line in lines:
+        if not ids or ids[-1] != line.block:
+            ids.append(line.block)
+    return ids
 
 
 def _is_about_section(lines: list[_Line], i: int) -> bool:
@@ -300,8 +433,10 @@ def _is_about_section(lines: list[_Line], i: int) -> bool:
     return lines[i + 1].text.lower().startswith(first_word)
 
 
-def _find_publisher(parts: PageParts, lines: list[_Line], text: str) -> None:
-    """Without a masthead, the publisher named in the page's own boilerplate lines."""
+def _find_publisher(
+    parts: PageParts, lines: list[_Line], text: str, *, is_release: bool = False
+) -> None:
+    """Without a masthead: the page's own boilerplate, a release's issuer, the wire agency."""
     if parts.publisher:
         return
     for line in reversed(lines):
@@ -310,3 +445,17 @@ def _find_publisher(parts: PageParts, lines: list[_Line], text: str) -> None:
         if name:
             parts.publisher = mixed_case_name(name, text)
             return
+    parts.publisher = fallback_publisher(parts, is_release=is_release)
+
+
+def fallback_publisher(parts: PageParts, *, is_release: bool) -> str | None:
+    """A release's issuer (the subject of its "today announced" sentence), else the agency.
+
+    A release (marked as one, or opened by a dateline) is published by the company that
+    announces; wire copy without a masthead by the agency its dateline names.
+    """
+    if parts.paragraphs and (is_release or parts.dateline or parts.agency):
+        issuer = release_issuer(parts.paragraphs[0])
+        if issuer:
+            return issuer
+    return parts.agency

@@ -24,12 +24,17 @@ from extractor.reading.dates import find_date
 _DATELINE = re.compile(
     r"""
     ^\s*
-    (?P<place>[^\W\d_][^\W\d_'’.-]*                  # first word of the place
-        (?:(?:\.?\s|/|-|\.)[^\W\d_][^\W\d_'’.-]*){0,4}) # up to four more: "SÃO PAULO", "A/B"
-    \.?
-    (?:,\s*(?P<date>[^(),\-–—]{3,30}?(?:,\s*(?:19|20)\d\d)?))?  # ", Nov 10", ", 3 March 2025"
-    \s*(?:\((?P<agency>[^()]{1,40})\))?              # "(Reuters)"
-    \s*(?:-{1,2}|–|—)\s+                             # the dash that ends the dateline
+    (?:
+      (?P<place>[^\W\d_][^\W\d_'’.-]*                  # first word of the place
+          (?:(?:\.?\s|/|-|\.)[^\W\d_][^\W\d_'’.-]*){0,4}) # up to four more: "SÃO PAULO", "A/B"
+      \.?
+      (?:,\s*(?P<region>[A-Z][a-z]{1,5}\.|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2}))?  # ", Calif.", ", N.Y."
+      (?:,\s*(?P<date>[^(),/\-–—]{3,30}?(?:,\s*(?:19|20)\d\d)?))?  # ", Nov 10", ", 3 March 2025"
+      \s*(?:-{1,2}|–|—)?                             # "SAN JOSE, Calif.--(BUSINESS WIRE)--"
+    )?
+    \s*(?:\((?P<agency>[^()]{1,40})\)                # "(Reuters)"
+       |/(?P<distributor>[^/\s][^/]{0,38})/)?        # "/PRNewswire/"
+    \s*(?P<dash>-{1,2}|–|—)(?P<space>\s*)           # the dash that ends the dateline
     (?=[^\W_a-z]|["“‘'])                             # the story starts: capital, digit or quote
     """,
     re.VERBOSE,
@@ -43,6 +48,7 @@ class Dateline:
     place: str
     date: dt.date | None
     end: int
+    agency: str | None = None
 
 
 def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None:
@@ -60,11 +66,22 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
     ('LONDON', '2020-01-05')
     >>> find_dateline("Acme - the maker of anvils - said ...") is None
     True
+    >>> d = find_dateline("(Bloomberg) -- Acme is exploring a sale ...")
+    >>> (d.place, d.agency)
+    ('', 'Bloomberg')
+    >>> d = find_dateline("SAN JOSE, Calif.--(BUSINESS WIRE)--Acme Corp. today announced")
+    >>> (d.place, d.agency)
+    ('SAN JOSE', 'BUSINESS WIRE')
     """
     match = _DATELINE.match(paragraph[:200])
     if match is None:
         return None
-    place, date_text, agency = match.group("place"), match.group("date"), match.group("agency")
+    place, date_text = match.group("place") or "", match.group("date")
+    agency = match.group("agency") or match.group("distributor")
+    if not place and agency is None:
+        return None
+    if not match.group("space") and agency is None:
+        return None  # "Acme-the maker": a dash inside a word, not a dateline
     letters = [ch for ch in place if ch.isalpha()]
     all_caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
     date: dt.date | None = None
@@ -79,7 +96,13 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
         return None
     if not all_caps and any(w[:1].islower() for w in place.split()):
         return None
-    return Dateline(place=place.strip(), date=date, end=match.end())
+    if agency is not None and not _AGENCY.match(agency):
+        return None  # "Acme (the maker) - ...": a parenthesis, not an agency
+    return Dateline(place=place.strip(), date=date, end=match.end(), agency=agency)
+
+
+#: An agency or distributor tag: one to four capitalised words ("Reuters", "AP", "BUSINESS WIRE").
+_AGENCY = re.compile(r"^\s*[^\W\d_a-z][\w&.-]*(?:\s+[^\W\d_a-z][\w&.-]*){0,3}\s*$")
 
 
 @functools.cache
@@ -148,3 +171,48 @@ def mixed_case_name(name: str, text: str) -> str:
         if not is_all_caps(found) and any(ch.isupper() for ch in found):
             return found[:1].upper() + found[1:]
     return title_case(name)
+
+
+#: The issuer at the start of a release's first sentence, up to its defined term, its ticker,
+#: an apposition or its verb: 'Acme Widgets, Inc. ("Acme") today announced ...'.
+_ISSUER = re.compile(
+    r"""
+    ^(?P<name>
+      [^\W\d_a-z][\w&.'’-]*                      # first word, capitalised
+      (?:
+        (?:\s+|,\s+(?=[A-Z][A-Za-z.]{0,4}\.|[A-Z]{2,4}\b))   # a space, or ", Inc." / ", LLC"
+        (?:[^\W_a-z][\w&.'’-]*|&|of|de|du|la|\(publ\))      # a capitalised word or particle
+      ){0,7}
+    )
+    \s*(?=\(\s*["“”«»'‘]                          # ("Acme")
+       |\(\s*[A-Z][A-Za-z.]*\s*:                   # (NYSE: ACME)
+       |,\s+(?:a|an|the|one)\s                      # , a maker of ...
+       |\s+(?:today|has|have|announced|announces|is\s+pleased)\b)
+    """,
+    re.VERBOSE,
+)
+
+#: A release's announcement verb in its first sentence.
+_ANNOUNCES = re.compile(
+    r"\b(?:today\s+announc\w*|announc\w*\s+today|(?:has|have)\s+today|today\s+(?:signed|"
+    r"completed|agreed|entered|reported|launched|closed)|is\s+pleased\s+to\s+announce|announces)\b",
+    re.IGNORECASE,
+)
+
+#: How far into the first paragraph the announcement verb must come.
+_ISSUER_SENTENCE_CHARS = 400
+
+
+def release_issuer(paragraph: str) -> str | None:
+    """The company that issues a release: the subject of its "today announced" sentence.
+
+    >>> release_issuer('Acme Widgets, Inc. (NYSE: ACM), a maker of tools, today announced ...')
+    'Acme Widgets, Inc.'
+    >>> release_issuer('Acme said on Monday it would sell its unit.') is None
+    True
+    """
+    match = _ISSUER.match(paragraph)
+    if match is None or not _ANNOUNCES.search(paragraph[:_ISSUER_SENTENCE_CHARS]):
+        return None
+    name = match.group("name").strip()
+    return name if len(name) > 1 else None
