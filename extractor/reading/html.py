@@ -26,7 +26,7 @@ from bs4.element import NavigableString
 
 from extractor.reading import boilerplate as bp
 from extractor.reading.dates import parse_date
-from extractor.reading.plaintext import PageParts
+from extractor.reading.plaintext import PageParts, fallback_publisher, leading_notes
 from extractor.reading.sniff import looks_like_html
 from extractor.reading.wire import find_dateline, mixed_case_name
 
@@ -66,25 +66,28 @@ def read_html(html: str) -> PageParts:
         soup = BeautifulSoup(html, "lxml")
     parts = PageParts()
     metas = _meta_tags(soup)
-    ld = _json_ld(soup)
-    h1 = soup.find("h1")
-    h1_text = _text(h1) if isinstance(h1, Tag) else None
+    ld, ld_items = _json_ld(soup)
     title_tag = soup.find("title")
     page_title = _text(title_tag) if isinstance(title_tag, Tag) else None
+    # The headline as printed: the page's <h1>, unless that is the site's logo.
+    h1_text = _headline(soup, metas.get("og:site_name"))
 
     parts.publisher = (
         metas.get("og:site_name")
-        or _ld_name(ld.get("publisher"))
+        or _ld_name(ld.get("publisher"), ld_items)
         or metas.get("application-name")
         or metas.get("publisher")
         or metas.get("dc.publisher")
         or _title_suffix(page_title, h1_text or metas.get("og:title"))
+        or _ld_site_name(ld_items)
     )
+    if h1_text and parts.publisher and _same_text(h1_text, parts.publisher):
+        h1_text = None
     title = (
-        metas.get("og:title")
+        h1_text
+        or metas.get("og:title")
         or metas.get("twitter:title")
         or _str(ld.get("headline"))
-        or h1_text
         or _strip_site(page_title, parts.publisher)
     )
     parts.title = _strip_site(title, parts.publisher) if title else None
@@ -110,16 +113,24 @@ def read_html(html: str) -> PageParts:
     for br in container.find_all("br"):
         br.replace_with("\n")
     paragraphs = _paragraphs(container)
+    notes, noted_date = leading_notes(paragraphs)
+    paragraphs = paragraphs[notes:]
+    parts.published = parts.published or noted_date
     if not parts.publisher:
         parts.publisher = _footer_publisher(soup, html)
     if paragraphs:
         year = parts.published.year if parts.published else None
         dateline = find_dateline(paragraphs[0], year=year)
         if dateline is not None:
-            parts.dateline = dateline.place
+            parts.dateline = dateline.place or None
+            parts.agency = dateline.agency
             parts.published = parts.published or dateline.date
             paragraphs[0] = paragraphs[0][dateline.end :]
     parts.paragraphs = paragraphs
+    if not parts.publisher:
+        parts.publisher = fallback_publisher(parts, is_release=False) or _handle_name(
+            metas.get("twitter:site")
+        )
     return parts
 
 
@@ -142,8 +153,8 @@ def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
     return metas
 
 
-def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
-    """The first JSON-LD object of an article type (or the first object at all)."""
+def _json_ld(soup: BeautifulSoup) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The first JSON-LD object of an article type (or the first object at all), and all."""
     found: list[dict[str, Any]] = []
     for tag in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
         try:
@@ -164,16 +175,71 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
         kinds = item.get("@type")
         kinds = kinds if isinstance(kinds, list) else [kinds]
         if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
-            return item
-    return found[0] if found else {}
+            return item, found
+    return (found[0] if found else {}), found
 
 
-def _ld_name(value: Any) -> str | None:
+def _ld_name(value: Any, items: list[dict[str, Any]]) -> str | None:
+    """A JSON-LD name: inline, or through an ``@id`` reference to another item."""
     if isinstance(value, list) and value:
         value = value[0]
     if isinstance(value, dict):
-        return _str(value.get("name"))
+        name = _str(value.get("name"))
+        ref = value.get("@id")
+        if name is None and isinstance(ref, str):
+            target = next((i for i in items if i.get("@id") == ref and i is not value), None)
+            return _str(target.get("name")) if target else None
+        return name
     return _str(value)
+
+
+def _ld_site_name(items: list[dict[str, Any]]) -> str | None:
+    """The name of the page's ``WebSite`` item, when the article names no publisher."""
+    for item in items:
+        kinds = item.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if "WebSite" in kinds:
+            return _str(item.get("name"))
+    return None
+
+
+#: A social-media handle written in camel case: "@HarbourPost" -> "Harbour Post".
+_CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _handle_name(handle: str | None) -> str | None:
+    """The site name spelled by a camel-case handle ("@OakfieldTimes"), else None.
+
+    >>> _handle_name("@OakfieldTimes")
+    'Oakfield Times'
+    >>> _handle_name("@oakfield") is None
+    True
+    """
+    if not handle or not handle.startswith("@"):
+        return None
+    words = _CAMEL_WORD.findall(handle[1:])
+    if len(words) < 2 or "".join(words) != handle[1:]:
+        return None
+    return " ".join(words)
+
+
+#: Ancestors of an <h1> that make it the site's banner, not the story's headline.
+_BANNER_TAGS = frozenset({"header", "nav", "footer", "aside"})
+
+
+def _headline(soup: BeautifulSoup, site: str | None) -> str | None:
+    """The first <h1> that is not the site's name: not in the page banner, not a logo."""
+    site_words = bp.lexicon().site_name_class_words
+    for h1 in soup.find_all("h1", limit=10):
+        if not isinstance(h1, Tag) or not _class_words(h1).isdisjoint(site_words):
+            continue
+        names = {p.name for p in h1.parents}
+        if names & _BANNER_TAGS and not names & {"article", "main"}:
+            continue
+        text = _text(h1)
+        if text and not (site and _same_text(text, site)):
+            return text
+    return None
 
 
 #: " | Site", " - Site", " — Site", " :: Site" at the end of a <title>.
@@ -181,27 +247,41 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 
 
 def _title_suffix(page_title: str | None, headline: str | None) -> str | None:
-    """The site name after the last separator of the <title>, when the rest is the headline."""
+    """The site name after the last separator of the <title>, when the rest is the headline.
+
+    A section between them is allowed: "Headline | Markets | Site".
+    """
     if not page_title:
         return None
     pieces = _TITLE_SEPARATOR.split(page_title)
     if len(pieces) < 2:
         return None
     head, site = " ".join(pieces[:-1]), pieces[-1].strip()
-    if (headline and not _same_text(head, headline)) or len(site.split()) > 6:
+    if headline and not (_same_text(head, headline) or _same_text(pieces[0], headline)):
+        return None
+    if len(site.split()) > 6:
         return None
     return site or None
 
 
+#: Longest section name between a headline and the site name in a <title>.
+_MAX_SECTION_WORDS = 3
+
+
 def _strip_site(title: str | None, site: str | None) -> str | None:
-    """Remove a trailing " | Site" from a title (the site name itself, or a short last piece)."""
+    """Remove a trailing " | Site" (and a " | Section" before it) from a title."""
     if not title:
         return None
     pieces = _TITLE_SEPARATOR.split(title)
     if len(pieces) >= 2:
         last = pieces[-1].strip()
         if (site and _same_text(last, site)) or (site is None and len(last.split()) <= 4):
-            return title[: title.rfind(last)].rstrip(" |-–—:·•") or title
+            stripped = title[: title.rfind(last)].rstrip(" |-–—:·•") or title
+            # "Headline | Markets": a short section left between pipes goes too.
+            head, bar, section = stripped.rpartition(" | ")
+            if bar and head and len(section.split()) <= _MAX_SECTION_WORDS:
+                return head.rstrip()
+            return stripped
     return title
 
 

@@ -286,6 +286,40 @@ def read_plaintext(text: str) -> PageParts:
 #: "Updated", "Last updated" at the start of a date line: a revision, not first publication.
 _UPDATED_PREFIX = re.compile(r"^[\s•·*\u2022-]*(?:last\s+)?updated\b", re.IGNORECASE)
 
+#: Most leading paragraphs of an HTML body read as header notes (byline, date, "4 min read").
+_MAX_LEADING_NOTES = 6
+
+
+def leading_notes(paragraphs: list[str]) -> tuple[int, dt.date | None]:
+    """Bylines, date lines and page notes at the top of a body (HTML puts them in ``<p>``s).
+
+    Args:
+        paragraphs: the body's paragraphs, in order.
+
+    Returns:
+        How many leading paragraphs are notes, and the publication date they print (an
+        "Updated" date only when no other is printed).
+    """
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    count = 0
+    for text in paragraphs[:_MAX_LEADING_NOTES]:
+        if not _is_sentence(text) and (d := date_line(text)) is not None:
+            if _UPDATED_PREFIX.match(text):
+                updated = updated or d
+            else:
+                published = published or d
+        elif not (
+            _is_header_note(text)
+            or bp.key(text) in bp.lexicon().published_markers
+            or bp.is_always_boilerplate(text)
+            or bp.is_related_marker(text)
+        ):
+            break
+        count += 1
+    return count, published or updated
+
+
 #: Lines a standfirst may be followed by before the story starts.
 _STANDFIRST_LOOKAHEAD = 3
 

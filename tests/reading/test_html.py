@@ -46,9 +46,20 @@ def test_json_ld_and_h1_are_used_without_meta_tags() -> None:
     <body><article><h1>Page headline</h1><p>Acme bought Widget for $5m.</p></article></body>
     </html>"""
     article = read_article(html)
-    assert article.title == "Ledger headline"
+    # The headline as printed on the page wins over the metadata's (often an SEO variant).
+    assert article.title == "Page headline"
     assert article.publisher == "LD Publisher"
     assert article.published == dt.date(2020, 5, 6)
+    article = read_article(html.replace("<h1>Page headline</h1>", ""))
+    assert article.title == "Ledger headline"
+
+
+def test_logo_h1_is_not_the_headline() -> None:
+    html = """<html><head><meta property="og:title" content="Acme buys Widget Co">
+    </head><body><header><h1>The Anvil Times</h1></header>
+    <div><h1 class="site-logo">Anvil</h1><p>Acme bought Widget for $5m, it said.</p></div>
+    </body></html>"""
+    assert read_article(html).title == "Acme buys Widget Co"
 
 
 def test_title_suffix_gives_title_and_publisher_as_last_resort() -> None:
