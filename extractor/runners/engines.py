@@ -210,12 +210,15 @@ def _run_dask(
     cluster = None
     if scheduler is None:
         # One thread per worker process: a spaCy pipeline is built once per process and used
-        # by one article at a time.
+        # by one article at a time. The scheduler's HTTP server (health and metrics routes)
+        # starts even without a dashboard and defaults to port 8787: bind it to a free port so
+        # a second cluster on the machine (another batch, a notebook) neither clashes nor warns.
         cluster = LocalCluster(
             n_workers=max(1, workers),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
         )
         client = Client(cluster)
         n_workers = max(1, workers)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,22 @@ def _hashes(path: Path) -> list[tuple[str, str]]:
     return [(json.loads(x)["source"], json.loads(x)["sha256"]) for x in lines]
 
 
+@contextlib.contextmanager
+def _port_taken(port: int) -> Iterator[None]:
+    """Hold ``port`` like another Dask cluster on the machine would (no-op if already taken)."""
+    sock = socket.socket()
+    try:
+        with contextlib.suppress(OSError):
+            sock.bind(("", port))
+            sock.listen()
+        yield
+    finally:
+        sock.close()
+
+
 @pytest.mark.slow
 def test_dask_local_cluster_matches_local_engine(articles: Path, tmp_path: Path) -> None:
+    """Also with Dask's default HTTP port 8787 in use: no clash, no warning (warnings are errors)."""
     pytest.importorskip("distributed")
     for i in range(5):
         (articles / f"extra-{i}.txt").write_text(
@@ -27,7 +44,8 @@ def test_dask_local_cluster_matches_local_engine(articles: Path, tmp_path: Path)
         )
     (articles / "broken.txt").write_bytes(b"\x00\x00binary")
     local = run_batch([articles], tmp_path / "local.jsonl", workers=1)
-    dask = run_batch([articles], tmp_path / "dask.jsonl", workers=2, engine="dask")
+    with _port_taken(8787):
+        dask = run_batch([articles], tmp_path / "dask.jsonl", workers=2, engine="dask")
     assert (dask.written, dask.errors) == (local.written, local.errors) == (8, 1)
     assert _hashes(tmp_path / "dask.jsonl") == _hashes(tmp_path / "local.jsonl")
     local_records = (tmp_path / "local.jsonl").read_text(encoding="utf-8")
