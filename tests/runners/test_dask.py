@@ -35,7 +35,7 @@ def _port_taken(port: int) -> Iterator[None]:
 
 @pytest.mark.slow
 def test_dask_local_cluster_matches_local_engine(articles: Path, tmp_path: Path) -> None:
-    """Also with Dask's default HTTP port 8787 in use: no clash, no warning (warnings are errors)."""
+    """Also with Dask's default HTTP port 8787 taken: no clash, no warning (they are errors)."""
     pytest.importorskip("distributed")
     for i in range(5):
         (articles / f"extra-{i}.txt").write_text(
