@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
+from typing import Any, ClassVar
 
 import spacy
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,7 +55,7 @@ def build_nlp(model: str | Path | None = None) -> Language:
         # "last year" and exchange rates resolve against it.
         Doc.set_extension("extractor_published", default=None)
     if model is None:
-        nlp = spacy.blank("en")
+        nlp = NewsEnglish.from_config({})
     else:
         try:
             nlp = spacy.load(model)
@@ -65,7 +67,7 @@ def build_nlp(model: str | Path | None = None) -> Language:
         for name in list(nlp.pipe_names):
             if name not in USER_PIPES_KEPT:
                 nlp.disable_pipe(name)
-    _split_scale_letters(nlp)
+        _split_scale_letters(nlp)
     for name in PIPE_ORDER:
         if name == "extractor_sentences" and nlp.has_pipe("parser"):
             continue  # a parser sets sentence boundaries itself
@@ -80,14 +82,37 @@ _SCALE_LETTER_EXCEPTIONS = ("m.", "b.", "k.")
 
 
 def _split_scale_letters(nlp: Language) -> None:
+    """Drop the scale-letter exceptions from a loaded pipeline's tokenizer (reloads them all)."""
     rules = dict(nlp.tokenizer.rules or {})
     for key in _SCALE_LETTER_EXCEPTIONS:
         rules.pop(key, None)
     nlp.tokenizer.rules = rules
 
 
-@functools.lru_cache(maxsize=4)
+class NewsEnglishDefaults(English.Defaults):  # type: ignore[misc]
+    """English defaults without the scale-letter exceptions: the blank tokenizer is built once
+    with the right rules (editing ``tokenizer.rules`` afterwards loads all ~2,700 special cases
+    a second time, about 0.1 s of start-up)."""
+
+    tokenizer_exceptions: ClassVar[dict[str, Any]] = {
+        key: value
+        for key, value in English.Defaults.tokenizer_exceptions.items()
+        if key not in _SCALE_LETTER_EXCEPTIONS
+    }
+
+
+class NewsEnglish(English):
+    """``spacy.blank("en")`` with ``NewsEnglishDefaults``."""
+
+    Defaults = NewsEnglishDefaults
+
+
 def get_nlp(model: str | None = None) -> Language:
     """The shared pipeline for ``model``, built once per process and reused."""
+    return _cached_nlp(model)  # one cache key for get_nlp() and get_nlp(None)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_nlp(model: str | None) -> Language:
     logger.debug("building pipeline for model %r", model)
     return build_nlp(model)
