@@ -29,6 +29,7 @@ class Boilerplate:
     trailer_headings: frozenset[str]
     release_markers: frozenset[str]
     release_header_prefixes: tuple[str, ...]
+    release_header_labels: tuple[str, ...]
     wire_title_prefixes: tuple[str, ...]
     html_furniture_class_words: frozenset[str]
     name_small_words: frozenset[str]
@@ -62,6 +63,7 @@ def lexicon() -> Boilerplate:
         trailer_headings=frozenset(fields["trailer_headings"]),
         release_markers=frozenset(fields["release_markers"]),
         release_header_prefixes=tuple(fields["release_header_prefixes"]),
+        release_header_labels=tuple(fields["release_header_labels"]),
         wire_title_prefixes=tuple(fields["wire_title_prefixes"]),
         html_furniture_class_words=frozenset(fields["html_furniture_class_words"]),
         name_small_words=frozenset(fields["name_small_words"]),
@@ -190,13 +192,28 @@ def is_release_header(line: str) -> bool:
     k = key(line)
     if INCORPORATED.match(line):
         return True
-    return (
-        any(
-            k.startswith(prefix) and (len(k) == len(prefix) or not k[len(prefix)].isalpha())
-            for prefix in lexicon().release_header_prefixes
-        )
-        and len(k) < 120
-    )
+    if len(k) >= 120:
+        return False
+    if any(_starts_with_word(k, prefix) for prefix in lexicon().release_header_prefixes):
+        return True
+    # A label after an exchange's name, with its colon: "JSE share code: X", "ASX code: X".
+    first, _, rest = k.partition(" ")
+    label = rest.partition(":")[0].strip()
+    return len(first) <= 8 and ":" in rest and label in lexicon().release_header_labels
+
+
+def _starts_with_word(text: str, prefix: str) -> bool:
+    return text.startswith(prefix) and (len(text) == len(prefix) or not text[len(prefix)].isalpha())
+
+
+#: "Home > Business > Energy", "News › Markets": a breadcrumb trail of short section names.
+BREADCRUMB = re.compile(
+    r"""
+    ^\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,2}            # a section of one to three words
+    (?:\s*[>›»]\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,2}){1,5}\s*$   # then more, after > › »
+    """,
+    re.VERBOSE,
+)
 
 
 def is_trailer_heading(line: str) -> bool:
@@ -272,6 +289,7 @@ def is_always_boilerplate(line: str) -> bool:
         or PHOTO_LABEL.match(line) is not None
         or key(line) in lexicon().furniture_lines
         or is_link_line(line)
+        or BREADCRUMB.match(line) is not None
         or is_reading_time(line)
         or is_promo(line)
     )

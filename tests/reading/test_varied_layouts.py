@@ -148,6 +148,15 @@ CASES = [
         2,
         ("©", "Markets"),
     ),
+    Case(
+        "dump-site-chrome.txt",
+        "Marram Power buys solar developer Dunefield for $310m",
+        "The Coastal Energy Report",
+        D(2024, 7, 8),
+        "Marram Power has agreed",
+        2,
+        ("Skip", "Menu", "Home", "Sign in"),
+    ),
     # Wire copy.
     Case(
         "wire-reuters-no-place.txt",
@@ -206,6 +215,16 @@ CASES = [
         "Fenwick Arrays Corp. (NYSE: FNWK) today announced",
         2,
         ("BUSINESS WIRE", "Forward-Looking", "Investor Relations", "Daylight"),
+    ),
+    Case(
+        "pr-exchange-code.txt",
+        "Holloway Minerals completes sale of Kambalda nickel project",
+        "Holloway Minerals Limited",
+        D(2024, 6, 3),
+        "Holloway Minerals Limited (",
+        2,
+        ("ASX code", "ENDS", "Incorporated"),
+        dateline="Perth",
     ),
     # HTML pages.
     Case(
@@ -294,6 +313,15 @@ CASES = [
         D(2024, 4, 30),
         "Beacon Hill Insurance has sold",
         2,
+    ),
+    Case(
+        "html-article-header.html",
+        "Kittering Bank sells card business to Fairlight",
+        "Hillside Finance News",
+        D(2024, 10, 2),
+        "Kittering Bank has sold",
+        2,
+        ("Amsel", "Rates held", "Markets"),
     ),
     Case(
         "html-inline-furniture.html",
