@@ -11,6 +11,10 @@ The tables live in ``extractor/lexicons/currencies.json``. Two signs are ambiguo
      with "$" meaning USD.
 - ``¥`` is JPY unless the article speaks of China more than of Japan (China, Chinese, Beijing,
   yuan, renminbi ... against Japan, Japanese, Tokyo, yen ...); "円" is always JPY.
+
+A bare "kroner" / "krone" (written after the figure) is the Norwegian or the Danish currency:
+NOK unless the article names Denmark (Danish, Copenhagen ...) more often than Norway. "kronor"
+and "krona" are always Swedish.
 """
 
 from __future__ import annotations
@@ -32,10 +36,12 @@ __all__ = [
 
 @dataclass(frozen=True)
 class CurrencyContext:
-    """How an article's ambiguous signs read: ``dollar`` for "$", ``yen_sign`` for "¥"."""
+    """How an article's ambiguous signs read: ``dollar`` for "$", ``yen_sign`` for "¥",
+    ``krone`` for a bare "kroner"/"krone"."""
 
     dollar: str = "USD"
     yen_sign: str = "JPY"
+    krone: str = "NOK"
 
 
 DEFAULT_CONTEXT = CurrencyContext()
@@ -100,22 +106,26 @@ def _words_lower() -> dict[str, str]:
 def resolve_word(word: str, context: CurrencyContext | None = None) -> str | None:
     """ISO code of a currency name written after a figure ("Swiss francs", "rand").
 
-    A bare "dollars" follows the article's dollar like "$" does.
+    A bare "dollars" follows the article's dollar like "$" does, a bare "kroner" its krone.
 
     >>> resolve_word("Swiss francs"), resolve_word("U.S. dollars"), resolve_word("rand")
     ('CHF', 'USD', 'ZAR')
     >>> resolve_word("dollars", CurrencyContext(dollar="HKD"))
     'HKD'
+    >>> resolve_word("kroner"), resolve_word("kroner", CurrencyContext(krone="DKK"))
+    ('NOK', 'DKK')
     """
     key = " ".join(word.split()).lower()
     if key in ("dollars", "dollar"):
         return (context or DEFAULT_CONTEXT).dollar
+    if key in ("kroner", "krone"):
+        return (context or DEFAULT_CONTEXT).krone
     return _words_lower().get(key)
 
 
 @functools.cache
 def _context_patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
 ]:
     names = _dict("dollar_names")
     note = re.compile(
@@ -137,7 +147,10 @@ def _context_patterns() -> tuple[
     yen = re.compile(
         rf"\b(?:(?P<cn>{alternation(china)})|(?P<jp>{alternation(japan)}))\b|(?P<jp_sign>円)"
     )
-    return note, us_sign, local, yen
+    denmark = [str(w) for w in _list("denmark_words")]
+    norway = [str(w) for w in _list("norway_words")]
+    nordic = re.compile(rf"\b(?:(?P<dk>{alternation(denmark)})|(?P<no>{alternation(norway)}))\b")
+    return note, us_sign, local, yen, nordic
 
 
 def currency_context(text: str) -> CurrencyContext:
@@ -151,10 +164,12 @@ def currency_context(text: str) -> CurrencyContext:
     'USD'
     >>> currency_context("Beijing-based group paid ¥20 billion").yen_sign
     'CNY'
+    >>> currency_context("A Copenhagen brewer paid 4 billion kroner.").krone
+    'DKK'
     """
     if not isinstance(text, str) or not text:
         return DEFAULT_CONTEXT
-    note, us_sign, local, yen = _context_patterns()
+    note, us_sign, local, yen, nordic = _context_patterns()
     dollar = "USD"
     # Cheap substring tests first: most articles have no house note and no "US$".
     m = note.search(text) if "nless" in text else None
@@ -179,7 +194,17 @@ def currency_context(text: str) -> CurrencyContext:
                 jp += 1
         if cn > jp:
             yen_sign = "CNY"
-    return CurrencyContext(dollar=dollar, yen_sign=yen_sign)
+    krone = "NOK"
+    if "kron" in text:  # only articles with a bare "kroner"/"krone" figure need the count
+        dk = no = 0
+        for km in nordic.finditer(text):
+            if km["dk"]:
+                dk += 1
+            else:
+                no += 1
+        if dk > no:
+            krone = "DKK"
+    return CurrencyContext(dollar=dollar, yen_sign=yen_sign, krone=krone)
 
 
 def _canonical_name(name: str) -> str:

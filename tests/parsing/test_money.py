@@ -70,6 +70,27 @@ CASES = [
     ("as much as $9bn", D("9e9"), "USD", "up_to"),
     ("at least $1bn", D("1e9"), "USD", "at_least"),
     ("$5bn or more", D("5e9"), "USD", "at_least"),
+    # QA audit: every remaining sign, code, word and scale of issue 4
+    ("a $500k grant", D("500e3"), "USD", None),
+    ("a $5 mln fine", D("5e6"), "USD", None),
+    ("a $2 bln loan", D("2e9"), "USD", None),
+    ("a $5b bid", D("5e9"), "USD", None),
+    ("debts of $1.2tn", D("1.2e12"), "USD", None),
+    ("for 3 trillion dollars", D("3e12"), "USD", None),
+    ("it paid US$4.6 billion", D("4.6e9"), "USD", None),
+    ("it paid USD 120m", D("120e6"), "USD", None),
+    ("it paid RMB 3bn", D("3e9"), "CNY", None),
+    ("for 2 billion renminbi", D("2e9"), "CNY", None),
+    ("for three billion yuan", D("3e9"), "CNY", None),
+    ("for 50 billion yen", D("50e9"), "JPY", None),
+    ("for 3 trillion won", D("3e12"), "KRW", None),
+    ("a ₹500 crore order", D("5e9"), "INR", None),
+    ("for 50 lakh rupees", D("5e6"), "INR", None),
+    ("for 30 million francs", D("30e6"), "CHF", None),
+    ("for 300 million Danish krone", D("300e6"), "DKK", None),
+    ("for 300 million Norwegian krone", D("300e6"), "NOK", None),
+    ("for 3 billion Swedish krona", D("3e9"), "SEK", None),
+    ("for twenty-five million euros", D("25e6"), "EUR", None),
 ]
 
 
@@ -202,6 +223,18 @@ def test_yen_sign_reads_yuan_when_the_article_is_about_china() -> None:
     assert find_money(china)[0].value.currency == "CNY"
     assert find_money(japan)[0].value.currency == "JPY"
     assert currency_context("It paid ¥5 billion.").yen_sign == "JPY"
+
+
+def test_bare_kroner_is_danish_when_the_article_is_about_denmark() -> None:
+    danish = "The Copenhagen brewer, Denmark's second largest, paid 4 billion kroner."
+    norwegian = "The Oslo insurer paid 4 billion kroner for a Danish rival."
+    assert find_money(danish)[0].value.currency == "DKK"
+    assert find_money(norwegian)[0].value.currency == "NOK"  # Oslo vs Danish: a tie keeps NOK
+    assert find_money("It paid 4 billion kroner.")[0].value.currency == "NOK"
+    # a named currency is never overridden by the context
+    assert find_money("The Danish group paid 2 billion Norwegian kroner.")[0].value.currency == (
+        "NOK"
+    )
 
 
 def test_explicit_context_overrides_the_text() -> None:
