@@ -281,13 +281,15 @@ def is_promo(line: str) -> bool:
 
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
+    lex, k = lexicon(), key(line)
     return (
-        is_copyright(line)
+        k in lex.furniture_lines
+        or k in lex.caption_markers
+        or k.rstrip(",") in lex.caption_markers
+        or is_copyright(line)
         or is_credit(line)
-        or NOT_RESPONSIBLE.match(line) is not None
-        or is_caption_marker(line)
         or PHOTO_LABEL.match(line) is not None
-        or key(line) in lexicon().furniture_lines
+        or NOT_RESPONSIBLE.match(line) is not None
         or is_link_line(line)
         or BREADCRUMB.match(line) is not None
         or is_reading_time(line)
