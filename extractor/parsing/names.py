@@ -1,18 +1,18 @@
 """Pure helpers for company and person names: normalising, suffixes, aliases and acronyms.
 
 No spaCy here: these functions take and return strings, never raise on odd text, and are
-shared by the companies and people components (and the evaluation) so that "Alibaba Group",
-"Alibaba's" and "ALIBABA" all meet at one key.
+shared by the companies and people components (and the evaluation) so that "Velmora Group",
+"Velmora's" and "VELMORA" all meet at one key.
 
 - ``clean_name``: strips possessives, a leading "the", quotes and stray punctuation.
-- ``strip_legal_suffixes`` / ``core_name``: "Itaú Unibanco Holding SA" -> "Itaú Unibanco".
+- ``strip_legal_suffixes`` / ``core_name``: "Ipanú Serrabanco Holding SA" -> "Ipanú Serrabanco".
 - ``name_key``: case- and accent-insensitive comparison key.
-- ``is_acronym_of``: "IDS" for "International Distribution Services", "TD" for
-  "Toronto-Dominion Bank".
+- ``is_acronym_of``: "RFS" for "Regional Freight Services", "HA" for
+  "Halifax-Atlantic Bank".
 - ``same_company``: whether a short name the article uses stands for a longer one
-  ("EP" / "EP Group", "Muskeg" / "Muskeg Midstream Ltd.") rather than naming a different
-  company ("Vodafone" / "Vodafone Egypt").
-- ``split_title``: "Mr. Chun" -> ("Mr.", "Chun").
+  ("RL" / "RL Group", "Tamarack" / "Tamarack Midstream Ltd.") rather than naming a different
+  company ("Telvanta" / "Telvanta Kenya").
+- ``split_title``: "Mr. Tsang" -> ("Mr.", "Tsang").
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _POSSESSIVE = re.compile(
     re.VERBOSE,
 )
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-"
-#: Abbreviated places at the start of a name: "U.S. Steel" is "United States Steel".
+#: Abbreviated places at the start of a name: "U.S. Tinplate" is "United States Tinplate".
 _PLACE_ABBREVIATIONS = (("U.S. ", "United States "), ("U.K. ", "United Kingdom "))
 #: Words that join the parts of a name and do not count for its initials.
 _JOINERS = frozenset({"of", "and", "&", "the", "de", "da", "do", "dos", "das", "del", "der", "y"})
@@ -74,8 +74,8 @@ def name_words() -> NameWords:
 def strip_possessive(text: str) -> str:
     """Drop a possessive ending.
 
-    >>> strip_possessive("Alibaba's"), strip_possessive("Vodafone’s"), strip_possessive("Ross")
-    ('Alibaba', 'Vodafone', 'Ross')
+    >>> strip_possessive("Velmora's"), strip_possessive("Telvanta’s"), strip_possessive("Ross")
+    ('Velmora', 'Telvanta', 'Ross')
     """
     if len(text) > 2 and _POSSESSIVE.search(text):
         return _POSSESSIVE.sub("", text)
@@ -86,10 +86,10 @@ def strip_possessive(text: str) -> str:
 def clean_name(text: str) -> str:
     """Normalise a name as printed: whitespace, quotes, possessive, a leading "the".
 
-    >>> clean_name('  the  "Alibaba Group\\'s" ')
-    'Alibaba Group'
-    >>> clean_name("Charles Schwab Corp.")
-    'Charles Schwab Corp.'
+    >>> clean_name('  the  "Velmora Group\\'s" ')
+    'Velmora Group'
+    >>> clean_name("Edward Lathrop Corp.")
+    'Edward Lathrop Corp.'
     """
     name = " ".join(text.split())
     name = name.strip("\"'“”‘’«»()[]{},;:!?*•–— ")
@@ -119,10 +119,10 @@ def strip_legal_suffixes(name: str, *, group_words: bool = False) -> str:
     Returns:
         The name without them, or the name unchanged when nothing would be left.
 
-    >>> strip_legal_suffixes("Karoo Cold Chain (Pty) Ltd")
-    'Karoo Cold Chain'
-    >>> strip_legal_suffixes("Mzantsi Ridge Holdings Limited", group_words=True)
-    'Mzantsi Ridge'
+    >>> strip_legal_suffixes("Umhlanga Cold Stores (Pty) Ltd")
+    'Umhlanga Cold Stores'
+    >>> strip_legal_suffixes("Ukhozi Vale Holdings Limited", group_words=True)
+    'Ukhozi Vale'
     >>> strip_legal_suffixes("Ltd")
     'Ltd'
     """
@@ -150,7 +150,7 @@ def strip_legal_suffixes(name: str, *, group_words: bool = False) -> str:
 def has_legal_suffix(name: str) -> bool:
     """True when the name ends in a legal form ("Inc.", "plc", "(Pty) Ltd").
 
-    >>> has_legal_suffix("Ashcombe Industries Inc."), has_legal_suffix("Ashcombe Industries")
+    >>> has_legal_suffix("Brackley Industries Inc."), has_legal_suffix("Brackley Industries")
     (True, False)
     """
     words = name.split()
@@ -161,8 +161,8 @@ def has_legal_suffix(name: str) -> bool:
 def core_name(name: str) -> str:
     """The distinctive part of a company name: no legal form, no "Group"/"Holdings".
 
-    >>> core_name("Vodacom Group"), core_name("Itaú Unibanco Holding SA")
-    ('Vodacom', 'Itaú Unibanco')
+    >>> core_name("Telkari Group"), core_name("Ipanú Serrabanco Holding SA")
+    ('Telkari', 'Ipanú Serrabanco')
     """
     return strip_legal_suffixes(clean_name(name), group_words=True)
 
@@ -179,8 +179,8 @@ def _expand_places(name: str) -> str:
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key.
 
-    >>> name_key("Itaú"), name_key("ITAU"), name_key("Rolls-Royce")
-    ('itau', 'itau', 'rolls royce')
+    >>> name_key("Ipanú"), name_key("IPANU"), name_key("Rolls-Royce")
+    ('ipanu', 'ipanu', 'rolls royce')
     """
     name = _expand_places(name)
     decomposed = unicodedata.normalize("NFKD", name)
@@ -200,7 +200,7 @@ def _initial_variants(name: str) -> set[str]:
         with_joiners = [w[0] for w in words if w[0].isalnum() and w != "&"]
         variants.add("".join(letters).upper())
         variants.add("".join(with_joiners).upper())
-        # "Toronto-Dominion Bank" -> "TD": initials without trailing industry words.
+        # "Halifax-Atlantic Bank" -> "HA": initials without trailing industry words.
         while len(words) > 2 and words[-1].casefold() in designators:
             words = words[:-1]
             variants.add("".join(w[0] for w in words if w.casefold() not in _JOINERS).upper())
@@ -211,13 +211,13 @@ def _initial_variants(name: str) -> set[str]:
 def is_acronym_of(short: str, long: str) -> bool:
     """Whether ``short`` is the initials of ``long`` (all its words, or all but its suffix).
 
-    >>> is_acronym_of("IDS", "International Distribution Services")
+    >>> is_acronym_of("RFS", "Regional Freight Services")
     True
-    >>> is_acronym_of("TD", "Toronto-Dominion Bank")
+    >>> is_acronym_of("HA", "Halifax-Atlantic Bank")
     True
-    >>> is_acronym_of("CIVH", "Community Investment Ventures Holdings")
+    >>> is_acronym_of("RIVH", "Regional Infrastructure Ventures Holdings")
     True
-    >>> is_acronym_of("UBS", "Union Bank")
+    >>> is_acronym_of("VBS", "Vantor Bank")
     False
     """
     letters = short.replace(".", "").replace("&", "")
@@ -227,8 +227,8 @@ def is_acronym_of(short: str, long: str) -> bool:
 
 
 def _spread_acronym(letters: str, long: str) -> bool:
-    """ "NWG" for "Northwind Group": every word's initial, in order, plus letters that start
-    the parts of a compound word ("North|wind")."""
+    """ "EMG" for "Eastmoor Group": every word's initial, in order, plus letters that start
+    the parts of a compound word ("East|moor")."""
     words = [w for w in re.split(r"[\s\-]+", strip_legal_suffixes(long)) if w]
     words = [w for w in words if w.casefold() not in _JOINERS]
     if not words or len(letters) > len(words) + 2 or len(letters) <= len(words):
@@ -264,23 +264,23 @@ def _descriptor_only(words: list[str]) -> bool:
 def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
     """Whether an article's ``short`` name stands for the company it also calls ``long``.
 
-    True when the long name is the short one plus descriptor words ("EP Group", "Muskeg
-    Midstream Ltd.", "Northlight Infrastructure Partners"), when it is a full legal name that
-    contains the short one ("Charles Schwab Corp." / "Schwab", "Itaú Unibanco Holding SA" /
-    "Itaú"), or when the short one is its acronym. A place after the name makes another
-    company ("Vodafone Egypt"), as does any other distinctive word ("TD Ameritrade").
+    True when the long name is the short one plus descriptor words ("RL Group", "Tamarack
+    Midstream Ltd.", "Brightfell Infrastructure Partners"), when it is a full legal name that
+    contains the short one ("Edward Lathrop Corp." / "Lathrop", "Ipanú Serrabanco Holding SA" /
+    "Ipanú"), or when the short one is its acronym. A place after the name makes another
+    company ("Telvanta Kenya"), as does any other distinctive word ("HA Tradeline").
 
-    >>> same_company("EP", "EP Group"), same_company("Vodafone", "Vodafone Egypt")
+    >>> same_company("RL", "RL Group"), same_company("Telvanta", "Telvanta Kenya")
     (True, False)
-    >>> same_company("Schwab", "Charles Schwab Corp."), same_company("TD", "TD Ameritrade")
+    >>> same_company("Lathrop", "Edward Lathrop Corp."), same_company("HA", "HA Tradeline")
     (True, False)
 
     Args:
         short: the shorter name.
         long: the longer name.
         long_first: the article used the long name first, so a short form of it later is a
-            short form of the same company ("Activision Blizzard ... Activision") unless it
-            only drops a place ("Vodafone Egypt ... Vodafone").
+            short form of the same company ("Questline Tempest ... Questline") unless it
+            only drops a place ("Telvanta Kenya ... Telvanta").
     """
     short_c, long_c = _expand_places(clean_name(short)), _expand_places(clean_name(long))
     if not short_c or not long_c:
@@ -303,7 +303,7 @@ def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
         if long_first and not _descriptor_only(s_words):
             return True
         return has_legal_suffix(long_c) and not _descriptor_only(s_words)
-    # "Shenzhen Tianrui Technology" / "Tianrui": a place in front is no part of the name.
+    # "Wuxi Yunfeng Technology" / "Yunfeng": a place in front is no part of the name.
     n_place = next(
         (n for n in range(len(l_raw) - 1, 0, -1) if " ".join(l_raw[:n]) in name_words().places),
         0,
@@ -321,8 +321,8 @@ def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
 def split_title(name: str) -> tuple[str | None, str]:
     """Separate a courtesy title from a person's name.
 
-    >>> split_title("Mr. Chun"), split_title("Sabine Oertli")
-    (('Mr.', 'Chun'), (None, 'Sabine Oertli'))
+    >>> split_title("Mr. Tsang"), split_title("Regula Imfeld")
+    (('Mr.', 'Tsang'), (None, 'Regula Imfeld'))
     """
     words = name.split()
     if len(words) > 1 and words[0] in name_words().titles:
@@ -342,11 +342,11 @@ def title_gender(title: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def person_matches(short: str, full: str) -> bool:
-    """Whether a later mention ("Ma", "Mr Ma", "Jack") refers to the person ``full``.
+    """Whether a later mention ("Wu", "Mr Wu", "Leon") refers to the person ``full``.
 
-    >>> person_matches("Mr Ma", "Jack Ma"), person_matches("Chun", "Raymond Chun")
+    >>> person_matches("Mr Wu", "Leon Wu"), person_matches("Tsang", "Vincent Tsang")
     (True, True)
-    >>> person_matches("Della Valle", "Margherita Della Valle"), person_matches("Ma", "Ann Lee")
+    >>> person_matches("Dalla Costa", "Benedetta Dalla Costa"), person_matches("Wu", "Ann Lee")
     (True, False)
     """
     _, bare = split_title(clean_name(short))
