@@ -1,7 +1,7 @@
 """Pure text helpers for finding name candidates: capitalised runs, story region, sentences.
 
-A *name run* is a stretch of one line made of name-like words ("Alibaba", "AT&T", "e&",
-"Rolls-Royce", "Alibaba.com", "S.p.A.") joined by single spaces and by joiners inside names
+A *name run* is a stretch of one line made of name-like words ("Velmora", "AT&T", "q&",
+"Rolls-Royce", "Velmora.com", "S.p.A.") joined by single spaces and by joiners inside names
 ("&", "de", "van", and "of" after heads such as "Bank"), cut at punctuation, possessives and
 lower-case words. The spaCy components type these runs (company, person, place, other) from
 the evidence around them; this module only finds them and says where the story is.
@@ -26,7 +26,7 @@ _NAME_JOINERS = frozenset(
      "den", "la", "le", "y", "bin", "al", "el"}
 )  # fmt: skip
 #: Lower-case word endings after a hyphen that make a modifier, not part of a name:
-#: "Johannesburg-based", "Remgro-controlled", "Twitter-like", "state-owned".
+#: "Johannesburg-based", "Tavrin-controlled", "Twitter-like", "state-owned".
 _MODIFIER_TAIL = re.compile(
     r"""
     ^(?:\w+ed|\w+ing|like|type|style|wide|era|run|made|born|led|bound|centric|friendly|
@@ -43,7 +43,7 @@ _CAMEL = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]+$")
 #: Legal forms written in lower case ("Sandpiper Group plc").
 _LOWER_LEGAL = frozenset({"plc", "plc.", "llc", "inc.", "ltd."})
 _TRAILING_JOINERS = _NAME_JOINERS | {"of", "&"}
-#: "e&": short lower-case brand names built with an ampersand.
+#: "q&": short lower-case brand names built with an ampersand.
 _AMP_BRAND = re.compile(r"^[a-z]{1,3}&[a-z]{0,3}$")
 #: A possessive ending (also a mis-decoded curly apostrophe, U+FFFD).
 _POSSESSIVE = re.compile(r"(?:['’\ufffd]s|s['’])$")
@@ -67,8 +67,8 @@ class Word:
     opened: bool = False  # an opening quote or bracket right before it
     closed: bool = False  # punctuation right after it (comma, closing quote ...)
     ends_sentence: bool = False  # followed by . ! ? (not an abbreviation)
-    possessive: bool = False  # "Alibaba's": the 's is outside ``text``
-    hyphen_tail: str = ""  # "Remgro-controlled": "controlled"
+    possessive: bool = False  # "Velmora's": the 's is outside ``text``
+    hyphen_tail: str = ""  # "Tavrin-controlled": "controlled"
     sentence_initial: bool = False
     legal_end: bool = False  # "Corp.": a legal form with its dot ends a name
 
@@ -89,7 +89,7 @@ class NameRun:
 
 @functools.lru_cache(maxsize=65536)
 def _is_name_word(text: str) -> bool:
-    """Capitalised, all-caps, "e&"-style or camel-case ("eBay"); never containing digits."""
+    """Capitalised, all-caps, "q&"-style or camel-case ("eBay"); never containing digits."""
     if not text:
         return False
     first = text[0]
@@ -109,8 +109,8 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
         keep_dots: words (case-folded, without their final dot) whose final "." belongs to
             them, such as legal suffixes ("corp", "inc").
 
-    >>> [w.text for w in split_words('Ms. Cole said "Alibaba.com\\'s" AT&T e& Corp.,', 0)]
-    ['Ms.', 'Cole', 'said', 'Alibaba.com', 'AT&T', 'e&', 'Corp.']
+    >>> [w.text for w in split_words('Ms. Holt said "Velmora.com\\'s" AT&T q& Corp.,', 0)]
+    ['Ms.', 'Holt', 'said', 'Velmora.com', 'AT&T', 'q&', 'Corp.']
     """
     dotted = frozenset(keep_dots)
     words: list[Word] = []
@@ -155,7 +155,7 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
         if "-" in word.text[1:]:
             head = word.text.partition("-")[0]
             parts = word.text.split("-")
-            # "Ji-won" (a given name) stays whole; "Remgro-controlled" is cut.
+            # "Seo-yeon" (a given name) stays whole; "Tavrin-controlled" is cut.
             cut = next(
                 (
                     i
@@ -191,7 +191,7 @@ def _line_is_shouting(words: list[Word]) -> bool:
 
 
 def _line_is_headline(words: list[Word]) -> bool:
-    """Title case: most words of four or more capitalised ("Vodafone Names New Chief")."""
+    """Title case: most words of four or more capitalised ("Telvanta Names New Chief")."""
     alpha = [w.text for w in words if w.text[:1].isalpha()]
     if len(alpha) < 4:
         return False
@@ -215,16 +215,16 @@ def find_name_runs(
         keep_dots: see ``split_words``.
         skip: character ranges (boilerplate) where no run is looked for.
         continuers: words (case-folded) that may follow a legal form inside one name
-            ("Straits & Co. Logistics Pte. Ltd.").
+            ("Merbau & Co. Logistics Pte. Ltd.").
 
     Returns:
         Runs in text order. All-caps lines (mastheads) give none.
 
-    >>> [r.text for r in find_name_runs("Shares of Charles Schwab Corp. rose, said Ms. Cole.")]
-    ['Shares', 'Charles Schwab Corp.', 'Ms. Cole']
-    >>> text = "Bank of America and Remgro-controlled CIVH"
+    >>> [r.text for r in find_name_runs("Shares of Edward Lathrop Corp. rose, said Ms. Holt.")]
+    ['Shares', 'Edward Lathrop Corp.', 'Ms. Holt']
+    >>> text = "Bank of America and Tavrin-controlled RIVH"
     >>> [r.text for r in find_name_runs(text, of_heads=frozenset({"Bank"}))]
-    ['Bank of America', 'Remgro', 'CIVH']
+    ['Bank of America', 'Tavrin', 'RIVH']
     """
     skipped = sorted(skip)
     runs: list[NameRun] = []
