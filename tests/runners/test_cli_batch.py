@@ -93,3 +93,19 @@ def test_batch_unknown_model_stops_with_exit_2(
     assert main([*args, "--model", "no_such_pipeline_anywhere"]) == 2
     assert "cannot load spaCy pipeline" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == ""  # not one error line per article
+
+
+def test_batch_progress_bar_on_stderr_and_quiet_silences_it(
+    articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bar counts files with a rate; stdout stays clean for pipes."""
+    out = tmp_path / "bar.jsonl"
+    assert main(["batch", str(articles), "--out", str(out), "--workers", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "file/s" in captured.err and "3/3" in captured.err
+    assert captured.out == ""
+    (articles / "more.txt").write_text("Halvard Tools bought Ymir Steel for $9m.\n", "utf-8")
+    assert main(["batch", str(articles), "--out", str(out), "--workers", "1", "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", "")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
