@@ -8,8 +8,8 @@ of the article with its kind and occurrences).
 
 How: name runs are typed by accumulated evidence (``entity_evidence``); company names are
 grouped into one company when the article uses a short and a long form of the same name
-("EP" / "EP Group", "TD" / "Toronto-Dominion Bank", "Mzantsi Ridge Holdings Limited
-("Mzantsi Ridge")"); the shortest is the canonical name.
+("RL" / "RL Group", "HA" / "Halifax-Atlantic Bank", "Ukhozi Vale Holdings Limited
+("Ukhozi Vale")"); the shortest is the canonical name.
 
 Helpers for the quote and deal components (all offsets are characters of ``doc.text``):
 
@@ -20,7 +20,7 @@ Helpers for the quote and deal components (all offsets are characters of ``doc.t
 - ``companies_in(doc, start, end) -> list[tuple[int, int, str]]``: company mentions and
   references inside a stretch, in text order, as (start, end, canonical name).
 - ``find_company(doc, name) -> CompanyFact | None``: the company an article name or alias
-  stands for ("Alibaba Group's" -> the "Alibaba" fact).
+  stands for ("Velmora Group's" -> the "Velmora" fact).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from extractor.parsing.names import (
 
 _ABBR_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
 _DEFINED_AFTER = re.compile(
-    r"""^\s*\(\s*["“]([^"”\n]{1,60})["”]            # ("Mzantsi Ridge"
+    r"""^\s*\(\s*["“]([^"”\n]{1,60})["”]            # ("Ukhozi Vale"
         (?:\s*(?:or|and|,)\s*["“]([^"”\n]{1,40})["”])?  #  or "the Group"
     """,
     re.VERBOSE,
@@ -191,7 +191,7 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
             short, long = (ta, tb) if len(ta.name) <= len(tb.name) else (tb, ta)
             long_first = long.occurrences[0].start < short.occurrences[0].start
             if long.key in units and short.key not in units:
-                continue  # "its solar subsidiary, Sejin Solar": another company
+                continue  # "its solar subsidiary, Daeho Solar": another company
             if same_company(short.name, long.name, long_first=long_first):
                 uf.union(a, b)
     groups: dict[str, list[TypedName]] = {}
@@ -211,7 +211,7 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
 def _explicit_aliases(
     text: str, typed: dict[str, TypedName], companies: dict[str, TypedName]
 ) -> None:
-    """Names that an article defines for a company become companies too ("... (CIVH)")."""
+    """Names that an article defines for a company become companies too ("... (RIVH)")."""
     for key, other in _explicit_links(text, typed, companies):
         for k in (key, other):
             if k not in companies and typed[k].kind in ("none", "company", "place"):
@@ -237,7 +237,7 @@ def _is_unit(text: str, named: TypedName) -> bool:
 
 
 def _drop_initial_words(companies: dict[str, TypedName]) -> None:
-    """ "Red Royal Mail delivery vans": a capitalised first word of a sentence before a
+    """ "Red Kingsway Post delivery vans": a capitalised first word of a sentence before a
     company's name is no part of it."""
     for key, named in list(companies.items()):
         words = named.name.split()
@@ -258,10 +258,10 @@ def _drop_initial_words(companies: dict[str, TypedName]) -> None:
 
 
 def _short_forms(typed: dict[str, TypedName], companies: dict[str, TypedName]) -> None:
-    """An untyped short form of a company name is that company ("Tejo will keep ...").
+    """An untyped short form of a company name is that company ("Alvor will keep ...").
 
-    A short form that opens a sentence with a common word ("Southern Lakes") counts only
-    once the article has introduced the long name ("Southern Lakes Infrastructure").
+    A short form that opens a sentence with a common word ("Northern Plains") counts only
+    once the article has introduced the long name ("Northern Plains Infrastructure").
     """
     longer = list(companies.values())
     for key, named in typed.items():
@@ -293,7 +293,7 @@ def _explicit_links(
                 other = name_key(clean_name(group or ""))
                 if other in typed and other != key:
                     links.append((key, other))
-    # "e&, the ... group formerly known as Etisalat"
+    # "q&, the ... group formerly known as Qantara Telecom"
     for key, named in typed.items():
         for occ in named.occurrences:
             line_start = text.rfind("\n", 0, occ.start) + 1
