@@ -8,11 +8,11 @@ Roles come from the phrases around a mention: "NAME, an analyst at X", "NAME, X'
 executive", "NAME, the X chairman", "X founder NAME", "chief executive officer NAME",
 "its chief executive, NAME", "the company founded and chaired by NAME"; later "NAME has taken
 over as interim chief executive" and "NAME stepped down as chief executive" update them.
-Later "Mr Ma" / "Ma" mentions join "Jack Ma".
+Later "Mr Wu" / "Wu" mentions join "Leon Wu".
 
 Helpers for the quote and deal components:
 
-- ``person_by_name(doc, name) -> PersonFact | None``: "Mr Ma", "Ma" or "Jack Ma".
+- ``person_by_name(doc, name) -> PersonFact | None``: "Mr Wu", "Wu" or "Leon Wu".
 - ``person_at(doc, start, end) -> PersonFact | None``: the person mentioned in that stretch.
 """
 
@@ -71,13 +71,13 @@ def _patterns() -> _Patterns:
     plural = rf"(?P<role>(?i:{role_pattern(boundary=False)}))s\b"  # "Tarnwick partners A and B"
     art = r"(?:(?:a|an|the)\s+)?(?:(?:other|fellow|then|now|current)\s+)?"
     right = (
-        # "NAME, an analyst at X", "NAME, the chairman of UBS", "NAME, head of research at X"
+        # "NAME, an analyst at X", "NAME, the chairman of KRB", "NAME, head of research at X"
         ("role_org", rf"^,\s+{art}{role}\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}"),
-        # "NAME, Brisamar's chief executive"
+        # "NAME, Marvento's chief executive"
         ("org_role", rf"^,\s+(?:the\s+)?{_ORG}['’\ufffd]s\s+{role}"),
-        # "NAME, the UBS chief executive"
+        # "NAME, the KRB chief executive"
         ("org_role", rf"^,\s+the\s+{_ORG}\s+{role}"),
-        # "NAME, chairman SINA, ..."
+        # "NAME, chairman VORA, ..."
         ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}"),
         # "NAME, the company's chief financial officer"
         (
@@ -92,7 +92,7 @@ def _patterns() -> _Patterns:
             rf"^,?\s+who\s+[^,.;]{{0,60}}?\b(?:remains|is|was|became|has\s+been)\s+"
             rf"(?:its|their)\s+{role}",
         ),
-        # "NAME will remain Activision's chief executive"
+        # "NAME will remain Questline's chief executive"
         (
             "org_role",
             rf"^\s+(?:will\s+)?(?:remain|remains|is|was|became|becomes)\s+"
@@ -100,12 +100,12 @@ def _patterns() -> _Patterns:
         ),
     )
     left = (
-        # "Alibaba's chief executive, NAME" / "Lufthansa's chief executive NAME"
+        # "Velmora's chief executive, NAME" / "Skyvance's chief executive NAME"
         ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$"),
         # "the company's founder, NAME": the company a reference stands for
         ("ref_role", rf"\b(?i:the)\s+(?:company|firm|group|bank|lender|business)(?P<poss>['’]s)\s+"
                      rf"{role},?\s+$"),
-        # "Tern Hill partners Ann Lee and NAME"
+        # "Wren Fell partners Ann Lee and NAME"
         ("org_role", rf"{_ORG}\s+{plural}\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$"),
         ("org_role", rf"{_ORG}\s+{plural}\s+$"),
         # "its chief executive, NAME"
@@ -115,7 +115,7 @@ def _patterns() -> _Patterns:
         # "founded and chaired by the Czech billionaire NAME"
         ("verbs", r"\b(?P<verbs>(?:co-)?founded(?:\s+and\s+chaired)?|chaired)\s+by\s+"
          r"(?:the\s+)?(?:[\w-]+\s+){0,4}$"),
-        # "Alibaba founder Jack Ma", "chief executive officer Raymond Chun"
+        # "Velmora founder Leon Wu", "chief executive officer Vincent Tsang"
         ("org_role", rf"{_ORG}\s+{role},?\s+$"),
         ("role", rf"{role},?\s+$"),
     )  # fmt: skip
@@ -207,7 +207,7 @@ _OTHER = re.compile(r"^,\s+(?:the|a|an)\s+(?:other|fellow)\s")
 
 
 def _other_of_a_pair(people: list[PersonFact], text: str) -> None:
-    """ "Sachin Bansal, the other co-founder": the organisation of the first co-founder."""
+    """ "Vivek Saran, the other co-founder": the organisation of the first co-founder."""
     for person in people:
         if person.role is None or not any(
             _OTHER.match(text[e : e + 30]) for _, e in person.mentions
@@ -237,7 +237,7 @@ def _other_of_a_pair(people: list[PersonFact], text: str) -> None:
 def _owner(
     bare: str, occs: list[Occurrence], full: list[TypedName], names: dict[str, str]
 ) -> str | None:
-    """The full-named person a short mention ("Ma", "Mr Ma") refers to: the latest before it."""
+    """The full-named person a short mention ("Wu", "Mr Wu") refers to: the latest before it."""
     matches = [t for t in full if person_matches(bare, names[t.key])]
     if not matches:
         return None
@@ -296,7 +296,7 @@ class _Context:
     def organization(self, printed: str) -> str | None:
         """The canonical company for an organisation as printed, else the printed name."""
         typed: dict[str, TypedName] = self.doc._.extractor_entity_names or {}
-        printed = re.split(r"\.\s", printed)[0]  # "Redcliffe Securities. She said"
+        printed = re.split(r"\.\s", printed)[0]  # "Ashgrove Securities. She said"
         for name in dict.fromkeys((clean_name(printed), clean_name(printed).rstrip("."))):
             if not name:
                 continue
@@ -421,7 +421,7 @@ def _people(doc: Doc) -> list[PersonFact]:
 
 
 def person_by_name(doc: Doc, name: str) -> PersonFact | None:
-    """The person a name as printed refers to ("Mr Ma", "Ma", "Jack Ma")."""
+    """The person a name as printed refers to ("Mr Wu", "Wu", "Leon Wu")."""
     people = _people(doc)
     key = name_key(split_title(clean_name(name))[1])
     for person in people:
