@@ -76,7 +76,7 @@ def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 _DEGREES = r"(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|KBE|QC|KC|\d{2}))*"
 
 
-#: Titles that also describe companies ("infrastructure investor Nordlys Kapital").
+#: Titles that also describe companies ("infrastructure investor Havbrise Kapital").
 _NOT_BEFORE_PEOPLE = (
     r"(?<!investor)(?<!investors)(?<!adviser)(?<!advisor)(?<!owner)(?<!regulator)(?<!banker)"
 )
@@ -148,7 +148,7 @@ def vocabulary() -> Vocabulary:
             3.0,
         ),
         (rf"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{body_nouns})\b", "body", 4.0),
-        # "Alibaba founder Jack Ma", "A Schwab spokesperson"
+        # "Velmora founder Leon Wu", "A Lathrop spokesperson"
         (
             r"^(?:['’\ufffd]s)?\s+(?:co-)?(?:founder|chief\s+executive|chairman|chairwoman|ceo|cfo|"
             r"boss|board|directors|spokes(?:man|woman|person)|management)\b",
@@ -199,7 +199,7 @@ def vocabulary() -> Vocabulary:
             1.0,
         ),
         (r"^,?\s+(?:said|says)\b", "person", 0.5),
-        # "the Baumgartner and Favre families"
+        # "the Zwahlen and Favre families"
         (r"^\s+(?:family|families|clan|dynasty)\b", "none", 4.0),
         # "Rome Fiumicino airport", "the Nathan Gate shopping centre"
         (
