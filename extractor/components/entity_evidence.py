@@ -117,14 +117,14 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
     for run in runs:
         words = list(run.words)
         title = None
-        # "The Credit Suisse board": drop blocked and function words in front.
+        # "The Banca Sorvegna board": drop blocked and function words in front.
         while words and (_blocked(words[0].text, vocab) or words[0].text in agency):
             if words[0].text in titles:
                 title = words[0].text
             words.pop(0)
         if not words:
             continue
-        # "Chief Financial Officer Johan Kriel": the role is context, not name.
+        # "Chief Financial Officer Hennie Vlok": the role is context, not name.
         words = _strip_role_prefix(words, vocab)
         while words and (words[0].text.islower() and not _is_brand(words[0].text)):
             words.pop(0)  # "of Directors" once "Board" was dropped
@@ -132,7 +132,7 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
             continue
         parts = _split_blocked(words, vocab.splitters | agency)
         if run.headline:
-            # "Harvest Foods Agrees To Buy Beacon Stake": common words cut a title-case line.
+            # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
             parts = [p for part in parts for p in _split_common(part, common | vocab.headline)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
@@ -244,7 +244,7 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
 
 
 def _is_central_bank(text: str, occ: Occurrence, vocab: Vocabulary) -> bool:
-    """ "the Swiss National Bank": a central bank is named with "the" + nation + head."""
+    """ "the Czech National Bank": a central bank is named with "the" + nation + head."""
     if not occ.name.endswith(vocab.central_bank_heads):
         return False
     before = text[max(0, occ.start - 4) : occ.start].casefold()
@@ -361,7 +361,7 @@ _PREMODIFIED = re.compile(
 
 
 def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, TypedName]) -> None:
-    """Names listed with companies ("Swiss, Austrian Airlines and Brussels Airlines")."""
+    """Names listed with companies ("Alpina, Danube Airlines and Flandria Airlines")."""
     joiner = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
     lex = name_words()
     groups: list[list[Occurrence]] = []
@@ -372,7 +372,7 @@ def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, Ty
             else:
                 groups.append([prev, occ])
     for group in groups:
-        # "the Fallout and Doom franchises", "the Baumgartner and Favre families"
+        # "the Fallout and Doom franchises", "the Zwahlen and Favre families"
         after = text[group[-1].end : group[-1].end + 40]
         if _PREMODIFIED.match(after):
             for occ in group:
