@@ -2,8 +2,8 @@
 
 Resolution, in order:
 
-1. a term the article defines ('Mzantsi Ridge Holdings Limited ("the Group")');
-2. apposition: "EP Group, the investment company founded by ..." is EP Group;
+1. a term the article defines ('Ukhozi Vale Holdings Limited ("the Group")');
+2. apposition: "RL Group, the investment company founded by ..." is RL Group;
 3. plural ("the two companies", "both firms"): the most-mentioned companies, in the order the
    article introduces them;
 4. singular: a salience score over the last few sentences, where the running subject of the
@@ -136,7 +136,7 @@ def _fit(noun: str, adj: str | None, profile: _Profile) -> int:
 def defined_terms(
     text: str, companies: list[CompanyFact], pattern: re.Pattern[str]
 ) -> dict[str, str]:
-    """References an article defines: 'Mzantsi Ridge Holdings Limited ("the Group")'."""
+    """References an article defines: 'Ukhozi Vale Holdings Limited ("the Group")'."""
     terms: dict[str, str] = {}
     for company in companies:
         for _, end in company.mentions:
