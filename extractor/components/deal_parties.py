@@ -72,7 +72,7 @@ def assign_roles(
 ) -> None:
     pats = frame_patterns()
     trig = frame.trigger
-    # "Kestrel, which already owns part of Tandem, said ...": the relative clause's entities
+    # "Fernhollow, which already owns part of Dravik, said ...": the relative clause's entities
     # are not the sentence's subject.
     inserted = _relative_spans(sent, trig)
     before_ents = [
@@ -101,7 +101,7 @@ def assign_roles(
     owner = _possessor_before(before_ents, sent, trig)
     addressee = None
     if owner and trig.text.lower().split()[0] in _NOUN_TRIGGERS:
-        # "Schwab's purchase", "X's takeover of Y"; "IDS turned down EP's approach": the
+        # "Lathrop's purchase", "X's takeover of Y"; "RFS turned down RL's approach": the
         # clause's own subject is the company approached.
         if (
             clause_subject is not None
@@ -117,7 +117,7 @@ def assign_roles(
     # Resolved references after the trigger are left out: "the company's shares" is resolved
     # by nearest mention, which is as often the buyer as the bought.
     after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
-    # "..., which will give Falcon Bay a stake": a relative clause after the trigger says
+    # "..., which will give Osprey Cove a stake": a relative clause after the trigger says
     # something about the deal, not who is bought.
     rel = re.search(r",\s+(?:which|who)\b", sent.text[sent.rel(trig.end) : sent.rel(frame.end)])
     rel_cut = trig.end + rel.start() if rel else frame.end
@@ -130,7 +130,7 @@ def assign_roles(
     kinds = [(_antecedent(e, ents, subject_name) if e.kind == "ref" else e, k) for e, k in kinds]
     agent_at = next((e.start for e, k in kinds if k == "agent"), None)
     if agent_at is not None:
-        # "sold by Ipe, the family company that founded Cerrado": after the agent comes only
+        # "sold by Jatoba, the family company that founded Caatinga": after the agent comes only
         # its apposition.
         kinds = [(e, k) for e, k in kinds if e.start <= agent_at]
 
@@ -193,7 +193,7 @@ def assign_roles(
 
 
 def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
-    """ "has owned Anchor since 2012, when it paid $420m for the business": a reference after
+    """ "has owned Keelson since 2012, when it paid $420m for the business": a reference after
     the trigger means the nearest company named before it in the sentence, when there is one
     (the reference layer's own guess otherwise)."""
     before = [e for e in ents if e.kind == "company" and e.end <= ref.start]
@@ -263,12 +263,12 @@ def _stake_in_before(before_ents: list[Ent], sent: Sentence) -> str | None:
 
 
 def _possessor_before(before_ents: list[Ent], sent: Sentence, trig: Trigger) -> str | None:
-    """ "Vodafone's holding in Vodacom will rise": the owner right before the holding noun."""
+    """ "Telvanta's holding in Telkari will rise": the owner right before the holding noun."""
     if not before_ents:
         return None
     last = before_ents[-1]
     gap = sent.text[sent.rel(last.end) : sent.rel(trig.start)]
-    if re.fullmatch(r"(?:'s|’s|'|’)\s*(?:[a-z-]+\s+){0,2}", gap):  # "EP's first approach"
+    if re.fullmatch(r"(?:'s|’s|'|’)\s*(?:[a-z-]+\s+){0,2}", gap):  # "RL's first approach"
         return last.name
     return None
 
