@@ -27,7 +27,7 @@ FOR_EACH = re.compile(
 )
 PAYMENT_FORMS = re.compile(
     r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:[A-Z][\w&-]*\s+){0,3}(?:shares|stock)\b
-                                                         # "$800m in new Najd shares"
+                                                         # "$800m in new Rimal shares"
       | \b(?:a|per|each)\s+share\b                         # "$40 a share"
       | \ball\s+(?:of\s+the\s+)?(?:[\d.,]+\s*\w*\s+)?shares\b  # "all 25 million shares"
     """,
@@ -113,8 +113,8 @@ def frame_patterns() -> FramePatterns:
             """,
             re.I | re.X,
         ),
-        # "Royal Mail owner", "Oxbow's founders", "Deccan's public shareholders", "X-owned";
-        # not "Deccan Cement to rival Sterling" (a word between needs the possessive).
+        # "Kingsway Post owner", "Millrace's founders", "Vindhya's public shareholders", "X-owned";
+        # not "Vindhya Cement to rival Castleton" (a word between needs the possessive).
         relation_after=re.compile(
             rf"""^(?:(?:'s|’s|'|’)\s+(?:[a-z]+\s+)?|[\s-]+)
                  (?:{_alt(lex["relation_nouns"])}|owned|backed)\b""",
@@ -143,7 +143,7 @@ def frame_patterns() -> FramePatterns:
         ),
         share_count=re.compile(
             r"""(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|bn|m|mn)?\s+
-                (?:[A-Z][\w&.-]*\s+){0,3}                # "212 million Coolabah Copper shares"
+                (?:[A-Z][\w&.-]*\s+){0,3}                # "212 million Gidgee Copper shares"
                 (?:new\s+|ordinary\s+|common\s+|of\s+its\s+|of\s+the\s+)?shares\b""",
             re.I | re.X,
         ),
