@@ -115,7 +115,7 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if draft.kind_class != _kind_class(frame):
         return frame.family == "lead" and "raise" in draft.families
     if draft.stage != _stage(frame):
-        # "Bayer completed the takeover in June 2018": the same past deal, dated by its close.
+        # "Kalderon completed the takeover in June 2018": the same past deal, dated by its close.
         completes = frame.anaphoric and frame.historical and draft.historical
         if not (completes and draft.acquirer == frame.acquirer and frame.target is None):
             return False
@@ -167,7 +167,7 @@ class DealBuilder:
                     target = draft
                     break
         if target is None and frame.historical and not frame.has_figures:
-            # "Crumb agreed to buy Hale-Ortiz last July": the history of a deal in the news.
+            # "Rusk agreed to buy Pardo-Whitney last July": the history of a deal in the news.
             target = self._same_parties(frame)
         if target is None and frame.status == "cancelled" and not frame.has_figures:
             # "X turned down Y's first approach, but talks continued": an earlier round of
@@ -183,13 +183,13 @@ class DealBuilder:
             and frame.target in (None, self.focus.target)
             and _STAKE_ANAPHOR.search(self.view.text[frame.start : frame.end])
         ):
-            # "Beacon bought the stake in 2016": the stake of the deal just reported.
+            # "Lantern bought the stake in 2016": the stake of the deal just reported.
             frame.stake = self.focus.stake
         if target is None:
             if not self._creates(frame):
                 return
             if frame.target is None and self.focus is not None:
-                # "Xavier Niel bought 2.5 per cent", "call options over a further 49%": a
+                # "Étienne Lavaud bought 2.5 per cent", "call options over a further 49%": a
                 # stake with no company named is a stake in the company of the story.
                 frame.target = self.focus.target
             target = Draft(lead=frame)
@@ -223,7 +223,7 @@ class DealBuilder:
             return frame.price is not None and not frame.acquirer_is_person
         if frame.has_figures:
             return True
-        # "Schwab completed its takeover of TD Ameritrade": named parties, no figure.
+        # "Lathrop completed its takeover of HA Tradeline": named parties, no figure.
         explicit = frame.acquirer is not None and frame.target is not None
         return explicit and frame.family in ("buy", "merge", "sell", "take")
 
