@@ -79,7 +79,7 @@ def trigger_patterns() -> TriggerPatterns:
         first_words=_firsts(every),
         family_words={name: _firsts(words) for name, words in fam.items()},
         holding_words=_firsts(lex["holding_nouns"]),
-        # "raise its stake", "lifting its holding", "lifts Vodafone stake": a holding noun
+        # "raise its stake", "lifting its holding", "lifts Telvanta stake": a holding noun
         # within three words after the verb.
         holding_after=re.compile(
             rf"""^(?!\s+(?:a|an)\b)                 # "take a stake" buys, it does not raise
@@ -87,10 +87,10 @@ def trigger_patterns() -> TriggerPatterns:
                  (?:[^\s,.;]+\s+){{0,3}}?(?:{holding})\b""",
             re.I | re.X,
         ),
-        # "Vodafone's holding in Vodacom will rise from 60.5% to 65.1%"
+        # "Telvanta's holding in Telkari will rise from 60.5% to 65.1%"
         holding_rises=re.compile(
             rf"""\b(?:{holding})\b
-                 (?:\s+in\s+[^,.;]{{1,60}}?)?              # "in Vodacom"
+                 (?:\s+in\s+[^,.;]{{1,60}}?)?              # "in Telkari"
                  \s+(?:will\s+|would\s+|to\s+|is\s+to\s+|could\s+)?
                  (?:{_alt(lex["rise_verbs"])})\b""",
             re.I | re.X,
