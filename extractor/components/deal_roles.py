@@ -60,7 +60,7 @@ def role_patterns() -> RolePatterns:
     after = {
         role: re.compile(
             rf"""^\s*(?:more\s+)?               # "$380m more in ..."
-                 (?:[^\s.,;:()]+\s+){{0,4}}?    # a few words ("of Credit Suisse's riskiest")
+                 (?:[^\s.,;:()]+\s+){{0,4}}?    # a few words ("of Banca Sorvegna's riskiest")
                  (?:{_alt(words)})\b""",
             re.I | re.X,
         )
@@ -77,15 +77,15 @@ def role_patterns() -> RolePatterns:
             re.I | re.X,
         ),
         price_cue=re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
-        # "valuing Weibo at over", "values the company at", "a valuation of about"
+        # "valuing Pellwick at over", "values the company at", "a valuation of about"
         valuation_cue=re.compile(
             rf"""(?:\b(?:{_alt(lex["valuation_cues"])})\b
-                    (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)    # "valuing Weibo at", "values it at"
+                    (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)    # "valuing Pellwick at", "values it at"
                   | \bvaluation\s+(?:of|at)                # "a valuation of"
                  )\s*(?:{_QUAL}\s*)*$""",
             re.I | re.X,
         ),
-        # "$6.3bn in cash", "$800m in new Najd shares"
+        # "$6.3bn in cash", "$800m in new Rimal shares"
         parts_after=re.compile(
             rf"""^\s*(?:{_alt(lex["parts_after"])}
                  | in\s+(?:new\s+)?(?:[A-Z][\w&-]*\s+){{1,3}}(?:shares|stock)  # "in new X shares"
