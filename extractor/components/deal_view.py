@@ -155,13 +155,13 @@ def build_view(doc: Doc) -> DocView:
 _FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
 
 
-#: "Straits & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.
+#: "Merbau & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.
 _LEGAL_CONTINUATION = re.compile(
     r"\s*(?:Ltd|Limited|Inc|Corp|Co|plc|PLC|LLC|AG|SA|S\.A|NV|N\.V|Bhd|Pty|Pte|GmbH|KK|K\.K)\b"
 )
 
 
-#: "Lumen S.p.| A., the Milan-based group": a split inside dotted initials.
+#: "Lucerna S.p.| A., the Milan-based group": a split inside dotted initials.
 _INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _INITIAL_START = re.compile(r"[A-Z]\.[,\s]")
 
@@ -206,18 +206,18 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _descriptors(text: str, ents: list[Ent]) -> dict[str, dict[str, int]]:
-    """Which companies the text describes with which noun: "Itau, Brazil's largest bank,",
-    "brokerage firm XP", "Toronto-Dominion Bank", '("Mzantsi" or "the Group")'. Used to
+    """Which companies the text describes with which noun: "Ipanu, Brazil's largest bank,",
+    "brokerage firm QV", "Halifax-Atlantic Bank", '("Ukhozi" or "the Group")'. Used to
     resolve "the bank" to the one company called a bank."""
     nouns = _descriptor_nouns()
     noun_alt = "|".join(sorted(nouns, key=len, reverse=True))
     after_re = re.compile(
-        rf"""^\s*(?:\([^)]{{0,60}}\))?\s*,\s+              # ", " (after an optional "(IDS)")
+        rf"""^\s*(?:\([^)]{{0,60}}\))?\s*,\s+              # ", " (after an optional "(RFS)")
              (?:[\w'’&.-]+\s+){{0,6}}?({noun_alt})\b""",
         re.I | re.X,
     )
     before_re = re.compile(rf"\b({noun_alt})\s+$", re.I)
-    # '("Mzantsi Ridge" or "the Group")': a defined term
+    # '("Ukhozi Vale" or "the Group")': a defined term
     paren_re = re.compile(rf"^[\"”’']?\s+or\s+[\"“‘']?the\s+({noun_alt})\b", re.I)
     out: dict[str, dict[str, int]] = {}
     for ent in ents:
