@@ -86,7 +86,7 @@ def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
         t
         for t in find_triggers(sent.text, sent.start, [sent.rel(m.start) for m in money])
         # "Zuriel Pay", "Buy Low Holdings": a trigger word inside a name is no trigger, but a
-        # name inside a trigger phrase is ("holding in Vodacom will rise").
+        # name inside a trigger phrase is ("holding in Telkari will rise").
         if not any(e.start <= t.start and t.end <= e.end for e in ents)
         and not view.in_quote(t.start, t.end)  # an analyst's words are not the report
     ]
@@ -101,7 +101,7 @@ def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
     return frames
 
 
-#: "..., and $7.5bn for ZeniMax Media": a second purchase sharing the first one's verb.
+#: "..., and $7.5bn for PixelVault Media": a second purchase sharing the first one's verb.
 _AND_FOR = re.compile(r"\band\s+(?:about\s+|some\s+|nearly\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"^\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
