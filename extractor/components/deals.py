@@ -91,22 +91,22 @@ def find_deals(view: DocView) -> list[DealFact]:
 def update_subject(ctx: Context, view: DocView, sent: Sentence, frames: list[Frame]) -> None:
     """Remember the sentence's subject company for pronouns in the sentences after it."""
     if _PRONOUN_START.match(sent.text):
-        return  # "It paid $2.5bn for Mojang": a sentence opened by a pronoun keeps the subject
+        return  # "It paid $2.5bn for Blockwerk": a sentence opened by a pronoun keeps the subject
     actor = frames[0].actor if frames and not frames[0].acquirer_is_person else None
     ctx.last_subject = _subject_of(view, sent) or actor or ctx.last_subject
 
 
 def _subject_of(view: DocView, sent: Sentence) -> str | None:
-    """The first company of a sentence that is not a modifier ("XP deal", "TD shares")."""
+    """The first company of a sentence that is not a modifier ("QV deal", "HA shares")."""
     pats = frame_patterns()
     if len(sent.text.split()) < 8 and sent.text.rstrip()[-1:] not in ".!?\"”’'":
-        return None  # a crosshead ("Option over Sable Packaging") names no subject
+        return None  # a crosshead ("Option over Marula Packaging") names no subject
     for ent in view.in_range(view.ents, sent.start, sent.end):
         if ent.kind == "person":
             continue
         if _VERB_BEFORE.search(view.text[sent.start : ent.start]):
-            # "The consideration values Bokamoso": an object, not the subject; but "The
-            # ruling is a setback for Crumb, which ..." leaves Crumb the topic for "It".
+            # "The consideration values Tshepiso": an object, not the subject; but "The
+            # ruling is a setback for Rusk, which ..." leaves Rusk the topic for "It".
             companies = {e.name for e in view.in_range(view.ents, sent.start, sent.end)}
             if len(companies) == 1 and not _VALUES.search(sent.text):
                 return ent.name
