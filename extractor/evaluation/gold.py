@@ -195,6 +195,44 @@ def _cross_check(gold: GoldArticle) -> list[str]:
     return problems
 
 
+def _raw_checks(raw: object, articles_dir: Path) -> list[str]:
+    """Unlisted names and a missing article, read from a gold file that failed validation.
+
+    Tolerant of any shape: whatever is not where the format puts it is skipped (validation
+    has already reported it).
+    """
+    if not isinstance(raw, dict):
+        return []
+
+    def items(key: str) -> list[dict[str, object]]:
+        value = raw.get(key)
+        return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+    names = {x.get("name") for x in items("companies") + items("people")}
+    problems = []
+    for i, deal in enumerate(items("deals")):
+        for role in ("acquirer", "target", "seller"):
+            value = deal.get(role)
+            if isinstance(value, str) and value not in names:
+                problems.append(
+                    f"$.deals[{i}].{role}: {value!r} is not the name of a company or person "
+                    "listed in this file"
+                )
+    for i, quote in enumerate(items("quotes")):
+        speaker = quote.get("speaker")
+        speakers = speaker if isinstance(speaker, list) else [speaker]
+        for name in speakers:
+            if isinstance(name, str) and name not in names:
+                problems.append(
+                    f"$.quotes[{i}].speaker: {name!r} is not the name of a company or person "
+                    "listed in this file"
+                )
+    file = raw.get("file")
+    if isinstance(file, str) and file and not (articles_dir / file).is_file():
+        problems.append(f"$.file: {file!r} does not exist in {articles_dir}")
+    return problems
+
+
 def load_gold_file(path: Path, articles_dir: Path) -> tuple[GoldArticle | None, list[str]]:
     """Validate one gold file.
 
@@ -208,10 +246,12 @@ def load_gold_file(path: Path, articles_dir: Path) -> tuple[GoldArticle | None, 
     try:
         gold = GoldArticle.model_validate(raw)
     except ValidationError as e:
-        return None, [
+        # Also report the name and file problems, so that one run lists every problem at once.
+        problems = [
             f"{path.name}: {_json_path(tuple(err['loc']))}: {_describe(dict(err))}"
             for err in e.errors()
         ]
+        return None, problems + [f"{path.name}: {p}" for p in _raw_checks(raw, articles_dir)]
     problems = [f"{path.name}: {p}" for p in _cross_check(gold)]
     if not (articles_dir / gold.file).is_file():
         problems.append(f"{path.name}: $.file: {gold.file!r} does not exist in {articles_dir}")

@@ -142,6 +142,26 @@ def test_load_gold_corpus_lists_every_problem_of_every_file(mini_copy: Path) -> 
     assert isinstance(info.value, ExtractorError)
 
 
+def test_name_and_file_problems_are_listed_with_the_format_problems(mini_copy: Path) -> None:
+    """One run shows them all: a typo in a kind does not hide an unlisted party or speaker."""
+
+    def mixed(d: dict[str, Any]) -> None:
+        d["deals"][0]["kind"] = "takeover"  # a format problem
+        d["deals"][0]["acquirer"] = "Harbour Lanterns"  # not a listed name
+        d["quotes"][0]["speaker"] = ["Opal Fenwick", "Nobody Known"]  # one unlisted speaker
+        d["quotes"][1]["speaker"] = 7  # a wrong shape: reported once, by the format check
+        d["file"] = "no-such-article.txt"
+
+    _edit(mini_copy, A1, mixed)
+    problems = _problems(mini_copy)
+    assert any("$.deals[0].kind" in p for p in problems)
+    assert any("$.deals[0].acquirer: 'Harbour Lanterns' is not the name" in p for p in problems)
+    assert any("$.quotes[0].speaker: 'Nobody Known' is not the name" in p for p in problems)
+    assert not any("'Opal Fenwick' is not" in p for p in problems)
+    assert any("$.file: 'no-such-article.txt' does not exist" in p for p in problems)
+    assert all(p.startswith(A1) for p in problems)
+
+
 def test_load_gold_corpus_rejects_folder_that_is_not_a_corpus(tmp_path: Path) -> None:
     problems = _problems(tmp_path)
     assert "articles/ and gold/" in problems[0]
