@@ -39,6 +39,7 @@ class Boilerplate:
     promo_words: tuple[str, ...]
     reading_time_words: tuple[str, ...]
     site_name_class_words: frozenset[str]
+    section_names: frozenset[str]
 
 
 @functools.cache
@@ -73,6 +74,7 @@ def lexicon() -> Boilerplate:
         promo_words=tuple(fields["promo_words"]),
         reading_time_words=tuple(fields["reading_time_words"]),
         site_name_class_words=frozenset(fields["site_name_class_words"]),
+        section_names=frozenset(fields["section_names"]),
     )
 
 
@@ -259,6 +261,16 @@ def _furniture_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
 _MAX_LINK_WORDS = 20
 #: Longest newsletter prompt, in words: a longer line is a sentence of the story.
 _MAX_PROMO_WORDS = 35
+
+
+#: Separators between the levels of a section label ("Business | Markets", "Markets / Deals").
+_SECTION_SEPARATOR = re.compile(r"\s*[|/>›»:•·–—]\s*|\s+-\s+")
+
+
+def is_section_label(line: str) -> bool:
+    """A kicker above a headline: "MARKETS", "Business | Deals", "Exclusive:"."""
+    pieces = [p for p in _SECTION_SEPARATOR.split(key(line)) if p]
+    return bool(pieces) and all(p in lexicon().section_names for p in pieces)
 
 
 def is_link_line(line: str) -> bool:

@@ -81,8 +81,13 @@ def read_html(html: str) -> PageParts:
         or _title_suffix(page_title, h1_text or metas.get("og:title"))
         or _ld_site_name(ld_items)
     )
-    if h1_text and parts.publisher and _same_text(h1_text, parts.publisher):
-        h1_text = None
+    meta_title = metas.get("og:title") or metas.get("twitter:title") or _str(ld.get("headline"))
+    if h1_text and (
+        (parts.publisher and _same_text(h1_text, parts.publisher))
+        or bp.is_section_label(h1_text)
+        or (meta_title and len(h1_text.split()) < _MIN_H1_WORDS)
+    ):
+        h1_text = None  # the site's name or a section label ("Business"), not the headline
     title = (
         h1_text
         or metas.get("og:title")
@@ -115,6 +120,8 @@ def read_html(html: str) -> PageParts:
     paragraphs = _paragraphs(container)
     notes, noted_date = leading_notes(paragraphs)
     paragraphs = paragraphs[notes:]
+    if paragraphs and parts.title and _same_text(paragraphs[0], parts.title):
+        paragraphs = paragraphs[1:]  # the headline printed as an <h2> inside the article
     parts.published = parts.published or noted_date
     if not parts.publisher:
         parts.publisher = _footer_publisher(soup, html)
@@ -222,6 +229,9 @@ def _handle_name(handle: str | None) -> str | None:
         return None
     return " ".join(words)
 
+
+#: Fewest words of an <h1> preferred over the metadata's headline ("Business" is a section).
+_MIN_H1_WORDS = 3
 
 #: Ancestors of an <h1> that make it the site's banner, not the story's headline.
 _BANNER_TAGS = frozenset({"header", "nav", "footer", "aside"})

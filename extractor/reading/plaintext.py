@@ -264,8 +264,8 @@ def read_plaintext(text: str) -> PageParts:
                 updated = updated or d
             else:
                 parts.published = parts.published or d
-        elif _is_header_note(t):
-            pass  # summary bullets, "By Jane Roe", "Updated 2 hours ago" above the story
+        elif _is_header_note(t) or bp.is_section_label(t):
+            pass  # bullets, "By Jane Roe", "Updated 2 hours ago", "MARKETS" above the story
         elif find_dateline(t) is not None:
             start = i
             break
@@ -385,6 +385,10 @@ def _masthead_name(line: str) -> str:
     return pieces[0]
 
 
+#: What a headline has and a site's name has not: figures, currency signs, a question.
+_NOT_IN_MASTHEAD = re.compile(r"[\d$€£¥₹%?!]")
+
+
 def _is_masthead(line: str) -> bool:
     """A site's name line: ALL CAPS or without letter case (CJK), or a few capitalised words.
 
@@ -392,7 +396,7 @@ def _is_masthead(line: str) -> bool:
     rarely printed in capitals, a masthead usually is.
     """
     words = line.split()
-    if len(words) > _MAX_MASTHEAD_WORDS:
+    if len(words) > _MAX_MASTHEAD_WORDS or _NOT_IN_MASTHEAD.search(line):
         return False
     cased = [ch for ch in line if ch.lower() != ch.upper()]
     return (

@@ -5,10 +5,10 @@ Two kinds of damage, two repairs, each reported in the warnings:
 * UTF-8 read as Latin-1/cp1252 ("â€œ", "Ã©"): ftfy, line by line and only on lines that hold
   a character such damage always produces, so clean text costs one regex scan.
 * CJK text in a double-byte encoding (GBK, Big5, Shift-JIS, EUC-KR) shown as Latin-1
-  ("´óÏó´«Ã½" is the GBK bytes of 大象传媒). ftfy does not undo this. A run of Latin-1
+  ("ÐÂÐÇ´«Ã½" is the GBK bytes of 新星传媒). ftfy does not undo this. A run of Latin-1
   characters is turned back into bytes and re-decoded; it is replaced only when the result
   is made of CJK characters, mostly the common ones, and the run is not part of a Latin word.
-  Accented Latin words ("Itaú", "Gestão", "Rivière") never qualify: their accented letters
+  Accented Latin words ("Ipanú", "Comércio", "Lumière") never qualify: their accented letters
   sit next to ASCII letters, and a word of four or more Latin-1 letters with no ASCII letter
   in it is not a European spelling.
 """
@@ -137,8 +137,8 @@ def decode_cjk_run(run: str) -> tuple[str, str] | None:
     Returns:
         ``(repaired, codec)``, or None when no codec gives plausible CJK text.
 
-    >>> decode_cjk_run("´óÏó´«Ã½")
-    ('大象传媒', 'gbk')
+    >>> decode_cjk_run("ÐÂÐÇ´«Ã½")
+    ('新星传媒', 'gbk')
     >>> decode_cjk_run("ção") is None
     True
     """

@@ -43,14 +43,15 @@ def test_json_ld_and_h1_are_used_without_meta_tags() -> None:
     <script type="application/ld+json">[{"@type": "WebSite"}, {"@graph": [{"@type":
     "NewsArticle", "headline": "Ledger headline", "datePublished": "2020-05-06T10:00:00Z",
     "publisher": {"name": "LD Publisher"}}]}]</script></head>
-    <body><article><h1>Page headline</h1><p>Acme bought Widget for $5m.</p></article></body>
+    <body><article><h1>Page headline as printed</h1><p>Acme bought Widget for $5m.</p>
+    </article></body>
     </html>"""
     article = read_article(html)
     # The headline as printed on the page wins over the metadata's (often an SEO variant).
-    assert article.title == "Page headline"
+    assert article.title == "Page headline as printed"
     assert article.publisher == "LD Publisher"
     assert article.published == dt.date(2020, 5, 6)
-    article = read_article(html.replace("<h1>Page headline</h1>", ""))
+    article = read_article(html.replace("<h1>Page headline as printed</h1>", ""))
     assert article.title == "Ledger headline"
 
 

@@ -157,6 +157,24 @@ CASES = [
         2,
         ("Skip", "Menu", "Home", "Sign in"),
     ),
+    Case(
+        "dump-section-kicker.txt",
+        "Harrowgate Insurance agrees to buy broker Linden & Vale",
+        "The Westgate Tribune",
+        D(2024, 8, 14),
+        "Harrowgate Insurance has agreed",
+        2,
+        ("MARKETS",),
+    ),
+    Case(
+        "dump-titlecase-headline-standfirst.txt",
+        "Quarry Sells Cement Arm For $400m",
+        None,
+        None,
+        "Quarry Group said on Thursday",
+        2,
+        ("Buyer is",),
+    ),
     # Wire copy.
     Case(
         "wire-reuters-no-place.txt",
@@ -322,6 +340,15 @@ CASES = [
         "Kittering Bank has sold",
         2,
         ("Amsel", "Rates held", "Markets"),
+    ),
+    Case(
+        "html-h1-kicker.html",
+        "Ferrymead Foods takes control of juice maker Pressley",
+        "Canterbury Business Times",
+        D(2024, 2, 27),
+        "Ferrymead Foods has bought",
+        2,
+        ("Exclusive", "Business"),
     ),
     Case(
         "html-inline-furniture.html",
