@@ -110,6 +110,42 @@ def test_score_article_wrong_consistency_verdict(golds: list[GoldArticle]) -> No
     assert metrics["deals_strict_f1"] == 1.0
 
 
+WRONG_DEAL_FIELDS = [
+    ("seller", {"seller": "Quillfeather"}),
+    ("kind", {"kind": "acquisition"}),
+    ("status", {"status": "completed"}),
+    ("year", {"year": 2019}),
+    ("stake", {"stake": Percent(value=30.0)}),
+    ("stake_after", {"stake_after": Percent(value=60.0)}),
+    ("price", {"price": Money(amount=51_000_000, currency="USD")}),
+    ("valuation", {"valuation": Money(amount=300_000_000, currency="USD", qualifier="about")}),
+    ("implied_valuation", {"implied_valuation": Money(amount=210_000_000, currency="USD")}),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "change"), WRONG_DEAL_FIELDS, ids=[f for f, _ in WRONG_DEAL_FIELDS]
+)
+def test_score_article_each_wrong_deal_field_lowers_only_its_score(
+    golds: list[GoldArticle], field: str, change: dict[str, Any]
+) -> None:
+    """One wrong field of one deal out of two: its accuracy halves, the other fields stay 1.0."""
+    gold = golds[0]
+    metrics = _metrics(_with_deal(_perfect(gold), 0, **change), gold)
+    assert metrics[f"deal_{field}_accuracy"] == 0.5
+    assert metrics["deals_roles_f1"] == 1.0
+    others = [name for name, _ in WRONG_DEAL_FIELDS if name != field]
+    assert {name: metrics[f"deal_{name}_accuracy"] for name in others} == dict.fromkeys(others, 1.0)
+
+
+def test_score_article_wrong_date(golds: list[GoldArticle]) -> None:
+    gold = golds[0]
+    assert gold.published is not None
+    wrong = _with(_perfect(gold), published=gold.published.replace(day=gold.published.day % 28 + 1))
+    assert _metrics(wrong, gold)["date_accuracy"] == 0.0
+    assert _metrics(_with(_perfect(gold), published=None), gold)["date_accuracy"] == 0.0
+
+
 def test_score_article_wrong_title(golds: list[GoldArticle]) -> None:
     gold = golds[0]
     assert (
