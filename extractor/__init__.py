@@ -1,7 +1,7 @@
 """extractor: business news in, structured and checked deal records out.
 
 >>> from extractor import extract
->>> record = extract("Alibaba will pay $586m for an 18% stake in Weibo.")  # doctest: +SKIP
+>>> record = extract("Velmora will pay $240m for a 15% stake in Pellwick.")  # doctest: +SKIP
 """
 
 import logging
