@@ -1,7 +1,7 @@
 """Forgiving comparison of names, texts, money figures and percentages for scoring.
 
-The evaluator should count a prediction right when a reader would: "Vodafone Group Plc" is
-"Vodafone", "Alibaba's" is "Alibaba", "Nestlé" is "NESTLE", and a company is matched through
+The evaluator should count a prediction right when a reader would: "Telvanta Group Plc" is
+"Telvanta", "Velmora's" is "Velmora", "Nestlé" is "NESTLE", and a company is matched through
 its aliases on either side. The legal-form words come from the data file
 ``extractor/lexicons/eval_name_suffixes.json``; the evaluator keeps its own list (rather than
 the extraction components' lexicon) so that a change to extraction data never moves the
@@ -30,7 +30,7 @@ _POSSESSIVE = re.compile(
     """,
     re.VERBOSE,
 )
-_DOTS = re.compile(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.")  # "S.A." -> "SA", "Alibaba.com" -> "Alibabacom"
+_DOTS = re.compile(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.")  # "S.A." -> "SA", "Velmora.com" -> "Velmoracom"
 _NON_WORD = re.compile(r"[\W_]+")  # punctuation and spaces become one space
 _AMPERSAND = re.compile(r"\s*&\s*")
 
@@ -64,8 +64,8 @@ def normalise_name(name: str) -> str:
 
     At least one word is always kept, so a name made only of suffix words ("Group") survives.
 
-    >>> normalise_name("Vodafone Group Plc's")
-    'vodafone'
+    >>> normalise_name("Telvanta Group Plc's")
+    'telvanta'
     >>> normalise_name("The Coca-Cola Co.")
     'coca cola'
     """
