@@ -1,4 +1,4 @@
-"""Read the speaker phrase of an attribution: "Jack Ma, chairman of Alibaba", "she",
+"""Read the speaker phrase of an attribution: "Leon Wu, chairman of Velmora", "she",
 "the two companies", "a spokeswoman for Acme", "Chief executive Jane Roe".
 
 Pure text work, no spaCy. The phrase is classified (a name, a pronoun, an organisation
