@@ -189,7 +189,7 @@ class SpeakerResolver:
     def _same_words(self, s: int, e: int, start: int, end: int) -> bool:
         """Does a mention overlapping the phrase start and end on word boundaries of it?
 
-        A mention "Kim Min" inside the name "Kim Min-seo" is a cut-off name, not this one.
+        A mention "Baek Ha" inside the name "Baek Ha-neul" is a cut-off name, not this one.
         """
         text = self.text
         for pos in (max(s, start), min(e, end)):
@@ -241,7 +241,7 @@ class SpeakerResolver:
         m = pattern.search(self.text, max(0, at - FULL_NAME_REACH), at)
         if m and not any(w.lower() in {"mr", "ms", "mrs", "dr"} for w in m.group(1).split()):
             return m.group(0)
-        # Family name first ("Tan Boon Keat", "Mr Tan").
+        # Family name first ("Ong Wei Liang", "Mr Ong").
         first = re.compile(r"\b" + re.escape(name) + r"((?:\s+[A-Z][\w'’-]+){1,2})\b")
         m = first.search(self.text, max(0, at - FULL_NAME_REACH), at)
         if m and not _LEGAL.search(m.group(0)) and not self._looks_like_org(m.group(0)):
