@@ -188,7 +188,7 @@ def _classify(text: str, i: int) -> _Mark | None:
     close_ctx = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE or nxt in _FAMILY)
     if family == _SINGLE:
         if prev.isalnum() and nxt.isalnum():
-            return None  # it's, Weibo's, O'Neil
+            return None  # it's, Pellwick's, O'Neil
         if ch in "'‘’" and not prev.isalnum() and _ELIDED_YEAR.match(text, i + 1):
             return None  # '90s
         weak = (
