@@ -273,6 +273,19 @@ def is_section_label(line: str) -> bool:
     return bool(pieces) and all(p in lexicon().section_names for p in pieces)
 
 
+#: A line that is only a web address (the page's URL, copied with the text).
+URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+
+#: "Write to Jane Roe at jane@example.com", "Contact the reporter: jroe@example.com".
+CONTACT_LINE = re.compile(
+    r"""
+    ^\s*(?:(?:write|e-?mail|contact|reach)\b.{0,80}?(?:\s+at|:)\s*)?  # "Write to X at"
+    [\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?\s*$                             # the address
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def is_link_line(line: str) -> bool:
     """ "Read more: Bakers brace for costs", "Also read | Rates hold": a link to another story."""
     match = _furniture_patterns()[0].match(line)
@@ -304,6 +317,8 @@ def is_always_boilerplate(line: str) -> bool:
         or NOT_RESPONSIBLE.match(line) is not None
         or is_link_line(line)
         or BREADCRUMB.match(line) is not None
+        or URL_LINE.match(line) is not None
+        or CONTACT_LINE.match(line) is not None
         or is_reading_time(line)
         or is_promo(line)
     )

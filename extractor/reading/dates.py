@@ -132,3 +132,21 @@ def parse_date(text: str | None) -> dt.date | None:
         return None
     found = find_date(text[:500])
     return found[0] if found else None
+
+
+#: A date in a web address: "/2024/03/04/", "/2024-03-04/" (year, month, day, in that order).
+URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]\d)[/-](?P<d>[0-3]\d)(?:[/-]|$)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a news site writes into an article's address, or None.
+
+    >>> url_date("https://example.org/news/2023/10/17/a-story/")
+    datetime.date(2023, 10, 17)
+    >>> url_date("https://example.org/news/a-story-2023") is None
+    True
+    """
+    match = URL_DATE.search(url or "")
+    if match is None:
+        return None
+    return _make_date(int(match["y"]), int(match["m"]), int(match["d"]))

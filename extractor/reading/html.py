@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHT
 from bs4.element import NavigableString
 
 from extractor.reading import boilerplate as bp
-from extractor.reading.dates import parse_date
+from extractor.reading.dates import parse_date, url_date
 from extractor.reading.plaintext import PageParts, fallback_publisher, leading_notes
 from extractor.reading.sniff import looks_like_html
 from extractor.reading.wire import find_dateline, mixed_case_name
@@ -122,7 +122,7 @@ def read_html(html: str) -> PageParts:
     paragraphs = paragraphs[notes:]
     if paragraphs and parts.title and _same_text(paragraphs[0], parts.title):
         paragraphs = paragraphs[1:]  # the headline printed as an <h2> inside the article
-    parts.published = parts.published or noted_date
+    parts.published = parts.published or noted_date or url_date(_page_url(soup, metas))
     if not parts.publisher:
         parts.publisher = _footer_publisher(soup, html)
     if paragraphs:
@@ -139,6 +139,13 @@ def read_html(html: str) -> PageParts:
             metas.get("twitter:site")
         )
     return parts
+
+
+def _page_url(soup: BeautifulSoup, metas: dict[str, str]) -> str | None:
+    """The article's own address: its canonical link or og:url."""
+    link = soup.find("link", rel="canonical")
+    href = link.get("href") if isinstance(link, Tag) else None
+    return href if isinstance(href, str) else metas.get("og:url")
 
 
 def _text(tag: Tag) -> str:
@@ -253,7 +260,7 @@ def _headline(soup: BeautifulSoup, site: str | None) -> str | None:
 
 
 #: " | Site", " - Site", " — Site", " :: Site" at the end of a <title>.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»)\s+")
 
 
 def _title_suffix(page_title: str | None, headline: str | None) -> str | None:
@@ -286,7 +293,7 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
     if len(pieces) >= 2:
         last = pieces[-1].strip()
         if (site and _same_text(last, site)) or (site is None and len(last.split()) <= 4):
-            stripped = title[: title.rfind(last)].rstrip(" |-–—:·•") or title
+            stripped = title[: title.rfind(last)].rstrip(" |-–—:·•«»") or title
             # "Headline | Markets": a short section left between pipes goes too.
             head, bar, section = stripped.rpartition(" | ")
             if bar and head and len(section.split()) <= _MAX_SECTION_WORDS:

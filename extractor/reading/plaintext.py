@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.reading import boilerplate as bp
-from extractor.reading.dates import find_date
+from extractor.reading.dates import find_date, url_date
 from extractor.reading.wire import (
     find_dateline,
     is_all_caps,
@@ -276,7 +276,7 @@ def read_plaintext(text: str) -> PageParts:
             break
         else:
             heads.append(t)
-    parts.published = parts.published or updated
+    parts.published = parts.published or updated or _url_line_date(lines[:start])
     _read_heads(parts, heads, is_release=is_release, text=text)
     _read_body(parts, lines[start:], wrapped)
     _find_publisher(parts, lines, text, is_release=is_release)
@@ -324,6 +324,14 @@ def leading_notes(paragraphs: list[str]) -> tuple[int, dt.date | None]:
 _STANDFIRST_LOOKAHEAD = 3
 
 
+def _url_line_date(header: list[_Line]) -> dt.date | None:
+    """The date in the page's address, when the dump starts with it and prints no date."""
+    for line in header:
+        if bp.URL_LINE.match(line.text) and (date := url_date(line.text)) is not None:
+            return date
+    return None
+
+
 def _is_header_note(line: str) -> bool:
     return bool(_BULLET.match(line) or _BYLINE.match(line) or _PUBLISHED_NOTE.match(line))
 
@@ -354,6 +362,10 @@ def _read_heads(parts: PageParts, heads: list[str], *, is_release: bool, text: s
             parts.publisher = mixed_case_name(company, text)
         if rest:
             parts.title = strip_wire_prefix(rest[0])
+        return
+    tab_title = _split_tab_title(heads[0])
+    if tab_title is not None:  # "Headline | The Site": a browser tab's title, copied
+        parts.title, parts.publisher = tab_title
         return
     lone = len(heads) == 1
     name = _masthead_name(heads[0])
@@ -387,6 +399,35 @@ def _masthead_name(line: str) -> str:
 
 #: What a headline has and a site's name has not: figures, currency signs, a question.
 _NOT_IN_MASTHEAD = re.compile(r"[\d$€£¥₹%?!]")
+
+
+#: Fewest words of the headline part of a "Headline | Site" line.
+_MIN_TAB_TITLE_WORDS = 3
+
+
+def _split_tab_title(line: str) -> tuple[str, str] | None:
+    """ "Acme buys Widget | The Anvil Times" -> (headline, site), else None.
+
+    The last piece after a separator must read as a site's name (a few capitalised words,
+    no figures) and the rest as a headline (not itself a name: it has a lower-case word).
+    """
+    pieces = _MASTHEAD_SEPARATOR.split(line)
+    if len(pieces) < 2:
+        return None
+    site = pieces[-1]
+    head = line[: line.rfind(site)].rstrip(" |—–-:·•/")
+    head_words = head.split()
+    if (
+        len(head_words) < _MIN_TAB_TITLE_WORDS
+        or all(w[:1].isupper() or not w[:1].isalpha() for w in head_words)
+        or not _is_masthead(site)
+        or is_all_caps(site)
+        or bp.is_section_label(site)
+        or any(w[:1].islower() for w in site.split()[:1])
+        or (len(site.split()) < 2 and " | " not in line)  # "Acme falls - Report": a dash
+    ):
+        return None
+    return strip_wire_prefix(head), site
 
 
 def _is_masthead(line: str) -> bool:

@@ -175,6 +175,15 @@ CASES = [
         2,
         ("Buyer is",),
     ),
+    Case(
+        "dump-tab-title.txt",
+        "Tamworth Cables sold to Swiss rival in £130m deal",
+        "The Midlands Enterprise",
+        D(2024, 5, 2),
+        "Tamworth Cables has been sold",
+        2,
+        ("https", "Story continues", "Write to", "Tags"),
+    ),
     # Wire copy.
     Case(
         "wire-reuters-no-place.txt",
@@ -349,6 +358,14 @@ CASES = [
         "Ferrymead Foods has bought",
         2,
         ("Exclusive", "Business"),
+    ),
+    Case(
+        "html-url-date.html",
+        "Dovecote Homes buys land bank from rival",
+        "Builders Gazette",
+        D(2023, 10, 17),
+        "Dovecote Homes has bought",
+        2,
     ),
     Case(
         "html-inline-furniture.html",
