@@ -151,7 +151,8 @@ def _candidates(text: str) -> list[re.Match[str]]:
 
 _PER_SHARE = re.compile(
     r"""
-    [\s\u00a0]*(?:a|per|each|/)[\s\u00a0]*    # "a share", "per share", "/share"
+    (?:[\s\u00a0]*|-)(?:a|per|each|/)(?:[\s\u00a0]*|-)  # "a share", "per share", "/share",
+                                                    # "$25-a-share", "450p-per-share"
     (?:ordinary\s+|common\s+|new\s+|depositary\s+)?
     (?:share|unit|ADS|ADR|stock)\b
     """,

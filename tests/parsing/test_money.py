@@ -138,6 +138,20 @@ def test_per_share_prices_are_marked() -> None:
     assert total is not None and not total.per_share
 
 
+@pytest.mark.parametrize(
+    "text", ["a $25-a-share cash bid", "a 450p-per-share offer", "paying €2.50 each share"]
+)
+def test_hyphenated_per_share_prices_are_marked(text: str) -> None:
+    value = parse_money(text)
+    assert value is not None and value.per_share
+
+
+@pytest.mark.parametrize("text", ["a $5bn-a-year budget", "$10 a shareholder", "$10 apiece"])
+def test_per_share_needs_the_word_share(text: str) -> None:
+    value = parse_money(text)
+    assert value is not None and not value.per_share
+
+
 RANGES = [
     ("a price of $1bn-$2bn", D("1e9"), D("2e9")),
     ("worth between $1bn and $2bn", D("1e9"), D("2e9")),
