@@ -184,8 +184,8 @@ ROLE_CASES = [
     (
         "active-apposition",
         "[Orvella], the country's largest online grocer, has bought a {25%|25} stake in "
-        "[Kestrel], a food-delivery app, for {$410m|410000000 USD}.",
-        ("Orvella", "Kestrel", None, "stake_purchase", "completed", 25.0, None, 410000000),
+        "[Tiercel], a food-delivery app, for {$410m|410000000 USD}.",
+        ("Orvella", "Tiercel", None, "stake_purchase", "completed", 25.0, None, 410000000),
     ),
     (
         "passive-by",
@@ -236,8 +236,8 @@ ROLE_CASES = [
     (
         "takeover-by",
         "The board of [Ravel Post], the owner of [Quill Mail], has agreed to a takeover by "
-        "[Dunmore Group], the investment company.",
-        ("Dunmore Group", "Ravel Post", None, "acquisition", "agreed", None, None, None),
+        "[Dunlavin Group], the investment company.",
+        ("Dunlavin Group", "Ravel Post", None, "acquisition", "agreed", None, None, None),
     ),
     (
         "seller-from-parent",
@@ -300,13 +300,13 @@ def test_deal_roles_by_phrase_family(marked: str, expected: tuple) -> None:  # t
 
 REFERENCE_LIKE = (
     "[Orvella], the country's largest online grocer, has bought a {25%|25} stake in "
-    "[Kestrel], a food-delivery app. "
+    "[Tiercel], a food-delivery app. "
     "[Orvella] will pay {$410m|410000000 USD} ({~£265m|265000000 GBP}) for the stake, valuing "
-    "[Kestrel] at {over $1.6bn|1600000000 USD over}.\n"
-    "The partnership will bring in {$90m|90000000 USD} more in revenue for [Kestrel] over the "
+    "[Tiercel] at {over $1.6bn|1600000000 USD over}.\n"
+    "The partnership will bring in {$90m|90000000 USD} more in revenue for [Tiercel] over the "
     "next two years.\n"
-    "[Orvella] will have the right to increase its ownership in [Kestrel] to {40%|40} later.\n"
-    "[Pelican] paid {$2bn|2000000000 USD} for a stake in [Orvella] ((in 2008|2008))."
+    "[Orvella] will have the right to increase its ownership in [Tiercel] to {40%|40} later.\n"
+    "[Cormorant] paid {$2bn|2000000000 USD} for a stake in [Orvella] ((in 2008|2008))."
 )
 
 
@@ -315,7 +315,7 @@ def test_deal_price_valuation_and_alternate_join_from_later_sentence() -> None:
     main, option, old = doc._.extractor_deals
     assert summary(main) == (
         "Orvella",
-        "Kestrel",
+        "Tiercel",
         None,
         "stake_purchase",
         "completed",
@@ -337,7 +337,7 @@ def test_deal_price_valuation_and_alternate_join_from_later_sentence() -> None:
     assert len(main.evidence) == 2  # built from the first two sentences
     assert summary(option) == (
         "Orvella",
-        "Kestrel",
+        "Tiercel",
         None,
         "stake_purchase",
         "proposed",
@@ -347,7 +347,7 @@ def test_deal_price_valuation_and_alternate_join_from_later_sentence() -> None:
         None,
         None,
     )
-    assert summary(old)[:5] == ("Pelican", "Orvella", None, "stake_purchase", "historical")
+    assert summary(old)[:5] == ("Cormorant", "Orvella", None, "stake_purchase", "historical")
     assert old.year == 2008 and int(old.price.value.amount) == 2000000000  # type: ignore[union-attr]
 
 
@@ -367,7 +367,7 @@ def test_deal_roles_of_figures() -> None:
 
 def test_deal_stake_then_buyer_named_in_passive_sentence() -> None:
     deal = only(
-        "[Ashby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines], its entire "
+        "[Ferrby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines], its entire "
         "holding, for {C$900 million|900000000 CAD}.\n"
         "The stake is being bought by [Norfolk Infrastructure], a pension investor that manages "
         "about {C$20 billion|20000000000 CAD} for clients. [Norfolk Infrastructure] is paying "
@@ -377,7 +377,7 @@ def test_deal_stake_then_buyer_named_in_passive_sentence() -> None:
     assert summary(deal)[:8] == (
         "Norfolk Infrastructure",
         "Quarry Pipelines",
-        "Ashby Industries",
+        "Ferrby Industries",
         "divestment",
         "agreed",
         33.33,
@@ -480,12 +480,12 @@ def test_deal_call_options_take_target_from_the_current_deal() -> None:
 
 def test_deal_talks_and_up_to_valuation() -> None:
     deal = only(
-        "[Sable Capital] is in talks to buy a {majority|majority} stake in [Ferrol Redes], "
+        "[Umber Capital] is in talks to buy a {majority|majority} stake in [Ferrol Redes], "
         "according to people familiar with the matter. A deal could value [Ferrol Redes] at "
         "{up to €400mn|400000000 EUR up_to}.",
         PUB,
     )
-    assert summary(deal)[:5] == ("Sable Capital", "Ferrol Redes", None, "acquisition", "proposed")
+    assert summary(deal)[:5] == ("Umber Capital", "Ferrol Redes", None, "acquisition", "proposed")
     assert deal.valuation is not None and deal.valuation.value.qualifier == "up_to"
     assert deal.stake is None and deal.valuation_consistent is None
 
@@ -510,7 +510,7 @@ def test_deal_stake_increase_from_to_and_further() -> None:
 
 def test_deal_stake_increase_without_further_has_no_stake() -> None:
     deals = deals_of(
-        "[Dunmore Group] has agreed to a takeover of [Ravel Post]. ((In March 2023|2023)), "
+        "[Dunlavin Group] has agreed to a takeover of [Ravel Post]. ((In March 2023|2023)), "
         "[Vesta Holdings] lifted its holding from {24 per cent|24} to {~25 per cent|25}.",
         PUB,
     )
@@ -574,7 +574,7 @@ def test_deal_historical_with_year(marked: str, year: int) -> None:
 
 def test_deal_agreed_not_dated_by_later_clause() -> None:
     deal = only(
-        "[Ashby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines] for "
+        "[Ferrby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines] for "
         "{C$900 million|900000000 CAD}, ending an investment that began "
         "((15 years ago|2009)).",
         PUB,
@@ -583,7 +583,7 @@ def test_deal_agreed_not_dated_by_later_clause() -> None:
 
 
 def test_deal_historical_without_publication_date() -> None:
-    deal = only("[Pelican] paid {$2bn|2000000000 USD} for a stake in [Orvella] ((in 2008|2008)).")
+    deal = only("[Cormorant] paid {$2bn|2000000000 USD} for a stake in [Orvella] ((in 2008|2008)).")
     assert (deal.status, deal.year) == ("historical", 2008)
 
 
@@ -623,14 +623,14 @@ def test_deal_funding_round_led_by_investor() -> None:
     deals = deals_of(
         "[Zuriel Pay] has raised {$150 million|150000000 USD} in a Series C funding round that "
         "values it at {more than $2 billion|2000000000 USD over}. The round was led by "
-        "[Kestrel Ventures]. ((In March 2022|2022)), [Zuriel Pay] raised "
+        "[Tiercel Ventures]. ((In March 2022|2022)), [Zuriel Pay] raised "
         "{$60 million|60000000 USD} in a Series B round. Start-ups in the region raised a "
         "record {$4 billion|4000000000 USD} ((in 2023|2023)).",
         PUB,
     )
     assert [summary(d) for d in deals] == [
         (
-            "Kestrel Ventures",
+            "Tiercel Ventures",
             "Zuriel Pay",
             None,
             "investment",
@@ -650,7 +650,7 @@ def test_deal_two_events_in_one_sentence() -> None:
     deals = deals_of(
         "[Karsten Holdings] today announced a share repurchase programme of up to "
         "{R900 million|900000000 ZAR up_to}, together with the acquisition of the remaining "
-        "{half|50} of [Veld Foods] from its joint-venture partner, [Baobab Capital].",
+        "{half|50} of [Veld Foods] from its joint-venture partner, [Mopane Capital].",
         dt.date(2025, 3, 3),
     )
     assert [summary(d)[:7] for d in deals] == [
@@ -658,7 +658,7 @@ def test_deal_two_events_in_one_sentence() -> None:
         (
             "Karsten Holdings",
             "Veld Foods",
-            "Baobab Capital",
+            "Mopane Capital",
             "stake_purchase",
             "agreed",
             50.0,
@@ -722,7 +722,7 @@ def test_deal_non_price_amounts_keep_their_role(marked: str, role: str) -> None:
 def test_deal_price_skips_a_non_deal_figure_in_the_same_sentence() -> None:
     deal = only(
         "The stake is being bought by [Norfolk Infrastructure], which manages about "
-        "{C$20 billion|20000000000 CAD}, while [Ashby Industries] sold a {third|33.33} of "
+        "{C$20 billion|20000000000 CAD}, while [Ferrby Industries] sold a {third|33.33} of "
         "[Quarry Pipelines] for {C$900 million|900000000 CAD}.",
         PUB,
     )
@@ -734,7 +734,7 @@ def test_deal_price_skips_a_non_deal_figure_in_the_same_sentence() -> None:
 
 def test_deal_total_price_wins_over_per_share() -> None:
     doc = make_doc(
-        "[Aldgate] agreed to buy [Brixton Labs] for {$40 a share|40 USD per_share}, or "
+        "[Moorfield] agreed to buy [Brixton Labs] for {$40 a share|40 USD per_share}, or "
         "{$1bn|1000000000 USD} in total.",
         PUB,
     )
@@ -746,7 +746,7 @@ def test_deal_total_price_wins_over_per_share() -> None:
 
 def test_deal_total_derived_from_per_share_and_share_count() -> None:
     deal = only(
-        "[Aldgate] agreed to buy [Brixton Labs] for {$40 a share|40 USD per_share}, paying for "
+        "[Moorfield] agreed to buy [Brixton Labs] for {$40 a share|40 USD per_share}, paying for "
         "all 25 million shares.",
         PUB,
     )
@@ -761,7 +761,7 @@ def test_deal_total_derived_from_per_share_and_share_count() -> None:
 )
 def test_deal_parts_sum(total: str, status: str) -> None:
     deal = only(
-        "[Aldgate] will pay {$5.2bn|5200000000 USD} in cash and {$600m|600000000 USD} in "
+        "[Moorfield] will pay {$5.2bn|5200000000 USD} in cash and {$600m|600000000 USD} in "
         f"shares for [Brixton Labs], in a {total} deal.",
         PUB,
     )
@@ -775,7 +775,7 @@ def test_deal_parts_sum(total: str, status: str) -> None:
 def test_deal_trigger_inside_a_quote_is_not_reported() -> None:
     deals = deals_of(
         '"[Veltra] has bought itself a seat at the table," said <Ann Hoyle>, an analyst at '
-        "[Brera Research]. [Corvane]'s offer was described as generous by an analyst at "
+        "[Navigli Research]. [Corvane]'s offer was described as generous by an analyst at "
         "[Lakemoor Partners].",
         PUB,
     )
@@ -862,12 +862,12 @@ def test_deal_cash_and_shares_join_the_deal_they_add_up_to() -> None:
 def test_deal_exercised_option_is_agreed() -> None:
     deal = only(
         "[Vatten Industri] has exercised its option to acquire the remaining {30 percent|30} of "
-        "[Gotland Optics] for {SEK 210 million|210000000 SEK}.",
+        "[Orust Optics] for {SEK 210 million|210000000 SEK}.",
         PUB,
     )
     assert summary(deal)[:6] == (
         "Vatten Industri",
-        "Gotland Optics",
+        "Orust Optics",
         None,
         "stake_purchase",
         "agreed",
@@ -886,12 +886,12 @@ def test_deal_share_repurchase_programme_is_proposed() -> None:
 
 def test_deal_takeover_rules_are_no_takeover() -> None:
     deals = deals_of(
-        "Under the takeover rules, [Sterlite Cement] must make an open offer for a further "
-        "{26%|26} of [Deccan Lime].",
+        "Under the takeover rules, [Satpura Cement] must make an open offer for a further "
+        "{26%|26} of [Malwa Lime].",
         PUB,
     )
     assert [summary(d)[:6] for d in deals] == [
-        ("Sterlite Cement", "Deccan Lime", None, "stake_purchase", "proposed", 26.0)
+        ("Satpura Cement", "Malwa Lime", None, "stake_purchase", "proposed", 26.0)
     ]
 
 
@@ -916,7 +916,7 @@ def test_deal_merger_of_two_named_companies() -> None:
 def test_deal_blocked_takeover_stays_cancelled_when_its_agreement_is_dated() -> None:
     deal = only(
         "The regulator has blocked [Crumble & Co]'s {£1.9bn|1900000000 GBP} takeover of "
-        "[Hale Bakeries]. [Crumble & Co] agreed to buy [Hale Bakeries] ((last July|2023)).",
+        "[Hollin Bakeries]. [Crumble & Co] agreed to buy [Hollin Bakeries] ((last July|2023)).",
         PUB,
     )
     assert (deal.status, deal.year) == ("cancelled", None)
@@ -924,12 +924,12 @@ def test_deal_blocked_takeover_stays_cancelled_when_its_agreement_is_dated() -> 
 
 def test_deal_selling_its_own_unit_targets_the_seller() -> None:
     deal = only(
-        "[Halvard Chemicals] has agreed to sell its paint business to [Sejong Partners] for "
+        "[Halvard Chemicals] has agreed to sell its paint business to [Gwanak Partners] for "
         "{€450m|450000000 EUR}.",
         PUB,
     )
     assert summary(deal)[:5] == (
-        "Sejong Partners",
+        "Gwanak Partners",
         "Halvard Chemicals",
         "Halvard Chemicals",
         "divestment",
@@ -939,14 +939,14 @@ def test_deal_selling_its_own_unit_targets_the_seller() -> None:
 
 def test_deal_reference_after_trigger_means_the_company_named_before() -> None:
     deal = only(
-        "The shares are being sold by [Fundy Holdings], which has owned [Anchor Terminals] "
-        "since ((2012|2012)), when it paid {$420m|420000000 USD} for [[the business|Fundy "
+        "The shares are being sold by [Chignecto Holdings], which has owned [Bollard Terminals] "
+        "since ((2012|2012)), when it paid {$420m|420000000 USD} for [[the business|Chignecto "
         "Holdings]].",
         PUB,
     )
     assert summary(deal)[:5] == (
-        "Fundy Holdings",
-        "Anchor Terminals",
+        "Chignecto Holdings",
+        "Bollard Terminals",
         None,
         "acquisition",
         "historical",
@@ -966,13 +966,13 @@ def test_deal_past_deal_dated_by_its_completion() -> None:
 
 def test_deal_turned_down_approach_joins_the_agreed_deal() -> None:
     deals = deals_of(
-        "The board of [Ravel Post] has agreed to a takeover by [Dunmore Group]. The offer "
-        "values the company at {£2.1bn|2100000000 GBP}. [Ravel Post] turned down [Dunmore "
+        "The board of [Ravel Post] has agreed to a takeover by [Dunlavin Group]. The offer "
+        "values the company at {£2.1bn|2100000000 GBP}. [Ravel Post] turned down [Dunlavin "
         "Group]'s first approach in April, but talks continued.",
         PUB,
     )
     assert [summary(d)[:5] for d in deals] == [
-        ("Dunmore Group", "Ravel Post", None, "acquisition", "agreed")
+        ("Dunlavin Group", "Ravel Post", None, "acquisition", "agreed")
     ]
     assert len(deals[0].evidence) == 3
 
