@@ -40,16 +40,16 @@ def names(doc: Doc) -> dict[str, list[str]]:
     ("text", "expected"),
     [
         # legal suffixes
-        ("Ostrava Mills Ltd. reported higher sales.", "Ostrava Mills Ltd."),
+        ("Brno Mills Ltd. reported higher sales.", "Brno Mills Ltd."),
         ("The deal was struck with Tolvane S.p.A. last year.", "Tolvane S.p.A."),
         ("Analysts praised Yuzuha K.K. for the move.", "Yuzuha K.K."),
         # contexts
         ("Sunward has agreed to buy a 20% stake in Gosford.", "Gosford"),
-        ("Investors sold shares of Pinecrest after the warning.", "Pinecrest"),
-        ("The sale lifted Pinecrest's shares by 4%.", "Pinecrest"),
-        ("Many Pinecrest shareholders opposed the plan.", "Pinecrest"),
+        ("Investors sold shares of Firwood after the warning.", "Firwood"),
+        ("The sale lifted Firwood's shares by 4%.", "Firwood"),
+        ("Many Firwood shareholders opposed the plan.", "Firwood"),
         ("Orla Finch, chairman of Tarnwick, declined to comment.", "Tarnwick"),
-        ("Bram Oduya, an analyst at Kelderly, said the price was high.", "Kelderly"),
+        ("Bram Okwuosa, an analyst at Kelderly, said the price was high.", "Kelderly"),
         ("The buyer is the parent company of Zenlo, a payments app.", "Zenlo"),
         ("They met Quarrel, the Oslo-based shipping group, on Friday.", "Quarrel"),
         ("Harrow, Norway's largest lender, was not involved.", "Harrow"),
@@ -63,7 +63,7 @@ def names(doc: Doc) -> dict[str, list[str]]:
         ("A 12% stake in Harvest was sold to Beacon for $40m.", "Harvest"),
         ("A 12% stake in Harvest was sold to Beacon for $40m.", "Beacon"),
         # symbols in names
-        ("Quillon & Hart, the London broker, lost the mandate.", "Quillon & Hart"),
+        ("Quennell & Hart, the London broker, lost the mandate.", "Quennell & Hart"),
         ("ko&, the telecoms group, raised its stake in Vantor.", "ko&"),
         ("The board of QRT&X has agreed to buy Gleno.net outright.", "QRT&X"),
         ("The board of QRT&X has agreed to buy Gleno.net outright.", "Gleno.net"),
@@ -99,8 +99,8 @@ def test_company_found(ent_nlp: Language, text: str, expected: str) -> None:
         ("Gosford, maker of the Crumbly and Tarn Tea brands, was sold.", "Tarn Tea"),
         ("Gosford abandoned its Velo 7 phone after a recall.", "Velo"),
         ("The studio behind Starfall was bought by Gosford.", "Starfall"),
-        ("Gosford is owned by the Brunner and Vogt families.", "Vogt"),
-        ("Gosford is controlled by the Brunner family.", "Brunner"),
+        ("Gosford is owned by the Zwahlen and Vogt families.", "Vogt"),
+        ("Gosford is controlled by the Zwahlen family.", "Zwahlen"),
         ("Gosford shares fell on the Ruritania Stock Exchange.", "Ruritania Stock Exchange"),
         ("The rest is held by the Kgotla Community Trust.", "Kgotla Community Trust"),
     ],
@@ -122,10 +122,10 @@ def test_alias_by_acronym_in_brackets(ent_nlp: Language) -> None:
 
 def test_alias_by_acronym_without_brackets(ent_nlp: Language) -> None:
     doc = ent_nlp(
-        "Kilbride-Dunmore Bank has sold its 8% stake in Brockhurst Corp. "
+        "Kilbride-Dunlavin Bank has sold its 8% stake in Brockhurst Corp. "
         "KD said it would use the money to buy back shares."
     )
-    assert names(doc)["KD"] == ["Kilbride-Dunmore Bank"]
+    assert names(doc)["KD"] == ["Kilbride-Dunlavin Bank"]
 
 
 def test_canonical_is_the_shortest_name_used(ent_nlp: Language) -> None:
@@ -291,7 +291,7 @@ def test_boilerplate_and_related_links_are_skipped(ent_nlp: Language) -> None:
         "NORTHERN LEDGER\n"
         "Tarnwick has agreed to buy a stake in Gosford.\n"
         "Analysts welcomed the stake in Gosford.\n"
-        "(Reporting by Dunmore Wire staff)\n"
+        "(Reporting by Dunlavin Wire staff)\n"
         "Related stories\n"
         "Pelmark buys a stake in Sorrel\n"
     )
@@ -299,7 +299,7 @@ def test_boilerplate_and_related_links_are_skipped(ent_nlp: Language) -> None:
 
 
 def test_messy_text_never_raises(ent_nlp: Language) -> None:
-    for text in ["", "\n\n\n", "(((((", "’s ’s", "A & B & C", "THE THE THE", "e& e& e&"]:
+    for text in ["", "\n\n\n", "(((((", "’s ’s", "A & B & C", "THE THE THE", "q& q& q&"]:
         doc = ent_nlp(text)
         assert isinstance(doc._.extractor_companies, list)
 
