@@ -33,20 +33,20 @@ def person(doc: Doc, name: str) -> PersonFact:
     ("text", "name", "role", "organization"),
     [
         (
-            '"We are pleased," said Emeka Okonkwo, chairman of Tarnwick.',
-            "Emeka Okonkwo", "chairman", "Tarnwick",
+            '"We are pleased," said Emeka Nwachukwu, chairman of Tarnwick.',
+            "Emeka Nwachukwu", "chairman", "Tarnwick",
         ),
         (
             "Tarnwick's chief executive, Tilda Varga, said the price was fair.",
             "Tilda Varga", "chief executive", "Tarnwick",
         ),
         (
-            "Ines Borrow, a banking analyst at Pinecrest Securities in Lisbon, was wary.",
-            "Ines Borrow", "banking analyst", "Pinecrest Securities",
+            "Ines Borrow, a banking analyst at Firwood Securities in Lisbon, was wary.",
+            "Ines Borrow", "banking analyst", "Firwood Securities",
         ),
         (
-            "Tarnwick founder Jonas Whitcombe bought more shares in Gosford.",
-            "Jonas Whitcombe", "founder", "Tarnwick",
+            "Tarnwick founder Jonas Wetherall bought more shares in Gosford.",
+            "Jonas Wetherall", "founder", "Tarnwick",
         ),
         (
             "Amara Osei, the chairman of Gosford, backed the offer from Tarnwick.",
@@ -95,7 +95,7 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Hana Sorel", "chief executive", "Brisk",
         ),
         (
-            "Quillon agreed a takeover by Lomond Group, the investment company founded and "
+            "Quennell agreed a takeover by Lomond Group, the investment company founded and "
             "chaired by the Scottish billionaire Fergus Baird.",
             "Fergus Baird", "founder and chairman", "Lomond Group",
         ),
@@ -104,8 +104,8 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Anil Mehra", "chief financial officer", "Pelmark",
         ),
         (
-            "Joan Pike, 54, chief executive of Beacon, welcomed the offer.",
-            "Joan Pike", "chief executive", "Beacon",
+            "Joan Pike, 54, chief executive of Lantern, welcomed the offer.",
+            "Joan Pike", "chief executive", "Lantern",
         ),
         (
             '"It is the right outcome," said Ana Voss, M.D., President and Chief Executive '
@@ -113,8 +113,8 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Ana Voss", "president and chief executive officer", "Quellin",
         ),
         (
-            "Sorrel Bank said Ivo Brandt will remain Sorrel Bank's chief executive.",
-            "Ivo Brandt", "chief executive", "Sorrel Bank",
+            "Sorrel Bank said Ivo Gerlach will remain Sorrel Bank's chief executive.",
+            "Ivo Gerlach", "chief executive", "Sorrel Bank",
         ),
         (
             "Gosford's sale was backed by Tarnwick partners Ida Moe and Per Lunde.",
@@ -159,13 +159,13 @@ def test_role_changes_later_in_the_text(ent_nlp: Language) -> None:
 def test_later_mentions_join_the_full_name(ent_nlp: Language) -> None:
     doc = ent_nlp(
         "Tilda Varga, an analyst at Kelderly, was upbeat. Ms Varga said the price was fair. "
-        '"It is cheap," Varga added. Mr. Okafor disagreed.'
+        '"It is cheap," Varga added. Mr. Adebiyi disagreed.'
     )
     varga = person(doc, "Tilda Varga")
     assert len(varga.mentions) == 3
     assert varga.gender == "female"
-    okafor = person(doc, "Okafor")  # a title alone makes a person, without the title
-    assert okafor.gender == "male"
+    adebiyi = person(doc, "Adebiyi")  # a title alone makes a person, without the title
+    assert adebiyi.gender == "male"
     assert all("Ms" not in p.name and "Mr" not in p.name for p in doc._.extractor_people)
 
 
@@ -176,11 +176,11 @@ def test_gender_from_pronouns_when_the_first_name_is_unknown(ent_nlp: Language) 
 
 def test_a_speaker_at_the_end_of_a_sentence_is_a_person(ent_nlp: Language) -> None:
     doc = ent_nlp(
-        '"We are happy with the price," said Zoltan Kovacsik. Harbour Crest said in a filing '
-        'that it would sell. "It is fair," said Harbour Crest.'
+        '"We are happy with the price," said Zoltan Kovacsik. Harbour Knoll said in a filing '
+        'that it would sell. "It is fair," said Harbour Knoll.'
     )
     assert [p.name for p in doc._.extractor_people] == ["Zoltan Kovacsik"]
-    assert [c.name for c in doc._.extractor_companies] == ["Harbour Crest"]
+    assert [c.name for c in doc._.extractor_companies] == ["Harbour Knoll"]
 
 
 def test_people_and_companies_are_kept_apart(ent_nlp: Language) -> None:
@@ -224,9 +224,9 @@ def test_person_entities_and_helpers(ent_nlp: Language) -> None:
 
 def test_end_to_end_record_has_people() -> None:
     record = extractor.extract(
-        "Beacon Capital Partners has agreed to buy a 25% stake in Harvest. "
-        '"It is a good fit," said Ilse Brandt, chief executive of Beacon.'
+        "Lantern Capital Partners has agreed to buy a 25% stake in Orchard. "
+        '"It is a good fit," said Ilse Gerlach, chief executive of Lantern.'
     )
     assert [(p.name, p.role, p.organization) for p in record.people] == [
-        ("Ilse Brandt", "chief executive", "Beacon")
+        ("Ilse Gerlach", "chief executive", "Lantern")
     ]
