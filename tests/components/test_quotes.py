@@ -88,18 +88,18 @@ def test_inverted_surname_without_entity_facts_finds_the_full_name(nlp: Language
 
 def test_said_before_with_colon_and_appositive(nlp: Language) -> None:
     text = (
-        "Lena Ostrova, a fund manager at Kestrel Capital in Oslo, said: "
+        "Lena Ostrova, a fund manager at Tiercel Capital in Oslo, said: "
         "‘The price is fair for both sides and the timing is right.’"
     )
     (q,) = run(nlp, text)
     assert q.speaker == "Lena Ostrova"
-    assert (q.speaker_role, q.speaker_organization) == ("fund manager", "Kestrel Capital")
+    assert (q.speaker_role, q.speaker_organization) == ("fund manager", "Tiercel Capital")
 
 
 def test_title_before_the_name_is_not_part_of_it(nlp: Language) -> None:
-    text = "Chief Financial Officer Hugo Brandt said the loan could be repaid “well before 2030”."
+    text = "Chief Financial Officer Hugo Gerlach said the loan could be repaid “well before 2030”."
     (q,) = run(nlp, text)
-    assert (q.speaker, q.speaker_role) == ("Hugo Brandt", "chief financial officer")
+    assert (q.speaker, q.speaker_role) == ("Hugo Gerlach", "chief financial officer")
 
 
 def test_according_to_after_a_partial_quote(nlp: Language) -> None:
@@ -187,11 +187,11 @@ def test_pronoun_skips_a_name_after_at_even_if_called_a_person(nlp: Language) ->
 
 def test_pronoun_without_people_uses_the_last_person_named(nlp: Language) -> None:
     text = (
-        "“Margins will recover next year,” said Ravi Menon, an analyst at Tern Securities.\n\n"
+        "“Margins will recover next year,” said Ravi Nair, an analyst at Grebe Securities.\n\n"
         "Dana Kell, a fund manager, said the shares were cheap.\n\n"
         "“Nobody is pricing in the upside from the new plant,” she said."
     )
-    assert speakers(run(nlp, text)) == ["Ravi Menon", "Dana Kell"]
+    assert speakers(run(nlp, text)) == ["Ravi Nair", "Dana Kell"]
 
 
 def test_unattributed_quote_paragraph_continues_the_previous_speaker(nlp: Language) -> None:
@@ -493,7 +493,7 @@ def test_unbalanced_marks_still_yield_the_other_quotes(nlp: Language) -> None:
         "Fenwick shares rose 5\" after the news, and a 'note from brokers went out.\n\n"
         "“We are buying for the long term,” said Ada Lorne, chief executive of Fenwick.\n\n"
         'Analysts said the " price was high.\n\n'
-        "‘It is a full price,’ said Omar Rahal, an analyst at Tern Securities.\n\n"
+        "‘It is a full price,’ said Omar Rahal, an analyst at Grebe Securities.\n\n"
         "“She paid too much,” he said."
     )
     quotes = run(nlp, text)
