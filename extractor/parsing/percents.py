@@ -9,8 +9,9 @@ Forms read, in one regex pass each:
   (33.33), "the remaining half of X" (50), "two-thirds of", "a quarter stake" (25). Time
   expressions are not shares: "the second half of 2025", "the third quarter", "a quarter of a
   century", "half-year" (see ``fractions.json``: ``not_shares_before`` / ``not_shares_after``);
-- qualitative stakes: "a majority stake", "minority holding", "controlling interest"
-  (``value=None``, ``qualitative`` set);
+- qualitative stakes: "a majority stake", "minority holding", "controlling interest",
+  "majority control", "majority-owned", "a majority of the shares" (``value=None``,
+  ``qualitative`` set; "a majority of analysts" is not a stake);
 - qualifiers as for money ("just over one per cent", "nearly 20 per cent"), with the interval
   rules of ``intervals`` (fractions in words are exact).
 
@@ -86,10 +87,17 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         """,
         re.VERBOSE | re.IGNORECASE,
     )
+    of_nouns = "|".join(
+        re.escape(w).replace(r"\ ", r"[\s\u00a0]+") for w in data["qualitative_of_nouns"]
+    )
     qualitative = re.compile(
         rf"""
         \b(?P<kind>majority|minority|controlling)
-        [\s\u00a0-]+(?:{_alt(data["stake_nouns"])})\b
+        (?:[\s\u00a0-]+(?:{_alt(data["stake_nouns"])}           # "a majority stake"
+                        |{_alt(data["qualitative_after"])})\b  # "majority control", "-owned"
+          |[\s\u00a0]+of[\s\u00a0]+(?:(?:the|its|their|his|her)[\s\u00a0]+)?
+           (?:{of_nouns})\b                                   # "a majority of the shares"
+        )
         """,
         re.VERBOSE | re.IGNORECASE,
     )

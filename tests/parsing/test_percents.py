@@ -57,6 +57,10 @@ def test_parse_percent_reads_value_qualifier_points(
         ("to buy a majority stake in the operator", "majority"),
         ("holds a minority holding", "minority"),
         ("took a controlling interest", "controlling"),
+        ("the majority-owned unit of a Lisbon utility", "majority"),
+        ("the fund took majority control of the dairy", "majority"),
+        ("it now holds a majority of the shares", "majority"),
+        ("a minority of its share capital", "minority"),
     ],
 )
 def test_qualitative_stakes_have_no_value(text: str, kind: str) -> None:
@@ -66,6 +70,9 @@ def test_qualitative_stakes_have_no_value(text: str, kind: str) -> None:
 
 
 NOT_PERCENT = [
+    "the majority of analysts expect a sale",
+    "a minority of staff voted against",
+    "the plan won a majority of the votes cast",
     "completion is expected in the second half of 2025",
     "profits in the third quarter of 2024",
     "a quarter of a century ago",
