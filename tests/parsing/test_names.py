@@ -34,8 +34,8 @@ def test_module_doctests_pass(module: object) -> None:
         ("Bramblewood's", "Bramblewood"),
         ("Quillfeather’s", "Quillfeather"),
         ("Quillfeather\ufffds", "Quillfeather"),  # a curly apostrophe lost in decoding
-        ("the Larkspur Group", "Larkspur Group"),
-        ('"Ostrava Mills"', "Ostrava Mills"),
+        ("the Cowslip Group", "Cowslip Group"),
+        ('"Brno Mills"', "Brno Mills"),
         ("  Ferncliff   Holdings  ", "Ferncliff Holdings"),
         ("Partners'", "Partners"),
     ],
@@ -74,7 +74,7 @@ def test_name_key_ignores_case_accents_and_hyphens() -> None:
     [
         ("GPL", "Gannet Port Logistics", True),
         ("WRH", "Westmoor Rail Holdings", True),
-        ("KD", "Kilbride-Dunmore Bank", True),  # initials of a hyphenated name, no "Bank"
+        ("KD", "Kilbride-Dunlavin Bank", True),  # initials of a hyphenated name, no "Bank"
         ("BSW", "Bank of South Wessex", True),  # "of" does not count
         ("SKG", "Skyeglen", False),  # one word, no compound: not an acronym
         ("BGG", "Bluegate Group", True),  # compound word: Blue|gate
@@ -92,7 +92,7 @@ def test_is_acronym_of(short: str, long: str, expected: bool) -> None:
     [
         ("Harvest", "Harvest Group", True),  # group word
         ("Beacon", "Beacon Capital Partners", True),  # descriptor words
-        ("Ostrava", "Ostrava Mills Ltd.", True),  # a full legal name contains it
+        ("Brno", "Brno Mills Ltd.", True),  # a full legal name contains it
         ("Pelham", "Arthur Pelham Corp.", True),  # named after its founder, legal form
         ("Tolvane", "Tolvane Energia", True),  # industry word in another language
         ("Nordwind", "Nordwind Norway", False),  # a place makes another company
@@ -100,7 +100,7 @@ def test_is_acronym_of(short: str, long: str, expected: bool) -> None:
         ("KT", "KT Brightline", False),  # a distinctive word makes another company
         ("GPL", "Gannet Port Logistics", True),
         ("Apple", "Applewood Ltd", False),  # not a word prefix
-        ("Sable", "Sable.com", False),  # a web name is its own company
+        ("Umber", "Umber.com", False),  # a web name is its own company
     ],
 )
 def test_same_company(short: str, long: str, expected: bool) -> None:
@@ -108,9 +108,9 @@ def test_same_company(short: str, long: str, expected: bool) -> None:
 
 
 def test_same_company_long_name_introduced_first() -> None:
-    # "Kestrel Brightline ... Kestrel": the long name came first, then its short form.
-    assert same_company("Kestrel", "Kestrel Brightline", long_first=True)
-    assert not same_company("Kestrel", "Kestrel Brightline")
+    # "Tiercel Brightline ... Tiercel": the long name came first, then its short form.
+    assert same_company("Tiercel", "Tiercel Brightline", long_first=True)
+    assert not same_company("Tiercel", "Tiercel Brightline")
     # Dropping a place still makes another company.
     assert not same_company("Nordwind", "Nordwind Norway", long_first=True)
 
@@ -126,10 +126,10 @@ def test_same_company_expands_abbreviated_places() -> None:
 @pytest.mark.parametrize(
     ("printed", "title", "bare", "gender"),
     [
-        ("Mr Okonkwo", "Mr", "Okonkwo", "male"),
-        ("Mr. Okonkwo", "Mr.", "Okonkwo", "male"),
+        ("Mr Nwachukwu", "Mr", "Nwachukwu", "male"),
+        ("Mr. Nwachukwu", "Mr.", "Nwachukwu", "male"),
         ("Ms Varga", "Ms", "Varga", "female"),
-        ("Dr Lindqvist", "Dr", "Lindqvist", None),
+        ("Dr Hallqvist", "Dr", "Hallqvist", None),
         ("Tilda Varga", None, "Tilda Varga", None),
     ],
 )
@@ -141,12 +141,12 @@ def test_split_title(printed: str, title: str | None, bare: str, gender: str | N
 @pytest.mark.parametrize(
     ("short", "full", "expected"),
     [
-        ("Mr Okonkwo", "Emeka Okonkwo", True),
-        ("Okonkwo", "Emeka Okonkwo", True),
-        ("Emeka", "Emeka Okonkwo", True),
+        ("Mr Nwachukwu", "Emeka Nwachukwu", True),
+        ("Nwachukwu", "Emeka Nwachukwu", True),
+        ("Emeka", "Emeka Nwachukwu", True),
         ("Della Rosa", "Carla Della Rosa", True),
-        ("Ms Varga", "Emeka Okonkwo", False),
-        ("Emeka Okonkwo Jnr", "Emeka Okonkwo", False),
+        ("Ms Varga", "Emeka Nwachukwu", False),
+        ("Emeka Nwachukwu Jnr", "Emeka Nwachukwu", False),
     ],
 )
 def test_person_matches(short: str, full: str, expected: bool) -> None:
@@ -156,13 +156,13 @@ def test_person_matches(short: str, full: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "runs"),
     [
-        ("Shares in Quillon & Hart rose.", ["Shares", "Quillon & Hart"]),
-        ("He bought QRT&X and e& stock.", ["He", "QRT&X", "e&"]),
+        ("Shares in Quennell & Hart rose.", ["Shares", "Quennell & Hart"]),
+        ("He bought QRT&X and q& stock.", ["He", "QRT&X", "q&"]),
         ("Vire-Haut and Gleno.net grew.", ["Vire-Haut", "Gleno.net"]),
         ("A Calder-backed fund", ["A Calder"]),  # the component drops "A"
         ("Bank of Wessex said", ["Bank of Wessex"]),
         ("the Ministry of Ports and Harbours", ["Ministry of Ports", "Harbours"]),
-        ("Ostrava Mills Ltd. said", ["Ostrava Mills Ltd."]),
+        ("Brno Mills Ltd. said", ["Brno Mills Ltd."]),
         ("Kestin (Pty) Ltd bought it", ["Kestin (Pty) Ltd"]),
         ("Lee Min-jun, Alba's boss", ["Lee Min-jun", "Alba"]),
         ("said Ms. Varga.", ["Ms. Varga"]),
