@@ -23,12 +23,12 @@ def texts(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('"We are pleased," said Ana Ruiz.', ["We are pleased"]),
-        ("“We are pleased,” said Ana Ruiz.", ["We are pleased"]),
-        ("‘We are pleased,’ said Ana Ruiz.", ["We are pleased"]),
-        ("'We are pleased,' said Ana Ruiz.", ["We are pleased"]),
-        ("« Nous sommes ravis », a dit Ana Ruiz.", ["Nous sommes ravis"]),
-        ("„Wir freuen uns“, sagte Ana Ruiz.", ["Wir freuen uns"]),
+        ('"We are pleased," said Ana Ferrero.', ["We are pleased"]),
+        ("“We are pleased,” said Ana Ferrero.", ["We are pleased"]),
+        ("‘We are pleased,’ said Ana Ferrero.", ["We are pleased"]),
+        ("'We are pleased,' said Ana Ferrero.", ["We are pleased"]),
+        ("« Nous sommes ravis », a dit Ana Ferrero.", ["Nous sommes ravis"]),
+        ("„Wir freuen uns“, sagte Ana Ferrero.", ["Wir freuen uns"]),
         ("Sie sagte: »Wir freuen uns«, und ging.", ["Wir freuen uns"]),
     ],
 )
@@ -39,9 +39,9 @@ def test_each_kind_of_mark(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "“Pellworth's customers are loyal and it's a good time to buy,” said Ana Ruiz.",
-        "'Pellworth's customers are loyal and it's a good time to buy,' said Ana Ruiz.",
-        "‘Pellworth’s customers are loyal and it’s a good time to buy,’ said Ana Ruiz.",
+        "“Pellworth's customers are loyal and it's a good time to buy,” said Ana Ferrero.",
+        "'Pellworth's customers are loyal and it's a good time to buy,' said Ana Ferrero.",
+        "‘Pellworth’s customers are loyal and it’s a good time to buy,’ said Ana Ferrero.",
     ],
 )
 def test_apostrophes_inside_a_quote_are_not_marks(text: str) -> None:
@@ -50,7 +50,7 @@ def test_apostrophes_inside_a_quote_are_not_marks(text: str) -> None:
 
 
 def test_plural_possessive_inside_single_quotes_does_not_close_the_quote() -> None:
-    text = "Ana Ruiz said: 'The investors' money is safe with us and will stay safe.'"
+    text = "Ana Ferrero said: 'The investors' money is safe with us and will stay safe.'"
     assert texts(text) == ["The investors' money is safe with us and will stay safe."]
 
 
@@ -65,14 +65,14 @@ def test_elided_years_are_not_marks() -> None:
 
 
 def test_nested_quotes_give_one_outer_quote_with_its_inner_ones() -> None:
-    text = "“They called it ‘a bargain’ and we agreed,” said Ana Ruiz."
+    text = "“They called it ‘a bargain’ and we agreed,” said Ana Ferrero."
     (quote,) = find_quotes(text)
     assert text[quote.start : quote.end] == "They called it ‘a bargain’ and we agreed"
     assert [text[s:e] for s, e in quote.nested] == ["a bargain"]
 
 
 def test_british_nesting_double_inside_single() -> None:
-    text = "'Our motto is \"grow or go\" and we mean it,' said Ana Ruiz."
+    text = "'Our motto is \"grow or go\" and we mean it,' said Ana Ferrero."
     (quote,) = find_quotes(text)
     assert text[quote.start : quote.end] == 'Our motto is "grow or go" and we mean it'
     assert [text[s:e] for s, e in quote.nested] == ["grow or go"]
@@ -81,7 +81,7 @@ def test_british_nesting_double_inside_single() -> None:
 def test_partial_quotes_inside_a_sentence() -> None:
     text = (
         "The partners said they would 'share data and payments across both shops' soon. "
-        "Ruiz called the terms “tight but fair for both sides”."
+        "Ferrero called the terms “tight but fair for both sides”."
     )
     assert texts(text) == [
         "share data and payments across both shops",
@@ -91,7 +91,7 @@ def test_partial_quotes_inside_a_sentence() -> None:
 
 def test_multi_paragraph_quote_convention() -> None:
     text = (
-        "Ana Ruiz, chief executive of Pellworth, said: “We have waited years for this.\n\n"
+        "Ana Ferrero, chief executive of Pellworth, said: “We have waited years for this.\n\n"
         "“The market finally agrees with us.\n\n"
         "“Now we have to deliver.”\n\n"
         "Shares rose 4%."
@@ -112,19 +112,19 @@ def test_multi_paragraph_quote_convention() -> None:
 
 @pytest.mark.parametrize("head", ["'Natural fit'", "“Fire-sale terms”", '"Hard bargain"'])
 def test_crosshead_that_is_only_a_quoted_phrase_is_not_a_quote(head: str) -> None:
-    text = f'Pellworth buys Dorn\n\n{head}\n\n"We are pleased with the price," said Ana Ruiz.'
+    text = f'Pellworth buys Dorn\n\n{head}\n\n"We are pleased with the price," said Ana Ferrero.'
     assert texts(text) == ["We are pleased with the price"]
 
 
 def test_quote_paragraph_with_a_full_stop_is_a_quote_not_a_crosshead() -> None:
-    text = '"It fits," said Ana Ruiz.\n\n"We will grow."\n\n\'We will hire\'.\n\nShares rose.'
+    text = '"It fits," said Ana Ferrero.\n\n"We will grow."\n\n\'We will hire\'.\n\nShares rose.'
     assert texts(text) == ["It fits", "We will grow.", "We will hire"]
 
 
 def test_a_stray_mark_does_not_swallow_the_rest_of_the_article() -> None:
     text = (
         "Pellworth's shares jumped 12\" on the news, a trader's note said.\n\n"
-        "“This is a strong deal,” said Ana Ruiz.\n\n"
+        "“This is a strong deal,” said Ana Ferrero.\n\n"
         'The board met on Tuesday " to approve it.\n\n'
         "“We expect approval by June,” she added.\n\n"
         "Dorn said the offer was “too low and too late”."
@@ -142,7 +142,7 @@ def test_unclosed_opening_mark_mid_paragraph_is_dropped() -> None:
 
 
 def test_missing_closing_mark_after_a_colon_runs_to_paragraph_end() -> None:
-    text = 'Ana Ruiz said: "We are done here.\n\nShares fell 3%. "Too early," said a trader.'
+    text = 'Ana Ferrero said: "We are done here.\n\nShares fell 3%. "Too early," said a trader.'
     assert texts(text) == ["We are done here.", "Too early"]
 
 
@@ -210,7 +210,7 @@ _PROSE = st.lists(
     st.sampled_from(
         [
             "said",
-            "Ana Ruiz",
+            "Ana Ferrero",
             "she",
             "he",
             "the company",
@@ -250,7 +250,7 @@ _PROSE = st.lists(
 def test_attribution_never_raises(words: list[str], with_facts: bool) -> None:
     text = " ".join(words)
     quotes = find_quotes(text)
-    people = [PersonFact("Ana Ruiz", mentions=[(0, min(3, len(text)))], gender="female")]
+    people = [PersonFact("Ana Ferrero", mentions=[(0, min(3, len(text)))], gender="female")]
     companies = [CompanyFact("Pellworth", mentions=[(0, min(2, len(text)))])]
     resolver = SpeakerResolver(text, people, companies) if with_facts else SpeakerResolver(text)
     found = attribute_quotes(text, quotes, resolver)
