@@ -31,6 +31,7 @@ different: marked up as figures, they stay out of the body (see ``html.py``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -266,7 +267,7 @@ def read_plaintext(text: str) -> PageParts:
                 parts.published = parts.published or d
         elif _is_header_note(t) or bp.is_section_label(t):
             pass  # bullets, "By Jane Roe", "Updated 2 hours ago", "MARKETS" above the story
-        elif find_dateline(t) is not None:
+        elif (dl := find_dateline(t)) is not None and _opens_story(t[dl.end :]):
             start = i
             break
         elif not _is_head(t):
@@ -332,6 +333,15 @@ def _url_line_date(header: list[_Line]) -> dt.date | None:
     return None
 
 
+#: Fewest words after a dateline for the line to open the story (fewer: "MASTHEAD — Business").
+_MIN_STORY_WORDS_AFTER_DATELINE = 6
+
+
+def _opens_story(rest: str) -> bool:
+    """What follows a dateline is the story: a sentence, or more than a few words."""
+    return _is_sentence(rest) or len(rest.split()) > _MIN_STORY_WORDS_AFTER_DATELINE
+
+
 def _is_header_note(line: str) -> bool:
     return bool(_BULLET.match(line) or _BYLINE.match(line) or _PUBLISHED_NOTE.match(line))
 
@@ -357,6 +367,8 @@ def _read_heads(parts: PageParts, heads: list[str], *, is_release: bool, text: s
         return
     if is_release:
         company = next((h for h in heads if is_all_caps(h)), None)
+        if company is None and len(heads) > 1 and _is_masthead(heads[0]):
+            company = heads[0]  # the issuer's name line in mixed case, above the headline
         rest = [h for h in heads if h is not company]
         if company is not None:
             parts.publisher = mixed_case_name(company, text)
@@ -463,7 +475,7 @@ def _read_body(parts: PageParts, lines: list[_Line], wrapped: set[int]) -> None:
             continue
         if bp.is_always_boilerplate(t):
             continue
-        if in_related:
+        if in_related and not line.caption:  # a photo's caption ends a share bar's list
             if len(t.split()) <= _MAX_LIST_LINE_WORDS or not _is_sentence(t):
                 continue
             in_related = False
@@ -487,9 +499,18 @@ def _read_body(parts: PageParts, lines: list[_Line], wrapped: set[int]) -> None:
         block = line.block
     # A hard-wrapped paragraph is one line of text; other blocks keep their line breaks.
     parts.paragraphs = [
-        (" " if kept_block in wrapped else "\n").join(lines)
+        _unwrap(lines) if kept_block in wrapped else "\n".join(lines)
         for kept_block, lines in zip(_block_ids(kept), blocks, strict=True)
     ]
+
+
+def _unwrap(lines: list[str]) -> str:
+    """Join a hard-wrapped paragraph; a line broken after a hyphen joins without a space."""
+    pieces = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        hyphen = previous.endswith("-") and previous[-2:-1].isalpha()
+        pieces.append(line if hyphen else " " + line)
+    return "".join(pieces)
 
 
 def _block_ids(lines: list[_Line]) -> list[int]:
