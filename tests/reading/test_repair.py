@@ -33,10 +33,10 @@ def test_cjk_shown_as_latin1_is_repaired(codec: str, cjk: str, expected_codec: s
 
 
 UNTOUCHED = [
-    "Daniel Křetínský bought a stake.",
-    "Itaú Unibanco agreed the deal.",
-    "Ipiranga Capital Gestão in Rio.",
-    "Rivière-Noire Composites makes parts.",
+    "Milan Střížovský bought a stake.",
+    "Ipanú Serrabanco agreed the deal.",
+    "Tietê Capital Gestão in Rio.",
+    "Rivière-Sombre Composites makes parts.",
     "A ação subiu; as negociações começaram.",
     "Zürich, Malmö and Ærøskøbing «Über» ½ © ®",
     "Curly “quotes” and ‘single’ ones – with dashes — stay.",
@@ -52,8 +52,8 @@ def test_clean_text_is_never_changed(text: str) -> None:
 
 
 def test_utf8_read_as_cp1252_is_repaired_by_ftfy() -> None:
-    clean = "Itaú’s offer – São Paulo’s biggest – was fair, the analyst said."
-    damaged = clean.encode().decode("cp1252")  # "ItaÃºâ€™s offer â€“ SÃ£o ..."
+    clean = "Ipanú’s offer – São Paulo’s biggest – was fair, the analyst said."
+    damaged = clean.encode().decode("cp1252")  # "IpanÃºâ€™s offer â€“ SÃ£o ..."
     assert damaged != clean
     warnings: list[str] = []
     assert repair_text(f"Headline\n{damaged}", warnings) == f"Headline\n{clean}"
