@@ -68,7 +68,7 @@ _PIECES = st.sampled_from(
         "Share code: ACM",
         "LONDON, March 3 (Reuters) - ",
         "SÃO PAULO — ",
-        "´óÏó´«Ã½",
+        "ÐÂÐÇ´«Ã½",
         "â€œ",
         "<p>",
         "</p>",
