@@ -128,16 +128,16 @@ def test_wire_dateline_gives_the_date_when_the_header_has_none() -> None:
 PRESS_RELEASE = """\
 PRESS RELEASE
 
-KESTREL MINING CORPORATION LIMITED
+TIERCEL MINING CORPORATION LIMITED
 (Incorporated in the Commonwealth of Australia)
 Share code: KMC
 ISIN: AU000000KMC1
 
 FOR IMMEDIATE RELEASE
 
-Kestrel Mining sells copper project for A$90 million
+Tiercel Mining sells copper project for A$90 million
 
-Perth, 2 May 2024 – Kestrel Mining Corporation Limited ("Kestrel") today agreed to sell its \
+Perth, 2 May 2024 – Tiercel Mining Corporation Limited ("Tiercel") today agreed to sell its \
 copper project to Bluegum Metals for A$90 million.
 
 Sale of copper project
@@ -146,8 +146,8 @@ The sale completes in July.
 
 -ENDS-
 
-About Kestrel
-Kestrel is a miner based in Perth.
+About Tiercel
+Tiercel is a miner based in Perth.
 
 Forward-looking statements
 This release contains forward-looking statements.
@@ -158,13 +158,13 @@ Media enquiries: Jane Roe, +61 8 5550 1234
 
 def test_press_release_publisher_is_the_issuing_company() -> None:
     article = read_article(PRESS_RELEASE)
-    assert article.publisher == "Kestrel Mining Corporation Limited"  # as the text spells it
-    assert article.title == "Kestrel Mining sells copper project for A$90 million"
+    assert article.publisher == "Tiercel Mining Corporation Limited"  # as the text spells it
+    assert article.title == "Tiercel Mining sells copper project for A$90 million"
     assert article.published == dt.date(2024, 5, 2)
     assert article.dateline == "Perth"
     # The crosshead stays; everything after -ENDS- goes.
     assert article.text == (
-        'Kestrel Mining Corporation Limited ("Kestrel") today agreed to sell its copper '
+        'Tiercel Mining Corporation Limited ("Tiercel") today agreed to sell its copper '
         "project to Bluegum Metals for A$90 million.\n\nSale of copper project\n\n"
         "The sale completes in July."
     )
@@ -172,10 +172,10 @@ def test_press_release_publisher_is_the_issuing_company() -> None:
 
 def test_about_section_without_ends_marker_is_dropped() -> None:
     text = (
-        "Kestrel agrees sale\n\nKestrel Mining said it sold a mine for A$9m to a rival.\n\n"
-        "About Kestrel Mining\nKestrel Mining is a miner based in Perth.\n"
+        "Tiercel agrees sale\n\nTiercel Mining said it sold a mine for A$9m to a rival.\n\n"
+        "About Tiercel Mining\nTiercel Mining is a miner based in Perth.\n"
     )
-    assert read_article(text).text == "Kestrel Mining said it sold a mine for A$9m to a rival."
+    assert read_article(text).text == "Tiercel Mining said it sold a mine for A$9m to a rival."
 
 
 def test_more_on_this_story_list_is_dropped_but_later_paragraph_kept() -> None:
