@@ -214,7 +214,7 @@ def test_house_note_makes_plain_dollar_local_but_not_us_dollar() -> None:
 
 
 def test_us_dollar_sign_and_one_local_dollar_make_plain_dollar_local() -> None:
-    text = "Harbourview paid HK$5.5bn (US$705m) for the tower and $2bn for the mall."
+    text = "Tsingview paid HK$5.5bn (US$705m) for the tower and $2bn for the mall."
     assert [m.value.currency for m in find_money(text)] == ["HKD", "USD", "HKD"]
 
 
