@@ -71,7 +71,7 @@ def test_cost_is_small_next_to_tokenisation() -> None:
     splitter = spacy.blank("en")
     splitter.add_pipe("extractor_sentences")
     para = (
-        'Brindle Foods said on Monday it had agreed to buy Halden Dairy. "It fits," said '
+        'Brindle Foods said on Monday it had agreed to buy Holmby Dairy. "It fits," said '
         "Mr. Ollis, its chief executive. The deal needs approval.\n\n"
     )
     text = para * 400
