@@ -84,7 +84,7 @@ def test_process_chunk_isolates_a_crash(monkeypatch: pytest.MonkeyPatch) -> None
         Task(0, "a", "Pell Corp bought a farm.", "h0"),
         Task(1, "b", "boom", "h1"),
         Task(2, "c", "refuse", "h2"),
-        Task(3, "d", "Kestrel Ltd sold a barn.", "h3"),
+        Task(3, "d", "Tiercel Ltd sold a barn.", "h3"),
     ]
     outcomes = process_chunk(chunk)
     assert [o.index for o in outcomes] == [0, 1, 2, 3]
