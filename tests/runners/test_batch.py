@@ -120,7 +120,7 @@ def test_extract_many_keeps_order_and_matches_extract(articles: Path) -> None:
 
 
 def test_extract_many_errors_raise_or_skip() -> None:
-    items = ["Pell Corp bought a farm.", "", "Kestrel Ltd sold a barn."]
+    items = ["Pell Corp bought a farm.", "", "Tiercel Ltd sold a barn."]
     with pytest.raises(InputError, match="<input 1>: empty text"):
         list(extract_many(items))
     kept = list(extract_many(items, errors="skip"))
@@ -158,7 +158,7 @@ def test_run_batch_survives_a_worker_process_dying(
     monkeypatch.setattr(tasks_module, "extract", die_on_b)
     get_nlp()  # built here, so each new pool's forked workers start with it (test speed)
     for i in range(4):
-        (articles / f"more-{i}.txt").write_text(f"Orrin Labs {i} sold a plant.\n")
+        (articles / f"more-{i}.txt").write_text(f"Ollerton Labs {i} sold a plant.\n")
     out = tmp_path / "records.jsonl"
     report = run_batch([articles], out, workers=2, chunk_size=1)
     written = {Path(r["source"]).name for r in _lines(out)}
