@@ -189,11 +189,11 @@ ROLE_CASES = [
     ),
     (
         "passive-by",
-        "A {30%|30} stake in [Marlow Foods] was bought by [Greyfield Partners] last week for "
+        "A {30%|30} stake in [Marden Foods] was bought by [Greyfield Partners] last week for "
         "{€210m|210000000 EUR}.",
         (
             "Greyfield Partners",
-            "Marlow Foods",
+            "Marden Foods",
             None,
             "stake_purchase",
             "completed",
@@ -215,11 +215,11 @@ ROLE_CASES = [
     ),
     (
         "sold-holding-to",
-        "[Hallam Group] sold its {30%|30} holding in [Brightwater] to [Osprey Capital] for "
+        "[Hallam Group] sold its {30%|30} holding in [Clearbrook] to [Osprey Capital] for "
         "{£95m|95000000 GBP}.",
         (
             "Osprey Capital",
-            "Brightwater",
+            "Clearbrook",
             "Hallam Group",
             "divestment",
             "completed",
@@ -256,12 +256,12 @@ ROLE_CASES = [
     ),
     (
         "seller-possessive-shareholding",
-        "[Corvid Holdings] has agreed to buy [Lumen Partners]' {50%|50} shareholding in "
+        "[Corvid Holdings] has agreed to buy [Lumora Partners]' {50%|50} shareholding in "
         "[Tarn Logistics] for {R640 million|640000000 ZAR}, taking its holding to {100%|100}.",
         (
             "Corvid Holdings",
             "Tarn Logistics",
-            "Lumen Partners",
+            "Lumora Partners",
             "acquisition",
             "agreed",
             50.0,
@@ -277,7 +277,7 @@ ROLE_CASES = [
     ),
     (
         "person-buyer",
-        "The billionaire <Marcel Ducret>, founder of [Iliad Wave], bought {2 per cent|2} of "
+        "The billionaire <Marcel Ducret>, founder of [Aeneid Wave], bought {2 per cent|2} of "
         "[Corona Telecom].",
         ("Marcel Ducret", "Corona Telecom", None, "stake_purchase", "completed", 2.0, None, None),
     ),
@@ -590,12 +590,12 @@ def test_deal_historical_without_publication_date() -> None:
 def test_deal_called_off_is_cancelled() -> None:
     deal = only(
         "[Gresham Steel] has called off its {£800m|800000000 GBP} takeover of "
-        "[Ironbridge Metals] after the talks collapsed.",
+        "[Coalbrook Metals] after the talks collapsed.",
         PUB,
     )
     assert summary(deal)[:5] == (
         "Gresham Steel",
-        "Ironbridge Metals",
+        "Coalbrook Metals",
         None,
         "acquisition",
         "cancelled",
