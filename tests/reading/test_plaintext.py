@@ -86,7 +86,7 @@ def test_photo_line_and_caption_are_body_paragraphs_of_their_own() -> None:
 
 
 WIRE = """\
-NORTHWIND WIRE
+NORTHGALE WIRE
 
 UPDATE 1-Harbour Foods to buy stake in Lantern Bakeries
 
@@ -102,14 +102,14 @@ The grocer said the deal would close in May.
 
 (Reporting by Jo Bloggs; Editing by Sam Smith)
 
-(c) Northwind Wire 2024. All rights reserved.
+(c) Northgale Wire 2024. All rights reserved.
 """
 
 
 def test_wire_copy_dateline_bullets_and_credits() -> None:
     article = read_article(WIRE)
     assert article.title == "Harbour Foods to buy stake in Lantern Bakeries"
-    assert article.publisher == "Northwind Wire"
+    assert article.publisher == "Northgale Wire"
     assert article.published == dt.date(2024, 3, 12)
     assert article.dateline == "PORTSMOUTH"
     assert article.text == (
@@ -119,10 +119,10 @@ def test_wire_copy_dateline_bullets_and_credits() -> None:
 
 
 def test_wire_dateline_gives_the_date_when_the_header_has_none() -> None:
-    article = read_article("HOBART, 5 June 2023 – Tasman Ferries said it sold a ship.")
+    article = read_article("HOBART, 5 June 2023 – Derwent Ferries said it sold a ship.")
     assert article.dateline == "HOBART"
     assert article.published == dt.date(2023, 6, 5)
-    assert article.text == "Tasman Ferries said it sold a ship."
+    assert article.text == "Derwent Ferries said it sold a ship."
 
 
 PRESS_RELEASE = """\
