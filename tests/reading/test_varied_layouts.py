@@ -142,7 +142,7 @@ CASES = [
     Case(
         "dump-masthead-section-pipe.txt",
         "Crestmoor Bank posts record profit on higher lending margins",
-        "The Daily Ironbridge",
+        "The Daily Coalbrook",
         None,
         "Crestmoor Bank reported",
         2,
