@@ -39,7 +39,7 @@ def test_dask_local_cluster_matches_local_engine(articles: Path, tmp_path: Path)
     pytest.importorskip("distributed")
     for i in range(5):
         (articles / f"extra-{i}.txt").write_text(
-            f"Corvel Partners {i} bought {10 + i}% of Lumen Yards Ltd for ${i + 2} million.\n",
+            f"Corvel Partners {i} bought {10 + i}% of Lumora Yards Ltd for ${i + 2} million.\n",
             encoding="utf-8",
         )
     (articles / "broken.txt").write_bytes(b"\x00\x00binary")
