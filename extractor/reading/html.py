@@ -1,7 +1,14 @@
 """HTML pages -> title, publisher, date and body paragraphs (beautifulsoup4 with lxml).
 
 Metadata follows a cascade, as trafilatura does: Open Graph / article meta tags, then JSON-LD,
-then the page itself (``<h1>``, ``<time>``, the ``<title>`` without its " | Site" suffix).
+then the page itself (``<h1>``, ``<time>``, the ``<title>`` without its " | Section | Site"
+suffix). Title: the headline as printed, i.e. the first ``<h1>`` that is not the site's logo
+or banner (nor a one- or two-word section label when the metadata has a headline), because
+og:title is often an SEO variant; else og:title, twitter:title, JSON-LD headline, <title>.
+Publisher: og:site_name, JSON-LD publisher (also by ``@id``), application-name, the <title>
+suffix, the JSON-LD WebSite name, the copyright footer, a release issuer or wire agency, a
+camel-case twitter:site handle. Date: meta tags, JSON-LD, ``<time>``, a date line at the top
+of the body ("By X | 4 March 2024", "Published on ..."), a /YYYY/MM/DD/ page URL.
 
 The body is the text of the paragraphs (``<p>``, crossheads ``<h2>``-``<h6>``, list items,
 block quotes) inside the article container (``itemprop=articleBody``, else the ``<article>``

@@ -2,20 +2,33 @@
 
 A page dump (text copied from a news page) has a header, a body and a trailer:
 
-    MASTHEAD                       -> publisher (mixed case as the text spells it elsewhere)
+    site chrome ("Skip to content", "Home > Business", a URL line)  -> dropped
+    MASTHEAD / The Masthead — Section  -> publisher (section cut; mixed case as the text
+                                   spells it elsewhere); "Headline | The Site" -> both
+    SECTION KICKER ("MARKETS")     -> dropped
     Headline                       -> title ("UPDATE 2-" wire tags removed)
-    • Published / 19 March 2023    -> published
-    * summary bullets              -> dropped
+    Standfirst                     -> dropped (a sentence too, when a byline or date follows)
+    By Jane Roe | 4 March 2024     -> published (an "Updated" date only without another)
+    * summary bullets, "4 min read", share bar -> dropped
     photo line, "Image caption,", caption -> the marker is dropped; the photo line and the
                                    caption are kept as body paragraphs (see below)
-    Body paragraphs ...            -> body; crossheads ("'Natural partners'") stay in it
+    Body paragraphs ...            -> body; crossheads ("'Natural partners'") stay in it;
+                                   "Advertisement", "Read more: ...", newsletter prompts go
     Related internet links / Related Topics / More on this story + their list lines -> dropped
     "X is not responsible ...", "(c) X 2021", "(Reporting by ...)"                  -> dropped
 
+Without a masthead the publisher is, in order: the holder named in the page's copyright or
+"not responsible" line; a release's issuer (the subject of its "today announced" sentence);
+the agency its dateline names ("(Reuters) -", "LONDON (AFP) -"); else unknown.
+
+Paragraphs: a blank line separates them; so does a first-line indent in a block that mixes
+indented and flush lines. A block whose lines are cut at a fixed width (hard-wrapped at
+~70 characters, see ``_wrapped_blocks``) is joined back into one line.
+
 A press release has generic markers ("MEDIA RELEASE", "FOR IMMEDIATE RELEASE") and listing
-lines ("Share code: X", "(Incorporated in ...)") instead of a masthead; its publisher is the
-issuing company's ALL-CAPS name line. "ENDS", "About X", "Forward-looking statements",
-"Media enquiries:" end the body: everything after them is dropped.
+lines ("Share code: X", "JSE share code: X", "(Incorporated in ...)") instead of a masthead;
+its publisher is the issuing company's name line. "ENDS", "About X", "Forward-looking
+statements", "Media enquiries:" end the body: everything after them is dropped.
 
 Decisions: a standfirst (a second headline-like line after the title) is not body; crossheads
 are kept in the body, so downstream components see the text as printed; the wire dateline is

@@ -12,6 +12,7 @@ MODULES = [
     "extractor.reading.repair",
     "extractor.reading.wire",
     "extractor.reading.boilerplate",
+    "extractor.reading.html",
 ]
 
 
