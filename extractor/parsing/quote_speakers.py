@@ -315,7 +315,7 @@ def phrase_after(text: str, start: int, end: int) -> SpeakerPhrase | None:
 
 
 def _is_appositive(seg: list[tuple[str, int, int]]) -> bool:
-    """'a fund manager at X', 'chairman of X', "X's chief executive", 'the IDS chairman'."""
+    """'a fund manager at X', 'chairman of X', "X's chief executive", 'the RFS chairman'."""
     words = [w.lower() for w, _, _ in seg]
     roles = _words()["roles"]
     if words[0] in {"a", "an", "the"}:
