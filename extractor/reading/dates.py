@@ -41,6 +41,17 @@ ISO_DATE = re.compile(
     re.VERBOSE,
 )
 
+#: Year-first numeric dates that cannot be misread: "2024/03/04", "2024.03.04", and the
+#: CJK form "2024年3月4日" (year, month, day in that order, always).
+YEAR_FIRST_DATE = re.compile(
+    r"""
+    (?<!\d)(?P<y>(?:19|20)\d\d)
+    (?:(?P<sep>[/.])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d.]\d)     # 2024/03/04
+      | \s*年\s*(?P<m2>[01]?\d)\s*月\s*(?P<d2>[0-3]?\d)\s*日)       # 2024年3月4日
+    """,
+    re.VERBOSE,
+)
+
 #: "19 March 2023", "Tuesday 28 February 2023", "3rd Nov. 2021", "10 November 2021 | 11:32".
 DAY_MONTH_YEAR = re.compile(
     rf"""
@@ -99,14 +110,21 @@ def find_date(
     datetime.date(2024, 8, 22)
     >>> find_date("10 November 2021 | 11:32 GMT")[0]
     datetime.date(2021, 11, 10)
+    >>> find_date("2024年3月4日 10:30")[0]
+    datetime.date(2024, 3, 4)
+    >>> find_date("Posted 2024/03/04")[0]
+    datetime.date(2024, 3, 4)
     >>> find_date("no date here") is None
     True
     """
     found: list[tuple[int, dt.date, re.Match[str]]] = []
-    for pattern in (ISO_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+    for pattern in (ISO_DATE, YEAR_FIRST_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
         for match in pattern.finditer(text):
             if pattern is ISO_DATE:
                 date = _make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            elif pattern is YEAR_FIRST_DATE:
+                month, day = match["m"] or match["m2"], match["d"] or match["d2"]
+                date = _make_date(int(match["y"]), int(month), int(day))
             else:
                 date = _from_match(match, default_year)
             if date is not None:

@@ -66,7 +66,7 @@ _BULLET = re.compile(r"^\s*(?:[*•·\u25cf\u25aa]|-|–)\s+\S")
 
 #: "Published", "Updated:", "Last updated" at the start of a line, before a date.
 _PUBLISHED_PREFIX = re.compile(
-    r"^[\s•·*\u2022-]*(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+on)?\s*:?\s*",
+    r"^[\s•·*\u2022-]*(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
 
@@ -298,7 +298,9 @@ def read_plaintext(text: str) -> PageParts:
 
 
 #: "Updated", "Last updated" at the start of a date line: a revision, not first publication.
-_UPDATED_PREFIX = re.compile(r"^[\s•·*\u2022-]*(?:last\s+)?updated\b", re.IGNORECASE)
+_UPDATED_PREFIX = re.compile(
+    r"^[\s•·*\u2022-]*(?:last\s+)?(?:updated|modified|edited|revised|amended)\b", re.IGNORECASE
+)
 
 #: Most leading paragraphs of an HTML body read as header notes (byline, date, "4 min read").
 _MAX_LEADING_NOTES = 6

@@ -184,6 +184,24 @@ CASES = [
         2,
         ("https", "Story continues", "Write to", "Tags"),
     ),
+    Case(
+        "dump-modified-first.txt",
+        "Selwyn Rail wins £90m contract to run coastal line",
+        "The Bridgewater Courier",
+        D(2024, 3, 4),
+        "Selwyn Rail has won",
+        2,
+        ("modified", "GMT"),
+    ),
+    Case(
+        "dump-cjk-date.txt",
+        "琴岛电器收购苏州马达厂",
+        "大河商报",
+        D(2024, 3, 4),
+        "琴岛电器周一表示",
+        2,
+        ("10:30",),
+    ),
     # Wire copy.
     Case(
         "wire-reuters-no-place.txt",
