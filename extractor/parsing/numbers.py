@@ -55,6 +55,13 @@ _EUROPEAN = re.compile(
     """,
     re.VERBOSE,
 )
+_INDIAN = re.compile(
+    r"""
+    ^(?P<int>\d{1,2}(?:,\d{2})+,\d{3})  # 1,20,000 or 12,34,56,789: lakh/crore grouping
+    (?:\.(?P<dec>\d+))?$                # (two-digit groups never occur in English numbers)
+    """,
+    re.VERBOSE,
+)
 _DECIMAL_COMMA = re.compile(r"^(?P<int>\d+),(?P<dec>\d{1,2})$")  # "1,5", "12,75"
 
 
@@ -69,11 +76,13 @@ def read_digits(text: str) -> NumberReading | None:
     Decimal('1200000')
     >>> read_digits("1,5").value
     Decimal('1.5')
+    >>> read_digits("1,20,000").value
+    Decimal('120000')
     >>> read_digits("1.2.3") is None
     True
     """
     text = text.strip()
-    for pattern, sep in ((_ENGLISH, ","), (_EUROPEAN, "."), (_DECIMAL_COMMA, "")):
+    for pattern, sep in ((_ENGLISH, ","), (_INDIAN, ","), (_EUROPEAN, "."), (_DECIMAL_COMMA, "")):
         m = pattern.match(text)
         if m is None:
             continue

@@ -86,6 +86,8 @@ CASES = [
     ("for 3 trillion won", D("3e12"), "KRW", None),
     ("a ₹500 crore order", D("5e9"), "INR", None),
     ("for 50 lakh rupees", D("5e6"), "INR", None),
+    ("a Rs 1,20,000 crore plan", D("1.2e12"), "INR", None),  # Indian digit grouping
+    ("₹12,34,567 in fees", D("1234567"), "INR", None),
     ("for 30 million francs", D("30e6"), "CHF", None),
     ("for 300 million Danish krone", D("300e6"), "DKK", None),
     ("for 300 million Norwegian krone", D("300e6"), "NOK", None),

@@ -18,6 +18,8 @@ D = Decimal
 NUMBERS = [
     ("1,200", D("1200")),
     ("1,200,000.75", D("1200000.75")),
+    ("1,20,000", D("120000")),  # Indian lakh grouping
+    ("12,34,56,789", D("123456789")),
     ("3.25", D("3.25")),
     ("1.200.000", D("1200000")),  # European thousands, unambiguous
     ("1.200,50", D("1200.50")),  # European with decimal comma
