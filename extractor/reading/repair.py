@@ -50,9 +50,19 @@ _HIGH_CHAR = re.compile(r"[\x80-\xff]")
 #: Fewest high-half characters for a repair: two double-byte characters.
 _MIN_HIGH_CHARS = 4
 
-#: Lines that single-level UTF-8 mojibake always touches: UTF-8 lead bytes C2-F4 shown as
-#: Latin-1/cp1252 ("Â", "Ã", "â"...), C1 controls, and cp1252's own punctuation block.
-_MOJIBAKE_SUSPECT = re.compile(r"[\x80-\x9f\xc2-\xf4\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161]")
+#: Lines that UTF-8 mojibake always touches: a UTF-8 lead byte (C2-F4) shown as Latin-1/cp1252
+#: ("Â", "Ã", "â"...) followed by a continuation byte (80-BF) as cp1252 shows it, or a C1
+#: control. Curly quotes or accented letters alone ("Itaú", "“x”") never import ftfy.
+_MOJIBAKE_SUSPECT = re.compile(
+    r"""
+    [\x80-\x9f]                               # a C1 control: an undecoded cp1252 byte
+    | [\xc2-\xf4]                              # a UTF-8 lead byte shown as Latin-1 ...
+      [\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc   # ... then a
+       \u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a   # continuation
+       \u20ac\u2122\x20]                      # byte as cp1252 shows it ("â€", "Ã©", "Ã ")
+    """,
+    re.VERBOSE,
+)
 
 
 @functools.cache
