@@ -131,7 +131,8 @@ _QUALITATIVE_ANCHORS = re.compile(r"majority|minority|controlling", re.IGNORECAS
 _PREV_WORD = re.compile(r"([A-Za-z0-9]+)[\s\u00a0-]*$")
 _NEXT_OF = re.compile(r"[\s\u00a0-]+of[\s\u00a0]+(?:(?:a|an|the|this|that|its)[\s\u00a0]+)?([\w]+)")
 _FROM = re.compile(r"\bfrom[\s\u00a0]+(?:\S+[\s\u00a0]+)?$", re.IGNORECASE)
-_TO_GAP = re.compile(r"^[\s\u00a0]+to[\s\u00a0]+$", re.IGNORECASE)
+#: "to", then up to two lower-case qualifier words ("to more than", "to just over", "to about").
+_TO_GAP = re.compile(r"^,?[\s\u00a0]+(?i:to)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}$")
 _AND_GAP = re.compile(r"^[\s\u00a0]+and[\s\u00a0]+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween[\s\u00a0]+$", re.IGNORECASE)
 
@@ -283,6 +284,9 @@ def percent_links(text: str, matches: list[PercentMatch]) -> list[tuple[int, int
     """Index pairs of "from X to Y" (a change from one figure to another).
 
     >>> t = "lifting its holding from 13 per cent to 14 per cent"
+    >>> percent_links(t, find_percents(t))
+    [(0, 1)]
+    >>> t = "its stake rose from about 20% to more than 30%"
     >>> percent_links(t, find_percents(t))
     [(0, 1)]
     """
