@@ -83,7 +83,7 @@ def key(line: str) -> str:
     return _LEAD.sub("", line).strip().rstrip(":").strip().lower()
 
 
-#: "(c) Pan-Africa Newswire 2021. All rights reserved.", "© 2024 Site Ltd", "Copyright 2020 X".
+#: "(c) Trans-Kalahari Newswire 2021. All rights reserved.", "© 2024 Site Ltd", "Copyright 2020 X".
 COPYRIGHT = re.compile(
     r"""
     ^\s*(?:\(c\)|©|copyright\b)            # the copyright sign or word
@@ -145,10 +145,10 @@ INCORPORATED = re.compile(
 def copyright_holder(line: str) -> str | None:
     """The name in a copyright line, without years, legal form or trailing sentences.
 
-    >>> copyright_holder("(c) Pan-Africa Newswire 2021. All rights reserved.")
-    'Pan-Africa Newswire'
-    >>> copyright_holder("© 2022 Savanna Tech Journal Ltd. Registered in Lagos.")
-    'Savanna Tech Journal Ltd'
+    >>> copyright_holder("(c) Trans-Kalahari Newswire 2021. All rights reserved.")
+    'Trans-Kalahari Newswire'
+    >>> copyright_holder("© 2022 Acacia Tech Journal Ltd. Registered in Lagos.")
+    'Acacia Tech Journal Ltd'
     """
     match = COPYRIGHT.match(line)
     if match is None:
