@@ -135,10 +135,10 @@ def is_all_caps(text: str) -> bool:
 def title_case(name: str) -> str:
     """Title-case an ALL-CAPS name; vowel-less words stay capitals (acronyms like "BBC").
 
-    >>> title_case("THE NORTHGATE GAZETTE")
-    'The Northgate Gazette'
-    >>> title_case("PAN-AFRICA NEWS OF THE WEEK")
-    'Pan-Africa News of the Week'
+    >>> title_case("THE EASTGATE GAZETTE")
+    'The Eastgate Gazette'
+    >>> title_case("TRANS-KALAHARI NEWS OF THE WEEK")
+    'Trans-Kalahari News of the Week'
     """
     words = name.split()
     out = []
