@@ -213,7 +213,7 @@ class DealBuilder:
             return False
         if frame.target is None:
             # Without a named target only a stake says what is bought ("bought 2.5 per
-            # cent"); a price alone may pay for anything ("pay for a A$300m upgrade").
+            # cent"); a price alone may pay for anything ("pay for a A$240m upgrade").
             if frame.family in ("sell", "raise") or self.focus is None:
                 return False
             if frame.stake is None and frame.stake_after is None:
@@ -263,7 +263,7 @@ class DealBuilder:
         item = frame.price
         assert item is not None
         if len(frame.parts) >= 2 and not draft.parts:
-            draft.parts = list(frame.parts)  # "$6.3bn in cash and $800m in shares"
+            draft.parts = list(frame.parts)  # "$4.2bn in cash and $650m in shares"
         if draft.price is None or (draft.price_weak and not frame.price_weak):
             draft.price, draft.price_weak = item, frame.price_weak
             draft.price_value, draft.price_note = frame.price_value, frame.price_note
@@ -342,7 +342,7 @@ class DealBuilder:
         ):
             converted = convert_interval(price.value, item.value.currency, self.view.published)
             if converted is not None and converted.overlaps(money_interval(item.value)):
-                # "put the equity value of the transaction at 2.4 billion euros": the price
+                # "put the equity value of the transaction at 1.9 billion euros": the price
                 # restated in another currency.
                 draft.alternates.append(item)
                 return
