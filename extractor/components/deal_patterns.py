@@ -21,7 +21,7 @@ OWN_UNIT = re.compile(
     """,
     re.I | re.X,
 )
-#: "A$4.10 in cash for each of the 212 million shares": a price per share.
+#: "A$3.65 in cash for each of the 178 million shares": a price per share.
 FOR_EACH = re.compile(
     r"\s*(?:in\s+cash\s+)?(?:(?:for|per)\s+each\b|-?a-share\b|(?:a|per)\s+share\b)", re.I
 )
@@ -143,7 +143,7 @@ def frame_patterns() -> FramePatterns:
         ),
         share_count=re.compile(
             r"""(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|bn|m|mn)?\s+
-                (?:[A-Z][\w&.-]*\s+){0,3}                # "212 million Gidgee Copper shares"
+                (?:[A-Z][\w&.-]*\s+){0,3}                # "178 million Gidgee Copper shares"
                 (?:new\s+|ordinary\s+|common\s+|of\s+its\s+|of\s+the\s+)?shares\b""",
             re.I | re.X,
         ),
