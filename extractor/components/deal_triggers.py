@@ -87,7 +87,7 @@ def trigger_patterns() -> TriggerPatterns:
                  (?:[^\s,.;]+\s+){{0,3}}?(?:{holding})\b""",
             re.I | re.X,
         ),
-        # "Telvanta's holding in Telkari will rise from 60.5% to 65.1%"
+        # "Telvanta's holding in Telkari will rise from 52.5% to 57.2%"
         holding_rises=re.compile(
             rf"""\b(?:{holding})\b
                  (?:\s+in\s+[^,.;]{{1,60}}?)?              # "in Telkari"
@@ -166,7 +166,7 @@ def _accept(
     if family == "buy" and word.startswith("take") and _RULES_AFTER.match(after):
         return False  # "Under UK takeover rules": the rules, not a takeover
     if family == "buy" and word == "offered":
-        # "has offered A$4.10 in cash for each share": an offer needs its figure.
+        # "has offered A$3.65 in cash for each share": an offer needs its figure.
         return any(m.end() <= s <= m.end() + 30 for s in money_starts)
     return True
 
