@@ -7,7 +7,7 @@ regex tried near each number), maps each to a span with
 - ``doc.spans["extractor_money"]``: the figures in text order, ``span._.extractor_money`` a
   ``MoneyValue`` (amount, currency, qualifier, low/high interval, per_share, is_range);
 - ``Doc._.extractor_money_links``: index pairs into that group of the same figure in two
-  currencies ("$586m (£378m)", "41 billion rand ($2.74 billion)").
+  currencies ("$240m (£155m)", "36 billion rand ($2.41 billion)").
 
 Currency context is article-level (``extractor.parsing.currencies.currency_context``): a note
 "All figures in Canadian dollars unless otherwise noted" makes a plain "$" CAD while "US$"
