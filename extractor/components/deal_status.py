@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def later_start(sent: Sentence, prev_end: int, trig_start: int) -> int:
-    """Where a later event's figures start: after ", and" ("..., and will spend ₩300bn buying
+    """Where a later event's figures start: after ", and" ("..., and will spend ₩250bn buying
     back its shares"), else at its trigger."""
     gap = sent.text[sent.rel(prev_end) : sent.rel(trig_start)]
     cut = None
