@@ -101,13 +101,13 @@ def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
     return frames
 
 
-#: "..., and $7.5bn for PixelVault Media": a second purchase sharing the first one's verb.
+#: "..., and $5.9bn for PixelVault Media": a second purchase sharing the first one's verb.
 _AND_FOR = re.compile(r"\band\s+(?:about\s+|some\s+|nearly\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"^\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
 
 def _coordinated(frame: Frame, view: DocView, sent: Sentence) -> list[Frame]:
-    """Sibling frames for "paid $2.5bn for A in 2014, and $7.5bn for B in 2016"."""
+    """Sibling frames for "paid $1.8bn for A in 2013, and $5.9bn for B in 2017"."""
     if frame.price is None or frame.family not in ("pay", "buy"):
         return []
     out: list[Frame] = []
