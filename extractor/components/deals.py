@@ -91,7 +91,7 @@ def find_deals(view: DocView) -> list[DealFact]:
 def update_subject(ctx: Context, view: DocView, sent: Sentence, frames: list[Frame]) -> None:
     """Remember the sentence's subject company for pronouns in the sentences after it."""
     if _PRONOUN_START.match(sent.text):
-        return  # "It paid $2.5bn for Blockwerk": a sentence opened by a pronoun keeps the subject
+        return  # "It paid $1.8bn for Blockwerk": a sentence opened by a pronoun keeps the subject
     actor = frames[0].actor if frames and not frames[0].acquirer_is_person else None
     ctx.last_subject = _subject_of(view, sent) or actor or ctx.last_subject
 
