@@ -193,7 +193,7 @@ def assign_roles(
 
 
 def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
-    """ "has owned Keelson since 2012, when it paid $420m for the business": a reference after
+    """ "has owned Keelson since 2009, when it paid $385m for the business": a reference after
     the trigger means the nearest company named before it in the sentence, when there is one
     (the reference layer's own guess otherwise)."""
     before = [e for e in ents if e.kind == "company" and e.end <= ref.start]
