@@ -10,7 +10,7 @@ from extractor.parsing.values import MoneyValue, PercentValue
 
 
 def check_parts_sum(parts: list[MoneyValue], total: MoneyValue) -> CheckFact:
-    """``parts_sum``: "$6.3bn in cash and $800m in shares ... a $7.1bn deal".
+    """``parts_sum``: "$4.2bn in cash and $650m in shares ... a $4.85bn deal".
 
     The parts' intervals are added and compared with the total's interval.
     """
