@@ -381,10 +381,10 @@ def _merge_ranges(text: str, found: list[MoneyMatch]) -> list[MoneyMatch]:
 def money_links(text: str, matches: list[MoneyMatch]) -> list[tuple[int, int]]:
     """Index pairs of the same figure given in two currencies.
 
-    "$586m (£378m)", "28.3 billion yuan (US$4.6 billion)", "$586m, or £378m".
+    "$240m (£155m)", "19.6 billion yuan (US$2.7 billion)", "$240m, or £155m".
 
-    >>> found = find_money("It paid 41 billion rand ($2.74 billion) for it.")
-    >>> money_links("It paid 41 billion rand ($2.74 billion) for it.", found)
+    >>> found = find_money("It paid 36 billion rand ($2.41 billion) for it.")
+    >>> money_links("It paid 36 billion rand ($2.41 billion) for it.", found)
     [(0, 1)]
     """
     links: list[tuple[int, int]] = []
