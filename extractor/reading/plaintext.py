@@ -278,13 +278,20 @@ def read_plaintext(text: str) -> PageParts:
                 updated = updated or d
             else:
                 parts.published = parts.published or d
+            if not heads and (name := _masthead_before_date(t)):
+                heads.append(name)  # "THE HARBOUR POST   Monday, 4 March 2024"
         elif _is_header_note(t) or bp.is_section_label(t):
             pass  # bullets, "By Jane Roe", "Updated 2 hours ago", "MARKETS" above the story
         elif (dl := find_dateline(t)) is not None and _opens_story(t[dl.end :]):
             start = i
             break
         elif not _is_head(t):
-            if heads and _is_standfirst(lines, i):
+            if _is_standfirst(lines, i):
+                # A sentence above the byline: the headline when none came yet (some sites
+                # end headlines with a full stop), else the standfirst.
+                no_title = not heads or (len(heads) == 1 and is_all_caps(heads[0]))
+                if no_title and len(t.split()) <= _MAX_STOP_HEADLINE_WORDS:
+                    heads.append(t)
                 continue
             start = i
             break
@@ -338,6 +345,19 @@ def leading_notes(paragraphs: list[str]) -> tuple[int, dt.date | None]:
 
 #: Lines a standfirst may be followed by before the story starts.
 _STANDFIRST_LOOKAHEAD = 3
+
+
+#: Longest headline printed with a full stop ("Acme buys Widget for $5m.").
+_MAX_STOP_HEADLINE_WORDS = 20
+
+
+def _masthead_before_date(line: str) -> str | None:
+    """The ALL-CAPS site name printed on the date's line ("THE POST   4 March 2024"), if any."""
+    found = find_date(_PUBLISHED_PREFIX.sub("", line, count=1))
+    if found is None:
+        return None
+    before = line[: line.find(found[1].group())].strip(" |-–—•·,:")
+    return before if is_all_caps(before) and len(before.split()) >= 2 else None
 
 
 def _url_line_date(header: list[_Line]) -> dt.date | None:

@@ -202,6 +202,15 @@ CASES = [
         2,
         ("10:30",),
     ),
+    Case(
+        "dump-masthead-dateline-stop-headline.txt",
+        "Pellow Engineering wins $75m order for harbour cranes.",
+        "The Greyfriars Herald",
+        D(2024, 4, 11),
+        "Pellow Engineering has won",
+        2,
+        ("Tresize", "Thursday, 11"),
+    ),
     # Wire copy.
     Case(
         "wire-reuters-no-place.txt",
