@@ -96,3 +96,28 @@ def test_kill_9_then_rerun_completes_the_set_exactly_once(
     assert sorted(recorded) == inputs  # every input, exactly once
     errors = tmp_path / "records.errors.jsonl"
     assert errors.read_text(encoding="utf-8") == ""
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_the_rerun_completes(tmp_path: Path) -> None:
+    """Ctrl-C as a terminal sends it (SIGINT to the whole process group, workers included)."""
+    inputs = _write_corpus(tmp_path / "articles")
+    out = tmp_path / "records.jsonl"
+    process = _start(tmp_path / "articles", out, 2)
+    deadline = time.monotonic() + 60
+    while len(_recorded(out, "jsonl")) < 3:
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        assert time.monotonic() < deadline, "the batch made no progress"
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    _stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr.decode()
+    text = out.read_text(encoding="utf-8")
+    assert text.endswith("\n")  # no half-written record
+    first = [json.loads(line)["source"] for line in text.splitlines()]
+    assert 3 <= len(first) < FILES, "the interrupt came too late to test anything"
+
+    final = _start(tmp_path / "articles", out, 2)
+    _stdout, stderr = final.communicate(timeout=120)
+    assert final.returncode == 0, stderr.decode()
+    assert sorted(_recorded(out, "jsonl")) == inputs
