@@ -940,7 +940,7 @@ def test_deal_selling_its_own_unit_targets_the_seller() -> None:
 def test_deal_reference_after_trigger_means_the_company_named_before() -> None:
     deal = only(
         "The shares are being sold by [Chignecto Holdings], which has owned [Bollard Terminals] "
-        "since ((2012|2012)), when it paid {$420m|420000000 USD} for [[the business|Chignecto "
+        "since ((2009|2009)), when it paid {$385m|385000000 USD} for [[the business|Chignecto "
         "Holdings]].",
         PUB,
     )
