@@ -70,7 +70,7 @@ _PUBLISHED_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-#: Longest masthead: "The Severnside Chronicle", "Pan-Africa Newswire", "Financial Times".
+#: Longest masthead: "The Wyeside Chronicle", "Trans-Kalahari Newswire", "Financial Times".
 _MAX_MASTHEAD_WORDS = 6
 #: A masthead with no headline after it: ALL CAPS and at most this many words.
 _MAX_LONE_MASTHEAD_WORDS = 4
