@@ -52,7 +52,7 @@ _MIN_HIGH_CHARS = 4
 
 #: Lines that UTF-8 mojibake always touches: a UTF-8 lead byte (C2-F4) shown as Latin-1/cp1252
 #: ("Â", "Ã", "â"...) followed by a continuation byte (80-BF) as cp1252 shows it, or a C1
-#: control. Curly quotes or accented letters alone ("Itaú", "“x”") never import ftfy.
+#: control. Curly quotes or accented letters alone ("Ipanú", "“x”") never import ftfy.
 _MOJIBAKE_SUSPECT = re.compile(
     r"""
     [\x80-\x9f]                               # a C1 control: an undecoded cp1252 byte
