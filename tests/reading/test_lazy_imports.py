@@ -10,7 +10,7 @@ import sys
 import extractor
 from extractor.reading import read_article
 before = {m for m in ("bs4", "lxml", "ftfy") if m in sys.modules}
-read_article("HEADLINE\\n\\nAcme’s “new” offer for Itaú was accepted.\\n")
+read_article("HEADLINE\\n\\nAcme’s “new” offer for Ipanú was accepted.\\n")
 plain = {m for m in ("bs4", "lxml", "ftfy") if m in sys.modules}
 read_article("<html><body><p>Acme bought Widget.</p></body></html>")
 html = {m for m in ("bs4", "ftfy") if m in sys.modules}
