@@ -336,7 +336,12 @@ def _container(soup: BeautifulSoup) -> Tag | None:
     direct: dict[int, int] = {}
     parents: dict[int, Tag] = {}
     total = 0
-    for p in soup.find_all("p"):
+    all_paragraphs = [p for p in soup.find_all("p") if isinstance(p, Tag)]
+    # Paragraphs inside comments, footers or promos never make the article's container
+    # (a long comment thread would outweigh a short story); all of them when no other exist.
+    furniture: dict[int, bool] = {}
+    paragraphs = [p for p in all_paragraphs if not _in_furniture(p, furniture)] or all_paragraphs
+    for p in paragraphs:
         size = len(p.get_text())
         total += size
         parent = p.parent
@@ -354,6 +359,25 @@ def _container(soup: BeautifulSoup) -> Tag | None:
     if direct:
         return parents[max(direct, key=direct.__getitem__)]
     return soup.body if isinstance(soup.body, Tag) else soup
+
+
+def _in_furniture(tag: Tag, seen: dict[int, bool]) -> bool:
+    """Is the tag inside a furniture element (comments, footer, promo)? Memoised per element."""
+    path: list[Tag] = []
+    verdict = False
+    for parent in tag.parents:
+        if not isinstance(parent, Tag) or parent.name in {"body", "html", "[document]"}:
+            break
+        if id(parent) in seen:
+            verdict = seen[id(parent)]
+            break
+        path.append(parent)
+        if _is_furniture(parent):
+            verdict = True
+            break
+    for parent in path:
+        seen[id(parent)] = verdict
+    return verdict
 
 
 #: Share of the page's paragraph text an <article>/<main> must hold to be the container.

@@ -395,6 +395,15 @@ CASES = [
         2,
     ),
     Case(
+        "html-long-comments.html",
+        "Bracken Water agrees sale of pipe unit",
+        "Thames Valley Business Live",
+        D(2024, 1, 9),
+        "Bracken Water has agreed",
+        2,
+        ("customer", "regulator"),
+    ),
+    Case(
         "html-inline-furniture.html",
         "Wexford Grain sells stake in port terminal",
         "Celtic Business Daily",
