@@ -151,9 +151,12 @@ def _candidates(text: str) -> list[re.Match[str]]:
 
 _PER_SHARE = re.compile(
     r"""
-    (?:[\s\u00a0]*|-)(?:a|per|each|/)(?:[\s\u00a0]*|-)  # "a share", "per share", "/share",
+    (?:[\s\u00a0]+(?:in[\s\u00a0]+)?(?:cash|stock)(?=[\s\u00a0]+per\b))?  # "in cash per share"
+    (?:[\s\u00a0]*|-)(?:a|per|each|for[\s\u00a0]+each|for[\s\u00a0]+every|/)
+    (?:[\s\u00a0]*|-)                                # "a share", "per share", "/share",
                                                     # "$25-a-share", "450p-per-share"
-    (?:ordinary\s+|common\s+|new\s+|depositary\s+)?
+    (?:ordinary\s+|common\s+|new\s+|depositary\s+
+      |(?-i:[A-Z][\w&’'-]*\s+){1,2})?            # "per Acme share", "per Class A share"
     (?:share|unit|ADS|ADR|stock)\b
     """,
     re.VERBOSE | re.IGNORECASE,

@@ -112,9 +112,11 @@ def qualifier_after(text: str, end: int) -> QualifierReading | None:
 
     >>> qualifier_after("$5bn or more.", 4).qualifier
     'at_least'
+    >>> qualifier_after("$3bn at most.", 4).qualifier
+    'up_to'
     """
     tail = text[end : end + 12]
-    if "or" not in tail and "plus" not in tail and "Or" not in tail:
+    if "or" not in tail and "plus" not in tail and "Or" not in tail and "at " not in tail:
         return None  # every postfix phrase holds one of these: skip the regex
     _before, after, table, _near = _patterns()
     m = after.match(text, end, min(len(text), end + 20))

@@ -70,6 +70,10 @@ CASES = [
     ("as much as $9bn", D("9e9"), "USD", "up_to"),
     ("at least $1bn", D("1e9"), "USD", "at_least"),
     ("$5bn or more", D("5e9"), "USD", "at_least"),
+    ("$3bn at most", D("3e9"), "USD", "up_to"),
+    ("£2bn at least", D("2e9"), "GBP", "at_least"),
+    ("$3bn or thereabouts", D("3e9"), "USD", "about"),
+    ("$3bn at the time", D("3e9"), "USD", None),
     # QA audit: every remaining sign, code, word and scale of issue 4
     ("a $500k grant", D("500e3"), "USD", None),
     ("a $5 mln fine", D("5e6"), "USD", None),
@@ -141,14 +145,33 @@ def test_per_share_prices_are_marked() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["a $25-a-share cash bid", "a 450p-per-share offer", "paying €2.50 each share"]
+    "text",
+    [
+        "a $25-a-share cash bid",
+        "a 450p-per-share offer",
+        "paying €2.50 each share",
+        "offering $32 for each share",
+        "offering $32 for every share held",
+        "offering $32 in cash per share",
+        "offering $32 cash per Halvard share",
+        "earnings of $2 per Class A share",
+    ],
 )
-def test_hyphenated_per_share_prices_are_marked(text: str) -> None:
+def test_other_per_share_forms_are_marked(text: str) -> None:
     value = parse_money(text)
     assert value is not None and value.per_share
 
 
-@pytest.mark.parametrize("text", ["a $5bn-a-year budget", "$10 a shareholder", "$10 apiece"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a $5bn-a-year budget",
+        "$10 a shareholder",
+        "$10 apiece",
+        "$100m per year share buyback",
+        "$3bn for each of the two units",
+    ],
+)
 def test_per_share_needs_the_word_share(text: str) -> None:
     value = parse_money(text)
     assert value is not None and not value.per_share
