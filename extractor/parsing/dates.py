@@ -48,7 +48,7 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 # Searched in the lower-cased text (IGNORECASE, see ``match_near``); the full pattern checks
 # case. Months grouped by first letters so that ``re`` can skip ahead on them.
 _ANCHORS = re.compile(
-    r"[0-9]{4}|year|month|week|quarter|j(?:anuary|une|uly)|february|ma(?:rch|y)"
+    r"[0-9]{4}|year|decade|month|week|quarter|j(?:anuary|une|uly)|february|ma(?:rch|y)"
     r"|a(?:pril|ugust)|september|october|november|december",
     re.IGNORECASE,
 )
@@ -67,13 +67,14 @@ def _regex() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<explicit>
-          (?<![\w$€£¥.,/-])(?P<year>19\d\d|20\d\d)   # a standalone 1900-2099
+          (?:(?<![\w$€£¥.,/-])|(?<=(?i:mid)-)|(?<=(?i:early)-)|(?<=(?i:late)-))  # "mid-2019"
+          (?P<year>19\d\d|20\d\d)                  # a standalone 1900-2099
           (?![\w%]|[.,]\d|[\s\u00a0]*(?:-|–)?[\s\u00a0]*(?i:per[\s-]?cent|percent|shares|people|users|employees))
         )
         |(?P<rel_year>\b(?i:(?P<which>last|this|next|previous|past|the\ previous|the\ following)
             [\s\u00a0]+year)\b)
-        |(?P<ago>\b(?i:(?P<n>an?|\d{{1,3}}|[a-z]+(?:-[a-z]+)?)[\s\u00a0]+years?[\s\u00a0]+
-            (?:ago|earlier|before))\b)
+        |(?P<ago>\b(?i:(?P<n>an?|\d{{1,3}}|[a-z]+(?:-[a-z]+)?)[\s\u00a0]+(?P<unit>years?|decades?)
+            [\s\u00a0]+(?:ago|earlier|before))\b)
         |(?P<rel_month>\b(?i:(?P<mwhich>last|next|this|earlier\ this|later\ this|late\ last|
             early\ last|earlier\ last)[\s\u00a0]+(?P<period>month|week|weekend|quarter))\b)
         |(?P<named>\b(?P<mprefix>(?i:last|next|this|in|since|by|until|from|early|late|mid|
@@ -106,6 +107,8 @@ def find_years(text: str, published: dt.date | None = None) -> list[YearMatch]:
     [2005, 2022]
     >>> [m.year for m in find_years("seven years ago; last August; in March", pub)]
     [2016, 2022, 2023]
+    >>> [m.year for m in find_years("in mid-2019, two decades ago", pub)]
+    [2019, 2003]
     >>> [m.year for m in find_years("it paid $2022m for 2,022 shares")]
     []
     """
@@ -133,6 +136,8 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> int | None:
         return published.year - 1
     if m["ago"]:
         n = _years_back(m["n"])
+        if n is not None and m["unit"].lower().startswith("decade"):
+            n *= 10
         return None if n is None or n > 200 else published.year - n
     if m["rel_month"]:
         which, period = m["mwhich"].lower(), m["period"].lower()

@@ -27,6 +27,10 @@ CASES = [
     ("Results are due next year.", 2025),
     ("It was announced on 19 March 2021.", 2021),
     ("Shares fell last week.", 2024),
+    ("The bank was sold in mid-2019.", 2019),
+    ("Talks stalled in late-2020.", 2020),
+    ("It listed a decade ago.", 2014),
+    ("The family founded it two decades ago.", 2004),
 ]
 
 
@@ -48,6 +52,8 @@ def test_relative_expressions_need_a_published_date() -> None:
         "Growth of 2021% is impossible.",
         "This may help the bank.",  # "may" the verb, not the month
         "Troops march in.",
+        "The ABC-2019 filing was late.",  # a code, not "mid-2019"
+        "It was a decade-long fight.",
     ],
 )
 def test_numbers_and_verbs_are_not_years(text: str) -> None:
