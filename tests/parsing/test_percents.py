@@ -111,7 +111,7 @@ def _bounds(text: str) -> tuple[Decimal | None, Decimal | None]:
         "lifting its holding from 42.95 per cent to 48.17 per cent",
         "the stake will rise from 60.5% to 65.1%",
         "its holding went from about 20% to more than 30%",
-        "lifting its stake from 42.95 per cent, to 48.17 per cent",
+        "lifting its stake from 37.15 per cent, to 41.06 per cent",
     ],
 )
 def test_from_to_pairs_are_linked(text: str) -> None:
