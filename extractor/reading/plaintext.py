@@ -385,8 +385,11 @@ def _is_standfirst(lines: list[_Line], i: int) -> bool:
     """A sentence under the headline that a byline or date line follows: the standfirst.
 
     The story itself starts after the byline, so a full sentence above it is the summary
-    the page prints under the headline, not the first paragraph.
+    the page prints under the headline, not the first paragraph. A long paragraph is a lede
+    printed above the byline, and stays body.
     """
+    if len(lines[i].text.split()) > _MAX_HEAD_WORDS:
+        return False
     for line in lines[i + 1 : i + 1 + _STANDFIRST_LOOKAHEAD]:
         t = line.text
         if _is_header_note(t) or date_line(t) is not None:
@@ -444,8 +447,10 @@ def _masthead_name(line: str) -> str:
     return pieces[0]
 
 
-#: What a headline has and a site's name has not: figures, currency signs, a question.
-_NOT_IN_MASTHEAD = re.compile(r"[\d$€£¥₹%?!]")
+#: What a headline has and a site's name has not: currency signs, a question; and figures,
+#: unless the line is in capitals (a masthead such as "CITY 24 NEWS").
+_NOT_IN_MASTHEAD = re.compile(r"[$€£¥₹%?!]")
+_DIGIT = re.compile(r"\d")
 
 
 #: Fewest words of the headline part of a "Headline | Site" line.
@@ -484,7 +489,11 @@ def _is_masthead(line: str) -> bool:
     rarely printed in capitals, a masthead usually is.
     """
     words = line.split()
-    if len(words) > _MAX_MASTHEAD_WORDS or _NOT_IN_MASTHEAD.search(line):
+    if (
+        len(words) > _MAX_MASTHEAD_WORDS
+        or _NOT_IN_MASTHEAD.search(line)
+        or (_DIGIT.search(line) and not is_all_caps(line))
+    ):
         return False
     cased = [ch for ch in line if ch.lower() != ch.upper()]
     return (
@@ -508,8 +517,8 @@ def _read_body(parts: PageParts, lines: list[_Line], wrapped: set[int]) -> None:
         if bp.is_related_marker(t):
             in_related = True
             continue
-        if bp.is_always_boilerplate(t):
-            continue
+        if bp.is_always_boilerplate(t) or (_BYLINE.match(t) and not _is_sentence(t)):
+            continue  # furniture, or a byline printed below the lede
         if in_related and not line.caption:  # a photo's caption ends a share bar's list
             if len(t.split()) <= _MAX_LIST_LINE_WORDS or not _is_sentence(t):
                 continue
