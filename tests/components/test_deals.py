@@ -183,9 +183,9 @@ PUB = dt.date(2024, 6, 12)
 ROLE_CASES = [
     (
         "active-apposition",
-        "[Orvella], the country's largest online grocer, has bought a {25%|25} stake in "
-        "[Tiercel], a food-delivery app, for {$410m|410000000 USD}.",
-        ("Orvella", "Tiercel", None, "stake_purchase", "completed", 25.0, None, 410000000),
+        "[Orvella], a regional online grocer, has bought a {22%|22} stake in "
+        "[Tiercel], a food-delivery app, for {$330m|330000000 USD}.",
+        ("Orvella", "Tiercel", None, "stake_purchase", "completed", 22.0, None, 330000000),
     ),
     (
         "passive-by",
@@ -235,51 +235,51 @@ ROLE_CASES = [
     ),
     (
         "takeover-by",
-        "The board of [Ravel Post], the owner of [Quill Mail], has agreed to a takeover by "
-        "[Dunlavin Group], the investment company.",
+        "The board of [Ravel Post], the parent of parcel carrier [Quill Mail], has agreed to a "
+        "takeover by [Dunlavin Group], a private holding company.",
         ("Dunlavin Group", "Ravel Post", None, "acquisition", "agreed", None, None, None),
     ),
     (
         "seller-from-parent",
-        "[Sundra Telecom] said it would buy a {55%|55} stake in [Sundra Kenya] from its parent "
-        "[Mauve Group] for {$1.9bn|1900000000 USD}.",
+        "[Sundra Telecom] said it would acquire a {62%|62} stake in [Sundra Kenya] from its "
+        "parent [Mauve Group] for {$1.4bn|1400000000 USD}.",
         (
             "Sundra Telecom",
             "Sundra Kenya",
             "Mauve Group",
             "acquisition",
             "agreed",
-            55.0,
+            62.0,
             None,
-            1900000000,
+            1400000000,
         ),
     ),
     (
         "seller-possessive-shareholding",
-        "[Corvid Holdings] has agreed to buy [Lumora Partners]' {50%|50} shareholding in "
-        "[Tarn Logistics] for {R640 million|640000000 ZAR}, taking its holding to {100%|100}.",
+        "[Corvid Holdings] has agreed to buy [Lumora Partners]' {35%|35} shareholding in "
+        "[Tarn Logistics] for {R375 million|375000000 ZAR}, bringing its holding to {100%|100}.",
         (
             "Corvid Holdings",
             "Tarn Logistics",
             "Lumora Partners",
             "acquisition",
             "agreed",
-            50.0,
+            35.0,
             100.0,
-            640000000,
+            375000000,
         ),
     ),
     (
         "relative-clause",
-        "[Dorset Media] has held [Pyle] stock for years, when [Pyle] completed its takeover of "
-        "online broker [Ember Trade] for {$4bn|4000000000 USD}.",
-        ("Pyle", "Ember Trade", None, "acquisition", "completed", None, None, 4000000000),
+        "[Dorset Media] has owned [Pyle] shares for a decade, when [Pyle] completed its takeover "
+        "of online broker [Ember Trade] for {$2.7bn|2700000000 USD}.",
+        ("Pyle", "Ember Trade", None, "acquisition", "completed", None, None, 2700000000),
     ),
     (
         "person-buyer",
-        "The billionaire <Marcel Ducret>, founder of [Aeneid Wave], bought {2 per cent|2} of "
-        "[Corona Telecom].",
-        ("Marcel Ducret", "Corona Telecom", None, "stake_purchase", "completed", 2.0, None, None),
+        "The investor <Marcel Ducret>, who started [Aeneid Wave], bought {3.5 per cent|3.5} "
+        "of [Corona Telecom].",
+        ("Marcel Ducret", "Corona Telecom", None, "stake_purchase", "completed", 3.5, None, None),
     ),
     (
         "merger-with",
@@ -299,14 +299,15 @@ def test_deal_roles_by_phrase_family(marked: str, expected: tuple) -> None:  # t
 # --- one deal, many sentences ----------------------------------------------------------------
 
 REFERENCE_LIKE = (
-    "[Orvella], the country's largest online grocer, has bought a {25%|25} stake in "
-    "[Tiercel], a food-delivery app. "
-    "[Orvella] will pay {$410m|410000000 USD} ({~£265m|265000000 GBP}) for the stake, valuing "
-    "[Tiercel] at {over $1.6bn|1600000000 USD over}.\n"
-    "The partnership will bring in {$90m|90000000 USD} more in revenue for [Tiercel] over the "
-    "next two years.\n"
-    "[Orvella] will have the right to increase its ownership in [Tiercel] to {40%|40} later.\n"
-    "[Cormorant] paid {$2bn|2000000000 USD} for a stake in [Orvella] ((in 2008|2008))."
+    "[Orvella], a regional online grocer, has bought a {16%|16} stake in [Tiercel], which "
+    "runs a recipe-sharing site. "
+    "[Orvella] will pay {$248m|248000000 USD} ({~£160m|160000000 GBP}) for the holding, "
+    "valuing [Tiercel] at {over $1.5bn|1500000000 USD over}.\n"
+    "The tie-up will bring in {$75m|75000000 USD} more in revenue for [Tiercel] within two "
+    "years.\n"
+    "Under the agreement [Orvella] will have the right to lift its ownership in [Tiercel] to "
+    "{35%|35} at a later date.\n"
+    "[Cormorant] paid {$1.3bn|1300000000 USD} for a stake in [Orvella] ((in 2009|2009))."
 )
 
 
@@ -319,18 +320,20 @@ def test_deal_price_valuation_and_alternate_join_from_later_sentence() -> None:
         None,
         "stake_purchase",
         "completed",
-        25.0,
+        16.0,
         None,
-        410000000,
+        248000000,
         "USD",
         None,
     )
     assert [(int(a.value.amount), a.value.currency) for a in main.price_alternates] == [
-        (265000000, "GBP")
+        (160000000, "GBP")
     ]
     assert main.valuation is not None and main.valuation.value.qualifier == "over"
     assert main.implied_valuation is not None
-    assert int(main.implied_valuation.amount) == 1640000000
+    # 248m / 16% = 1.55bn; "$248m" and "16%" stand for 247.5m-248.5m and 15.5%-16.5%, so the
+    # implied interval is about 1.500bn-1.603bn, which meets "over $1.5bn" (>= 1.45bn).
+    assert int(main.implied_valuation.amount) == 1550000000
     assert main.valuation_consistent is True
     names = {c.name: c.status for c in main.checks}
     assert names == {"valuation_vs_implied": "pass", "alternate_currency": "pass"}
@@ -342,27 +345,27 @@ def test_deal_price_valuation_and_alternate_join_from_later_sentence() -> None:
         "stake_purchase",
         "proposed",
         None,
-        40.0,
+        35.0,
         None,
         None,
         None,
     )
     assert summary(old)[:5] == ("Cormorant", "Orvella", None, "stake_purchase", "historical")
-    assert old.year == 2008 and int(old.price.value.amount) == 2000000000  # type: ignore[union-attr]
+    assert old.year == 2009 and int(old.price.value.amount) == 1300000000  # type: ignore[union-attr]
 
 
 def test_deal_roles_of_figures() -> None:
     doc = make_doc(REFERENCE_LIKE, dt.date(2013, 4, 29))
     roles = {doc.text[s:e]: r for (s, e), r in doc._.extractor_amount_roles.items()}
     assert roles == {
-        "$410m": "price",
-        "£265m": "price_alternate",
-        "over $1.6bn": "valuation",
-        "$90m": "revenue",
-        "$2bn": "price",
+        "$248m": "price",
+        "£160m": "price_alternate",
+        "over $1.5bn": "valuation",
+        "$75m": "revenue",
+        "$1.3bn": "price",
     }
     pct = {doc.text[s:e]: r for (s, e), r in doc._.extractor_percent_roles.items()}
-    assert pct == {"25%": "stake", "40%": "stake_after"}
+    assert pct == {"16%": "stake", "35%": "stake_after"}
 
 
 def test_deal_stake_then_buyer_named_in_passive_sentence() -> None:
