@@ -370,11 +370,11 @@ def test_deal_roles_of_figures() -> None:
 
 def test_deal_stake_then_buyer_named_in_passive_sentence() -> None:
     deal = only(
-        "[Ferrby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines], its entire "
-        "holding, for {C$900 million|900000000 CAD}.\n"
-        "The stake is being bought by [Norfolk Infrastructure], a pension investor that manages "
-        "about {C$20 billion|20000000000 CAD} for clients. [Norfolk Infrastructure] is paying "
-        "cash, valuing [Quarry Pipelines] at {about C$2.7 billion|2700000000 CAD about}.",
+        "[Ferrby Industries] has agreed to sell a {quarter|25} of [Quarry Pipelines], all it "
+        "owns there, for {C$710 million|710000000 CAD}.\n"
+        "The holding is being bought by [Norfolk Infrastructure], a pension fund that manages "
+        "about {C$34 billion|34000000000 CAD} for teachers. [Norfolk Infrastructure] is paying "
+        "in cash, valuing [Quarry Pipelines] at {about C$2.9 billion|2900000000 CAD about}.",
         PUB,
     )
     assert summary(deal)[:8] == (
@@ -383,20 +383,21 @@ def test_deal_stake_then_buyer_named_in_passive_sentence() -> None:
         "Ferrby Industries",
         "divestment",
         "agreed",
-        33.33,
+        25.0,
         None,
-        900000000,
+        710000000,
     )
+    # 710m / 25% = 2.84bn; "about C$2.9 billion" spans 2.565bn-3.245bn: consistent.
     assert deal.valuation_consistent is True
     assert len(deal.evidence) == 3
 
 
 def test_deal_seller_named_in_passive_and_inconsistent_valuation() -> None:
     deal = only(
-        "[Qadira Capital] has agreed to buy a {fifth|20} of [Solmar Energia] for "
-        "{€240mn|240000000 EUR}.\nThe stake is being sold by [Tagus Growth], the fund that "
-        "backed [Solmar Energia] early on. The two companies said the transaction values "
-        "[Solmar Energia] at {about €900mn|900000000 EUR about}.",
+        "[Qadira Capital] has agreed to buy a {quarter|25} of [Solmar Energia] for "
+        "{€185mn|185000000 EUR}.\nThe holding is being sold by [Tagus Growth], an early "
+        "investor in [Solmar Energia]. According to both sides, the deal values "
+        "[Solmar Energia] at {about €980mn|980000000 EUR about}.",
         PUB,
     )
     assert (deal.acquirer, deal.target, deal.seller) == (
@@ -404,46 +405,49 @@ def test_deal_seller_named_in_passive_and_inconsistent_valuation() -> None:
         "Solmar Energia",
         "Tagus Growth",
     )
+    # 185m / 25% = 740m (at most ~757m); "about €980mn" starts at 882m: inconsistent.
     assert deal.valuation_consistent is False
     check = next(c for c in deal.checks if c.name == "valuation_vs_implied")
-    assert check.status == "fail" and "900,000,000" in check.detail
+    assert check.status == "fail" and "980,000,000" in check.detail
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The price implies a valuation of {about €800m|800000000 EUR about} for the whole airline.",
-        "The offer values the company at {€800m|800000000 EUR}.",
-        "The consideration values [Vela Air] at {€800m|800000000 EUR}.",
+        "The price implies a valuation of {about €700m|700000000 EUR about} for the carrier.",
+        "The offer values the company at {€700m|700000000 EUR}.",
+        "The consideration values [Vela Air] at {€700m|700000000 EUR}.",
     ],
     ids=["price-implies", "offer-values", "consideration-values"],
 )
 def test_deal_valuation_in_trigger_less_sentence(sentence: str) -> None:
     deal = only(
-        "[Hanse Aviation] has agreed to take a {40%|40} stake in [Vela Air] for "
-        "{€320m|320000000 EUR}. " + sentence,
+        "[Hanse Aviation] has agreed to take a {35%|35} stake in [Vela Air] for "
+        "{€245m|245000000 EUR}. " + sentence,
         PUB,
     )
-    assert deal.valuation is not None and int(deal.valuation.value.amount) == 800000000
+    # 245m / 35% = 700m (interval about 689m-712m) meets "€700m".
+    assert deal.valuation is not None and int(deal.valuation.value.amount) == 700000000
     assert deal.valuation_consistent is True
 
 
 def test_deal_price_from_sale_is_worth_sentence() -> None:
     deal = only(
-        "[Lanark Bank] is selling its entire {12%|12} stake in [Pell Brokerage]. "
-        "The sale is worth about {US$6-billion|6000000000 USD} at the offering price.",
+        "[Lanark Bank] is selling all of its {8%|8} stake in [Pell Brokerage]. "
+        "At the placing price the sale is worth about {US$4-billion|4000000000 USD}.",
         PUB,
     )
     assert deal.kind == "divestment" and deal.seller == "Lanark Bank"
-    assert int(deal.price.value.amount) == 6000000000  # type: ignore[union-attr]
+    assert int(deal.price.value.amount) == 4000000000  # type: ignore[union-attr]
 
 
 def test_deal_equity_value_in_other_currency_is_an_alternate() -> None:
     deal = only(
-        "[Sundra Telecom] said it would buy a {55%|55} stake in [Sundra Kenya] for "
-        "{41 billion rand|41000000000 ZAR}. [Mauve Group], which reports in euros, put the "
-        "equity value of the transaction at {2.365 billion euros|2365000000 EUR}.",
-        dt.date(2021, 11, 10),
+        "[Sundra Telecom] said it would acquire a {62%|62} stake in [Sundra Kenya] for "
+        "{18 billion rand|18000000000 ZAR}. [Mauve Group], whose accounts are kept in euros, "
+        "put the equity value of the deal at {1.076 billion euros|1076000000 EUR}.",
+        # ECB 2022-05-18: 16.7313 rand per euro, so 18bn rand = 1.0758bn euros.
+        dt.date(2022, 5, 18),
     )
     assert [a.value.currency for a in deal.price_alternates] == ["EUR"]
     assert deal.valuation is None
@@ -455,37 +459,37 @@ def test_deal_equity_value_in_other_currency_is_an_alternate() -> None:
 
 def test_deal_option_with_further_stake_and_holding_after() -> None:
     deals = deals_of(
-        "[Brenna Group] has agreed to buy {30%|30} of [Oakum Fibre] for {£300m|300000000 GBP}. "
-        "It also has an option to buy another {10%|10} of [Oakum Fibre], which would take its "
-        "holding to {40%|40}.",
+        "[Brenna Group] has agreed to buy {35%|35} of [Oakum Fibre] for {£270m|270000000 GBP}. "
+        "The agreement gives it an option to buy a further {15%|15} of [Oakum Fibre], which "
+        "would lift its holding to {50%|50}.",
         PUB,
     )
     assert [summary(d)[:7] for d in deals] == [
-        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "agreed", 30.0, None),
-        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "proposed", 10.0, 40.0),
+        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "agreed", 35.0, None),
+        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "proposed", 15.0, 50.0),
     ]
     assert [c.status for c in deals[1].checks] == ["pass"]
 
 
 def test_deal_call_options_take_target_from_the_current_deal() -> None:
     deals = deals_of(
-        "[Hanse Aviation] has agreed to take a {40%|40} stake in [Vela Air] for "
-        "{€320m|320000000 EUR}. [Hanse Aviation] also holds call options over a further "
-        "{45%|45}, exercisable from ((2027|2027)), which would take its holding to {85%|85}.",
+        "[Hanse Aviation] has agreed to take a {35%|35} stake in [Vela Air] for "
+        "{€245m|245000000 EUR}. [Hanse Aviation] also holds call options over another "
+        "{45%|45}, exercisable from ((2028|2028)), which would lift its holding to {80%|80}.",
         PUB,
     )
     assert [summary(d)[:7] for d in deals] == [
-        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "agreed", 40.0, None),
-        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "proposed", 45.0, 85.0),
+        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "agreed", 35.0, None),
+        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "proposed", 45.0, 80.0),
     ]
     assert deals[1].year is None  # an exercise date in the future is no history
 
 
 def test_deal_talks_and_up_to_valuation() -> None:
     deal = only(
-        "[Umber Capital] is in talks to buy a {majority|majority} stake in [Ferrol Redes], "
-        "according to people familiar with the matter. A deal could value [Ferrol Redes] at "
-        "{up to €400mn|400000000 EUR up_to}.",
+        "[Umber Capital] is in talks to acquire a {majority|majority} holding in [Ferrol Redes], "
+        "two people briefed on the discussions said. Any agreement could value [Ferrol Redes] "
+        "at {up to €650mn|650000000 EUR up_to}.",
         PUB,
     )
     assert summary(deal)[:5] == ("Umber Capital", "Ferrol Redes", None, "acquisition", "proposed")
@@ -495,9 +499,9 @@ def test_deal_talks_and_up_to_valuation() -> None:
 
 def test_deal_stake_increase_from_to_and_further() -> None:
     deal = only(
-        "[Veltra] has raised its stake in [Corona Telecom] to {12 per cent|12}. [Veltra] said "
-        "it had bought a further {1 per cent|1} of [Corona Telecom]'s shares, lifting its "
-        "holding from {11 per cent|11} to {~12 per cent|12}.",
+        "[Veltra] has increased its stake in [Corona Telecom] to {16 per cent|16}. [Veltra] "
+        "said it had acquired another {2 per cent|2} of [Corona Telecom]'s shares, taking its "
+        "holding from {14 per cent|14} to {~16 per cent|16}.",
         PUB,
     )
     assert summary(deal)[:7] == (
@@ -506,15 +510,15 @@ def test_deal_stake_increase_from_to_and_further() -> None:
         None,
         "stake_purchase",
         "completed",
-        1.0,
-        12.0,
+        2.0,
+        16.0,
     )
 
 
 def test_deal_stake_increase_without_further_has_no_stake() -> None:
     deals = deals_of(
-        "[Dunlavin Group] has agreed to a takeover of [Ravel Post]. ((In March 2023|2023)), "
-        "[Vesta Holdings] lifted its holding from {24 per cent|24} to {~25 per cent|25}.",
+        "[Dunlavin Group] has agreed to a takeover of [Ravel Post]. ((In May 2022|2022)), "
+        "[Vesta Holdings] lifted its holding from {17 per cent|17} to {~19 per cent|19}.",
         PUB,
     )
     assert summary(deals[1]) == (
@@ -524,10 +528,10 @@ def test_deal_stake_increase_without_further_has_no_stake() -> None:
         "stake_purchase",
         "historical",
         None,
-        25.0,
+        19.0,
         None,
         None,
-        2023,
+        2022,
     )
 
 
