@@ -93,7 +93,7 @@ def _money_regex() -> re.Pattern[str]:
           (?P<snum>{digits}|{words})
           (?:[\u00a0 -]?(?P<sscale>(?i:{scale}))(?![A-Za-z]))?
           (?:(?P<pence>p)(?![A-Za-z])                          # "450p"
-            |[\u00a0 ]+(?P<name>(?i:{names}))(?![A-Za-z])       # "rand", "U.S. dollars"
+            |(?:[\u00a0 ]+|-)(?P<name>(?i:{names}))(?![A-Za-z])  # "rand", "-dollar deal"
             |[\u00a0 ]?(?P<scode>{codes})(?![A-Za-z])           # "5bn CHF"
           )
         )

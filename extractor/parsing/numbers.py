@@ -154,18 +154,27 @@ def read_number_words(text: str) -> NumberReading | None:
     Decimal('20000000000')
     >>> read_number_words("the billion") is None
     True
+    >>> read_number_words("half a billion")
+    NumberReading(value=Decimal('500000000'), unit=Decimal('1E+8'))
     """
     small, articles = _words()
     parts = [p for p in _WORD_SPLIT.split(text.strip().lower()) if p and p != "and"]
     if not parts:
         return None
+    half = _half_scale(parts, articles)
+    if half is not None:
+        return half
     total = Decimal(0)
     current = Decimal(0)
     seen_number = False
     for i, word in enumerate(parts):
         if word in articles and i == 0:
             if len(parts) > 1 and parts[1] in small:
-                return None  # "an eighty": an article counts only before a scale word
+                # "an eighty": an article counts only before a scale word; in "a three-billion-
+                # dollar deal" it belongs to the noun phrase, not to the number.
+                if not any(scale_of(w) for w in parts[2:] if len(w) > 2):
+                    return None
+                continue
             current = Decimal(1)
             continue
         if word in small:
@@ -187,6 +196,24 @@ def read_number_words(text: str) -> NumberReading | None:
     if not seen_number:
         return None
     value = tidy(total + current)
+    return NumberReading(value, _last_digit_unit(value))
+
+
+def _half_scale(parts: list[str], articles: frozenset[str]) -> NumberReading | None:
+    """ "half a billion", "a half-billion", "half a million": half of one scale word."""
+    if parts and parts[0] in articles:
+        parts = parts[1:]
+    if not parts or parts[0] != "half":
+        return None
+    rest = parts[1:]
+    if rest and rest[0] in articles:
+        rest = rest[1:]
+    if len(rest) != 1 or len(rest[0]) <= 2:
+        return None
+    scale = scale_of(rest[0])
+    if scale is None:
+        return None
+    value = tidy(scale / 2)
     return NumberReading(value, _last_digit_unit(value))
 
 

@@ -144,8 +144,10 @@ def number_pattern() -> tuple[str, str]:
     data = load_lexicon("numbers")
     scale_words = ["hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"]
     word = _alternation([*data["units"], *data["tens"], *scale_words])
+    scales = "|".join(scale_words)
     words = rf"""
         (?i:\b(?:an?[\s\u00a0]+)?                  # "a billion"
+        (?:half[\s\u00a0-]+(?:an?[\s\u00a0]+)?(?=(?:{scales})\b))?  # "half a billion"
         (?:{word})                                  # "three"
         (?:(?:[\s\u00a0]+|-)(?:and[\s\u00a0]+)?(?:{word}))*  # "hundred and twenty-five million"
         \b)

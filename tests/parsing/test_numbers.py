@@ -34,6 +34,10 @@ NUMBERS = [
     ("three billion", D("3000000000")),
     ("a billion", D("1000000000")),
     ("an eighty", None),
+    ("a three billion", D("3e9")),  # the article goes with the noun phrase
+    ("half a billion", D("5e8")),
+    ("a half-million", D("5e5")),
+    ("half a dozen", None),
     ("four hundred million", D("400000000")),
     ("one hundred and twenty-five million", D("125000000")),
     ("twenty-five", D("25")),
