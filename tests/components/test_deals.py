@@ -581,9 +581,9 @@ def test_deal_historical_with_year(marked: str, year: int) -> None:
 
 def test_deal_agreed_not_dated_by_later_clause() -> None:
     deal = only(
-        "[Ferrby Industries] has agreed to sell a {third|33.33} of [Quarry Pipelines] for "
-        "{C$900 million|900000000 CAD}, ending an investment that began "
-        "((15 years ago|2009)).",
+        "[Ferrby Industries] has agreed to sell a {quarter|25} of [Quarry Pipelines] for "
+        "{C$710 million|710000000 CAD}, closing a chapter that opened "
+        "((12 years ago|2012)).",
         PUB,
     )
     assert (deal.status, deal.year) == ("agreed", None)
@@ -614,25 +614,25 @@ def test_deal_called_off_is_cancelled() -> None:
 
 def test_deal_buybacks_own_shares_and_from_a_seller() -> None:
     deals = deals_of(
-        "[Tessaro Bank] plans to use {$5-billion|5000000000 USD} of the money to repurchase its "
-        "own shares. [Mirren Corp] has agreed to buy back {US$1-billion|1000000000 USD} of its "
-        "own stock directly from [Tessaro Bank]. Analyst <Ruth Ames> said the size of the "
-        "buyback would reassure shareholders.",
+        "[Tessaro Bank] plans to use {$3-billion|3000000000 USD} of the proceeds to repurchase "
+        "its own shares. [Mirren Corp] has agreed to buy back {US$750-million|750000000 USD} of "
+        "its own stock directly from [Tessaro Bank]. Analyst <Ruth Ames> expects investors to "
+        "welcome the buyback.",
         PUB,
     )
     assert [(*summary(d)[:5], summary(d)[7]) for d in deals] == [
-        ("Tessaro Bank", "Tessaro Bank", None, "buyback", "proposed", 5000000000),
-        ("Mirren Corp", "Mirren Corp", "Tessaro Bank", "buyback", "agreed", 1000000000),
+        ("Tessaro Bank", "Tessaro Bank", None, "buyback", "proposed", 3000000000),
+        ("Mirren Corp", "Mirren Corp", "Tessaro Bank", "buyback", "agreed", 750000000),
     ]
 
 
 def test_deal_funding_round_led_by_investor() -> None:
     deals = deals_of(
-        "[Zuriel Pay] has raised {$150 million|150000000 USD} in a Series C funding round that "
-        "values it at {more than $2 billion|2000000000 USD over}. The round was led by "
-        "[Tiercel Ventures]. ((In March 2022|2022)), [Zuriel Pay] raised "
-        "{$60 million|60000000 USD} in a Series B round. Start-ups in the region raised a "
-        "record {$4 billion|4000000000 USD} ((in 2023|2023)).",
+        "[Zuriel Pay] has raised {$85 million|85000000 USD} in a Series C funding round that "
+        "values it at {more than $1.2 billion|1200000000 USD over}. The investment was led "
+        "by [Tiercel Ventures]. ((In May 2021|2021)), [Zuriel Pay] raised "
+        "{$35 million|35000000 USD} in a Series B round. Fintech firms in the region raised a "
+        "record {$3 billion|3000000000 USD} ((in 2022|2022)).",
         PUB,
     )
     assert [summary(d) for d in deals] == [
@@ -644,19 +644,19 @@ def test_deal_funding_round_led_by_investor() -> None:
             "completed",
             None,
             None,
-            150000000,
+            85000000,
             "USD",
             None,
         ),
-        (None, "Zuriel Pay", None, "investment", "historical", None, None, 60000000, "USD", 2022),
+        (None, "Zuriel Pay", None, "investment", "historical", None, None, 35000000, "USD", 2021),
     ]
     assert deals[0].valuation is not None and deals[0].valuation_consistent is None
 
 
 def test_deal_two_events_in_one_sentence() -> None:
     deals = deals_of(
-        "[Karsten Holdings] today announced a share repurchase programme of up to "
-        "{R900 million|900000000 ZAR up_to}, together with the acquisition of the remaining "
+        "[Karsten Holdings] today announced a share buyback programme of up to "
+        "{R420 million|420000000 ZAR up_to}, as well as the acquisition of the other "
         "{half|50} of [Veld Foods] from its joint-venture partner, [Mopane Capital].",
         dt.date(2025, 3, 3),
     )
@@ -729,11 +729,11 @@ def test_deal_non_price_amounts_keep_their_role(marked: str, role: str) -> None:
 def test_deal_price_skips_a_non_deal_figure_in_the_same_sentence() -> None:
     deal = only(
         "The stake is being bought by [Norfolk Infrastructure], which manages about "
-        "{C$20 billion|20000000000 CAD}, while [Ferrby Industries] sold a {third|33.33} of "
-        "[Quarry Pipelines] for {C$900 million|900000000 CAD}.",
+        "{C$34 billion|34000000000 CAD}, while [Ferrby Industries] sold a {quarter|25} of "
+        "[Quarry Pipelines] for {C$710 million|710000000 CAD}.",
         PUB,
     )
-    assert int(deal.price.value.amount) == 900000000  # type: ignore[union-attr]
+    assert int(deal.price.value.amount) == 710000000  # type: ignore[union-attr]
 
 
 # --- per-share prices, parts --------------------------------------------------------------
