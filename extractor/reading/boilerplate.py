@@ -185,8 +185,16 @@ def is_end_marker(line: str) -> bool:
     return plain in markers or key(line) in markers or plain.strip("-–—# ") in markers
 
 
+#: The distribution notice that heads takeover announcements: "NOT FOR RELEASE, PUBLICATION OR
+#: DISTRIBUTION, IN WHOLE OR IN PART, IN, INTO OR FROM ANY JURISDICTION WHERE ...".
+DISTRIBUTION_NOTICE = re.compile(
+    r"^\s*not\s+for\s+(?:release|publication|distribution)\b.*(?:publication|distribution)",
+    re.IGNORECASE,
+)
+
+
 def is_release_marker(line: str) -> bool:
-    return key(line) in lexicon().release_markers
+    return key(line) in lexicon().release_markers or DISTRIBUTION_NOTICE.match(line) is not None
 
 
 def is_release_header(line: str) -> bool:
@@ -304,11 +312,36 @@ def is_promo(line: str) -> bool:
     )
 
 
+#: Separators of a navigation bar's items ("Money | Markets | Companies", "News · Sport · Weather").
+_MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: A navigation bar has at least this many items, each a short name with no sentence stop.
+_MIN_MENU_ITEMS = 3
+_MAX_MENU_ITEM_WORDS = 3
+
+
+def is_menu_line(line: str) -> bool:
+    """A site's navigation bar copied with the page: "Money | Markets | Companies | Opinion".
+
+    >>> is_menu_line("Energía · Banca · Infraestructura · Opinión")
+    True
+    >>> is_menu_line("Acme buys Widget | The Daily Lantern")
+    False
+    """
+    items = _MENU_SEPARATOR.split(line.strip())
+    return len(items) >= _MIN_MENU_ITEMS and all(
+        0 < len(item.split()) <= _MAX_MENU_ITEM_WORDS
+        and not item.rstrip().endswith((".", "!", "?"))
+        and not any(ch.isdigit() for ch in item)  # "By Jo Roe | Sept. 18, 2023 | 5 min read"
+        for item in items
+    )
+
+
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
     lex, k = lexicon(), key(line)
     return (
-        k in lex.furniture_lines
+        is_menu_line(line)
+        or k in lex.furniture_lines
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers
         or is_copyright(line)

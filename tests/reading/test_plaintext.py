@@ -269,3 +269,28 @@ def test_headline_starting_with_published_is_still_a_headline() -> None:
     )
     assert article.title == "Published accounts show Acme losses"
     assert article.text == "Acme lost $5m last year."
+
+
+def test_navigation_bar_under_the_masthead_is_not_the_headline() -> None:
+    text = (
+        "THE HARBOUR LAMP\nMoney | Markets | Companies | Opinion | Podcasts\n\n"
+        "Acme takes a quarter of Widget for $40m\n\nPublished 3 March 2024\n\n"
+        "Acme has bought 25% of Widget for $40m, the companies said.\n"
+    )
+    article = read_article(text)
+    assert article.title == "Acme takes a quarter of Widget for $40m"
+    assert article.publisher == "The Harbour Lamp"
+    assert article.text == "Acme has bought 25% of Widget for $40m, the companies said."
+
+
+def test_distribution_notice_heads_a_release_and_stays_out() -> None:
+    text = (
+        "NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION, IN WHOLE OR IN PART, IN, INTO OR FROM "
+        "ANY JURISDICTION WHERE TO DO SO WOULD CONSTITUTE A VIOLATION OF THE RELEVANT LAWS\n\n"
+        "ACME GROUP PLC\n\nAcme to acquire Widget Ltd for 120 pence per share\n\n"
+        "London, 3 March 2024 – Acme Group plc today announced an offer for Widget Ltd.\n"
+    )
+    article = read_article(text)
+    assert article.title == "Acme to acquire Widget Ltd for 120 pence per share"
+    assert article.publisher == "Acme Group plc"
+    assert article.text == "Acme Group plc today announced an offer for Widget Ltd."
