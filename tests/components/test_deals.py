@@ -688,27 +688,27 @@ NON_PRICE_CASES = [
     ("loss", "[Harwick Water] lost {£180m|180000000 GBP} in 2022.", "profit"),
     (
         "market-value",
-        "[Harwick Water] has a stock market value of about {£2.5bn|2500000000 GBP}.",
+        "[Harwick Water] is worth about {£1.8bn|1800000000 GBP} on the stock market.",
         "market_value",
     ),
-    ("holding-worth", "[Veltra]'s holding is worth about {£3bn|3000000000 GBP}.", "market_value"),
+    ("holding-worth", "[Veltra]'s holding is worth about {£2.2bn|2200000000 GBP}.", "market_value"),
     ("fine", "The regulator fined [Harwick Water] {£20m|20000000 GBP}.", "fine"),
     (
         "penalties",
-        "[Lanark Bank] agreed to pay about {US$3-billion|3000000000 USD} in penalties.",
+        "[Lanark Bank] agreed to pay about {US$2.6-billion|2600000000 USD} in penalties.",
         "fine",
     ),
     (
         "bonds",
-        "About {CHF16bn|16000000000 CHF} of [Fenwick Trust]'s riskiest bonds were written off.",
+        "Some {CHF11bn|11000000000 CHF} of [Fenwick Trust]'s junior bonds were written off.",
         "debt",
     ),
-    ("assets", "[Qadira Capital] manages about {$14bn|14000000000 USD} of assets.", "other"),
-    ("dividend", "[Harwick Water] will pay an interim dividend of {£48m|48000000 GBP}.", "other"),
-    ("guarantee", "The state has guaranteed up to {CHF9bn|9000000000 CHF} of losses.", "other"),
+    ("assets", "[Qadira Capital] manages about {$23bn|23000000000 USD} of assets.", "other"),
+    ("dividend", "[Harwick Water] will pay an interim dividend of {£31m|31000000 GBP}.", "other"),
+    ("guarantee", "The government guaranteed up to {CHF6bn|6000000000 CHF} of losses.", "other"),
     (
         "proceeds",
-        "[Lanark Bank] expects net proceeds of roughly {$20-billion|20000000000 USD}.",
+        "[Lanark Bank] expects net proceeds of around {$12-billion|12000000000 USD}.",
         "other",
     ),
 ]
@@ -764,11 +764,11 @@ def test_deal_total_derived_from_per_share_and_share_count() -> None:
 
 @pytest.mark.parametrize(
     ("total", "status"),
-    [("{$5.8bn|5800000000 USD}", "pass"), ("{$7.8bn|7800000000 USD}", "fail")],
+    [("{$4.8bn|4800000000 USD}", "pass"), ("{$6.8bn|6800000000 USD}", "fail")],
 )
 def test_deal_parts_sum(total: str, status: str) -> None:
     deal = only(
-        "[Moorfield] will pay {$5.2bn|5200000000 USD} in cash and {$600m|600000000 USD} in "
+        "[Moorfield] will pay {$4.3bn|4300000000 USD} in cash and {$500m|500000000 USD} in "
         f"shares for [Brixton Labs], in a {total} deal.",
         PUB,
     )
@@ -781,7 +781,7 @@ def test_deal_parts_sum(total: str, status: str) -> None:
 
 def test_deal_trigger_inside_a_quote_is_not_reported() -> None:
     deals = deals_of(
-        '"[Veltra] has bought itself a seat at the table," said <Ann Hoyle>, an analyst at '
+        '"[Veltra] has bought its way into the market," said <Ann Hoyle>, an analyst at '
         "[Navigli Research]. [Corvane]'s offer was described as generous by an analyst at "
         "[Lakemoor Partners].",
         PUB,
@@ -806,7 +806,7 @@ def test_deal_empty_and_odd_docs() -> None:
 def test_deal_negated_intention_is_no_deal() -> None:
     deals = deals_of(
         "[Linden Home] reported higher profit and said it had no intention of making an offer "
-        "for [Perch Garden], which it values at {£400m|400000000 GBP}.",
+        "for [Perch Garden], which it values at {£350m|350000000 GBP}.",
         PUB,
     )
     assert deals == []
@@ -815,7 +815,7 @@ def test_deal_negated_intention_is_no_deal() -> None:
 def test_deal_paying_a_dividend_is_not_buying() -> None:
     doc = make_doc(
         "[Veltra] has agreed to buy a {10%|10} stake in [Harwick Water]. [Veltra] will pay a "
-        "final dividend of 9p a share, taking its payout to about {£96m|96000000 GBP}.",
+        "final dividend of 7p a share, bringing the total payout to about {£71m|71000000 GBP}.",
         PUB,
     )
     (deal,) = doc._.extractor_deals
@@ -824,10 +824,10 @@ def test_deal_paying_a_dividend_is_not_buying() -> None:
 
 def test_deal_the_bank_resolves_to_the_company_described_as_a_bank() -> None:
     deals = deals_of(
-        "[Corvo Banco], Brazil's largest bank, has agreed to buy {40%|40} of brokerage firm "
-        "[Rio Invest] for {R$2 billion|2000000000 BRL}. The deal is [Rio Invest]'s biggest. "
-        "((In October 2023|2023)), the bank agreed to pay {R$500 million|500000000 BRL} for "
-        "[Atlas Bank]'s retail business.",
+        "[Corvo Banco], a regional bank in Brazil, has agreed to buy {35%|35} of brokerage "
+        "firm [Rio Invest] for {R$1.4 billion|1400000000 BRL}. It is [Rio Invest]'s first "
+        "outside investor. ((In May 2022|2022)), the bank agreed to pay "
+        "{R$300 million|300000000 BRL} for [Atlas Bank]'s card business.",
         PUB,
     )
     assert [summary(d)[:5] for d in deals] == [
@@ -838,8 +838,8 @@ def test_deal_the_bank_resolves_to_the_company_described_as_a_bank() -> None:
 
 def test_deal_offer_per_share_times_share_count() -> None:
     deal = only(
-        "[Tasmyn Minerals] has offered {A$2.50|2.50 AUD} in cash for each of the 100 million "
-        "[Gidgee Gold] shares it does not already own, a move that would take its holding to "
+        "[Tasmyn Minerals] has offered {A$1.80|1.80 AUD} in cash for each of the 150 million "
+        "[Gidgee Gold] shares it does not hold yet, which would lift its holding to "
         "{100%|100}.",
         PUB,
     )
@@ -850,26 +850,26 @@ def test_deal_offer_per_share_times_share_count() -> None:
         "acquisition",
         "proposed",
     )
-    assert int(deal.price.value.amount) == 250000000  # type: ignore[union-attr]
+    assert int(deal.price.value.amount) == 270000000  # A$1.80 x 150 million  # type: ignore[union-attr]
     assert any(c.name == "price_from_per_share" for c in deal.checks)
 
 
 def test_deal_cash_and_shares_join_the_deal_they_add_up_to() -> None:
     deal = only(
-        "[Najma Chemicals] has agreed to buy [Falcon Resins] for {$7.1bn|7100000000 USD}. "
-        "[Najma Chemicals] will pay {$6.3bn|6300000000 USD} in cash and {$800m|800000000 USD} in "
+        "[Najma Chemicals] has agreed to buy [Falcon Resins] for {$4.6bn|4600000000 USD}. "
+        "[Najma Chemicals] will pay {$3.9bn|3900000000 USD} in cash and {$700m|700000000 USD} in "
         "new [Najma Chemicals] shares, which will give [Falcon Resins]' owner a stake of "
-        "{3%|3} in the enlarged company.",
+        "{2%|2} in the combined group.",
         PUB,
     )
-    assert deal.stake is None and int(deal.price.value.amount) == 7100000000  # type: ignore[union-attr]
+    assert deal.stake is None and int(deal.price.value.amount) == 4600000000  # type: ignore[union-attr]
     assert [c.status for c in deal.checks if c.name == "parts_sum"] == ["pass"]
 
 
 def test_deal_exercised_option_is_agreed() -> None:
     deal = only(
-        "[Vatten Industri] has exercised its option to acquire the remaining {30 percent|30} of "
-        "[Orust Optics] for {SEK 210 million|210000000 SEK}.",
+        "[Vatten Industri] has exercised an option to buy the outstanding {20 percent|20} of "
+        "[Orust Optics] for {SEK 145 million|145000000 SEK}.",
         PUB,
     )
     assert summary(deal)[:6] == (
@@ -878,14 +878,14 @@ def test_deal_exercised_option_is_agreed() -> None:
         None,
         "stake_purchase",
         "agreed",
-        30.0,
+        20.0,
     )
 
 
 def test_deal_share_repurchase_programme_is_proposed() -> None:
     deal = only(
-        "[Kolwe Platinum] today announced a repurchase of up to {R2.5 billion|2500000000 ZAR "
-        "up_to} of its shares over the next twelve months.",
+        "[Kolwe Platinum] today announced a repurchase of up to {R1.2 billion|1200000000 ZAR "
+        "up_to} of its ordinary shares during the coming 18 months.",
         dt.date(2025, 8, 28),
     )
     assert summary(deal)[:5] == ("Kolwe Platinum", "Kolwe Platinum", None, "buyback", "proposed")
@@ -893,19 +893,19 @@ def test_deal_share_repurchase_programme_is_proposed() -> None:
 
 def test_deal_takeover_rules_are_no_takeover() -> None:
     deals = deals_of(
-        "Under the takeover rules, [Satpura Cement] must make an open offer for a further "
-        "{26%|26} of [Malwa Lime].",
+        "Because of the takeover code, [Satpura Cement] has to make an open offer for another "
+        "{18%|18} of [Malwa Lime].",
         PUB,
     )
     assert [summary(d)[:6] for d in deals] == [
-        ("Satpura Cement", "Malwa Lime", None, "stake_purchase", "proposed", 26.0)
+        ("Satpura Cement", "Malwa Lime", None, "stake_purchase", "proposed", 18.0)
     ]
 
 
 def test_deal_today_is_not_history() -> None:
     deal = only(
-        "Johannesburg, ((3 March 2025|2025)) - [Kolwe Platinum] today announced the acquisition "
-        "of {74%|74} of [Boka Chrome] for {R1.5 billion|1500000000 ZAR}.",
+        "Durban, ((14 April 2025|2025)) - [Kolwe Platinum] today announced the acquisition "
+        "of {60%|60} of [Boka Chrome] for {R830 million|830000000 ZAR}.",
         dt.date(2025, 8, 28),
     )
     assert (deal.status, deal.year) == ("agreed", None)
@@ -913,8 +913,8 @@ def test_deal_today_is_not_history() -> None:
 
 def test_deal_merger_of_two_named_companies() -> None:
     deal = only(
-        "[Nordhav Ferries] and [Skarra Marine] have agreed to merge, creating the largest ferry "
-        "company in the region.",
+        "[Nordhav Ferries] and [Skarra Marine] have agreed to merge in a deal that would form "
+        "a ferry operator with 40 ships.",
         PUB,
     )
     assert summary(deal)[:5] == ("Nordhav Ferries", "Skarra Marine", None, "merger", "agreed")
@@ -922,8 +922,9 @@ def test_deal_merger_of_two_named_companies() -> None:
 
 def test_deal_blocked_takeover_stays_cancelled_when_its_agreement_is_dated() -> None:
     deal = only(
-        "The regulator has blocked [Crumble & Co]'s {£1.9bn|1900000000 GBP} takeover of "
-        "[Hollin Bakeries]. [Crumble & Co] agreed to buy [Hollin Bakeries] ((last July|2023)).",
+        "The competition watchdog has blocked [Crumble & Co]'s {£1.3bn|1300000000 GBP} takeover "
+        "of [Hollin Bakeries]. [Crumble & Co] agreed to buy [Hollin Bakeries] "
+        "((last August|2023)).",
         PUB,
     )
     assert (deal.status, deal.year) == ("cancelled", None)
@@ -932,7 +933,7 @@ def test_deal_blocked_takeover_stays_cancelled_when_its_agreement_is_dated() -> 
 def test_deal_selling_its_own_unit_targets_the_seller() -> None:
     deal = only(
         "[Halvard Chemicals] has agreed to sell its paint business to [Gwanak Partners] for "
-        "{€450m|450000000 EUR}.",
+        "{€520m|520000000 EUR}.",
         PUB,
     )
     assert summary(deal)[:5] == (
@@ -947,7 +948,7 @@ def test_deal_selling_its_own_unit_targets_the_seller() -> None:
 def test_deal_reference_after_trigger_means_the_company_named_before() -> None:
     deal = only(
         "The shares are being sold by [Chignecto Holdings], which has owned [Bollard Terminals] "
-        "since ((2009|2009)), when it paid {$385m|385000000 USD} for [[the business|Chignecto "
+        "since ((2011|2011)), when it paid {$270m|270000000 USD} for [[the business|Chignecto "
         "Holdings]].",
         PUB,
     )
@@ -962,20 +963,20 @@ def test_deal_reference_after_trigger_means_the_company_named_before() -> None:
 
 def test_deal_past_deal_dated_by_its_completion() -> None:
     deal = only(
-        "When [Baird Agro] agreed ((in 2016|2016)) to buy [Monmouth Seeds], shares fell. "
-        "[Baird Agro] completed the takeover ((in June 2018|2018)), paying about "
-        "{$60bn|60000000000 USD}.",
+        "[Baird Agro] first agreed to buy [Monmouth Seeds] ((in 2014|2014)), and investors "
+        "sold its shares. [Baird Agro] completed the takeover ((in March 2017|2017)), paying "
+        "about {$38bn|38000000000 USD}.",
         dt.date(2023, 9, 14),
     )
-    assert (deal.status, deal.year) == ("historical", 2018)
-    assert int(deal.price.value.amount) == 60000000000  # type: ignore[union-attr]
+    assert (deal.status, deal.year) == ("historical", 2017)
+    assert int(deal.price.value.amount) == 38000000000  # type: ignore[union-attr]
 
 
 def test_deal_turned_down_approach_joins_the_agreed_deal() -> None:
     deals = deals_of(
         "The board of [Ravel Post] has agreed to a takeover by [Dunlavin Group]. The offer "
-        "values the company at {£2.1bn|2100000000 GBP}. [Ravel Post] turned down [Dunlavin "
-        "Group]'s first approach in April, but talks continued.",
+        "values the company at {£1.7bn|1700000000 GBP}. [Ravel Post] turned down [Dunlavin "
+        "Group]'s earlier approach in February, but talks went on.",
         PUB,
     )
     assert [summary(d)[:5] for d in deals] == [
@@ -986,14 +987,14 @@ def test_deal_turned_down_approach_joins_the_agreed_deal() -> None:
 
 def test_deal_coordinated_purchases_share_the_verb() -> None:
     deals = deals_of(
-        "[Marrow Games] has agreed to buy [Quill Studios] for {$9bn|9000000000 USD}. It paid "
-        "{$2bn|2000000000 USD} for [Petrel], a puzzle studio, ((in 2014|2014)), and "
-        "{$5bn|5000000000 USD} for [Halyard Media], the owner of two franchises, "
-        "((in 2020|2020)).",
+        "[Marrow Games] has agreed to buy [Quill Studios] for {$6bn|6000000000 USD}. It paid "
+        "{$1.5bn|1500000000 USD} for [Petrel], a puzzle studio, ((in 2012|2012)), and "
+        "{$3bn|3000000000 USD} for [Halyard Media], the publisher of two racing series, "
+        "((in 2019|2019)).",
         PUB,
     )
     assert [(d.acquirer, d.target, d.status, d.year, summary(d)[7]) for d in deals] == [
-        ("Marrow Games", "Quill Studios", "agreed", None, 9000000000),
-        ("Marrow Games", "Petrel", "historical", 2014, 2000000000),
-        ("Marrow Games", "Halyard Media", "historical", 2020, 5000000000),
+        ("Marrow Games", "Quill Studios", "agreed", None, 6000000000),
+        ("Marrow Games", "Petrel", "historical", 2012, 1500000000),
+        ("Marrow Games", "Halyard Media", "historical", 2019, 3000000000),
     ]
