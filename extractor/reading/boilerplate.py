@@ -336,11 +336,25 @@ def is_menu_line(line: str) -> bool:
     )
 
 
+#: A rule drawn with dashes, equals signs, underscores or box characters: no letter or digit.
+RULE_LINE = re.compile(r"^[\W_]+$")
+#: Buttons copied side by side ("Sign in   Subscribe"): items apart by two or more spaces.
+_BUTTON_GAP = re.compile(r"\s{2,}|\t")
+
+
+def is_button_row(line: str) -> bool:
+    """Several page buttons on one line, each a known furniture label."""
+    items = [item for item in _BUTTON_GAP.split(line.strip()) if item]
+    return len(items) >= 2 and all(key(item) in lexicon().furniture_lines for item in items)
+
+
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
     lex, k = lexicon(), key(line)
     return (
         is_menu_line(line)
+        or RULE_LINE.match(line) is not None
+        or is_button_row(line)
         or k in lex.furniture_lines
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers

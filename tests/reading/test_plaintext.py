@@ -294,3 +294,16 @@ def test_distribution_notice_heads_a_release_and_stays_out() -> None:
     assert article.title == "Acme to acquire Widget Ltd for 120 pence per share"
     assert article.publisher == "Acme Group plc"
     assert article.text == "Acme Group plc today announced an offer for Widget Ltd."
+
+
+@pytest.mark.parametrize(
+    "junk", ["-" * 40, "————————————", "=====  =====", "Sign in   Subscribe", "Sign in\tSubscribe"]
+)
+def test_rules_and_button_rows_above_the_headline_are_dropped(junk: str) -> None:
+    text = (
+        f"THE HARBOUR LAMP\n{junk}\n\nAcme takes a quarter of Widget for $40m\n\n"
+        "Acme has bought 25% of Widget for $40m, the companies said.\n"
+    )
+    article = read_article(text)
+    assert article.title == "Acme takes a quarter of Widget for $40m"
+    assert article.text == "Acme has bought 25% of Widget for $40m, the companies said."
