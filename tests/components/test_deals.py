@@ -6,10 +6,10 @@ components. Markup used by ``make_doc``:
 
 - ``[Name]`` or ``[surface|Canonical]``: a company mention; ``<Name>``: a person;
   ``[[the firm|Canonical]]``: a resolved reference.
-- ``{$586m|586000000 USD}``: money (amount, currency, optional qualifier, ``per_share``);
+- ``{$248m|248000000 USD}``: money (amount, currency, optional qualifier, ``per_share``);
   ``{18%|18}``: a percentage (value, optional qualifier, ``points``; ``majority`` alone is a
   qualitative stake). A leading ``~`` links the figure to the previous one of its type
-  ("$586m (£378m)", "from 13% to 14%").
+  ("$248m (£160m)", "from 13% to 14%").
 - ``((in 2005|2005))``: a year mention.
 """
 
@@ -39,7 +39,7 @@ _MARK = re.compile(
     r"""\[\[(?P<ref>[^|\]]+)\|(?P<refname>[^\]]+)\]\]     # [[the firm|Name]]
       | \[(?P<co>[^\]|]+)(?:\|(?P<coname>[^\]]+))?\]       # [Name] or [surface|Name]
       | <(?P<person>[^>]+)>                                # <Person Name>
-      | \{(?P<link>~)?(?P<fig>[^}|]+)\|(?P<spec>[^}]+)\}   # {$586m|586000000 USD}
+      | \{(?P<link>~)?(?P<fig>[^}|]+)\|(?P<spec>[^}]+)\}   # {$248m|248000000 USD}
       | \(\((?P<yeartext>[^)|]+)\|(?P<year>\d{4})\)\)      # ((in 2005|2005))
     """,
     re.X,
@@ -184,8 +184,8 @@ ROLE_CASES = [
     (
         "active-apposition",
         "[Orvella], a regional online grocer, has bought a {22%|22} stake in "
-        "[Tiercel], a food-delivery app, for {$330m|330000000 USD}.",
-        ("Orvella", "Tiercel", None, "stake_purchase", "completed", 22.0, None, 330000000),
+        "[Tiercel], a food-delivery app, for {$340m|340000000 USD}.",
+        ("Orvella", "Tiercel", None, "stake_purchase", "completed", 22.0, None, 340000000),
     ),
     (
         "passive-by",
@@ -204,14 +204,14 @@ ROLE_CASES = [
     ),
     (
         "acquired-by",
-        "[Tilbury Labs] was acquired by [Crane Medical] for {$95m|95000000 USD}.",
-        ("Crane Medical", "Tilbury Labs", None, "acquisition", "completed", None, None, 95000000),
+        "[Tilbury Labs] was acquired by [Crane Medical] for {$87m|87000000 USD}.",
+        ("Crane Medical", "Tilbury Labs", None, "acquisition", "completed", None, None, 87000000),
     ),
     (
         "possessive-purchase",
-        "[Corvane]'s purchase of a {20%|20} stake in [Milo Health] for {$60m|60000000 USD} "
+        "[Corvane]'s purchase of a {20%|20} stake in [Milo Health] for {$65m|65000000 USD} "
         "was approved on Monday.",
-        ("Corvane", "Milo Health", None, "stake_purchase", "agreed", 20.0, None, 60000000),
+        ("Corvane", "Milo Health", None, "stake_purchase", "agreed", 20.0, None, 65000000),
     ),
     (
         "sold-holding-to",
@@ -230,8 +230,8 @@ ROLE_CASES = [
     ),
     (
         "will-pay-for",
-        "[Pardoe Steel] will pay {$1.2bn|1200000000 USD} for [Wexham Wire], a cable maker.",
-        ("Pardoe Steel", "Wexham Wire", None, "acquisition", "agreed", None, None, 1200000000),
+        "[Pardoe Steel] will pay {$1.15bn|1150000000 USD} for [Wexham Wire], a cable maker.",
+        ("Pardoe Steel", "Wexham Wire", None, "acquisition", "agreed", None, None, 1150000000),
     ),
     (
         "takeover-by",
@@ -414,20 +414,20 @@ def test_deal_seller_named_in_passive_and_inconsistent_valuation() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The price implies a valuation of {about €700m|700000000 EUR about} for the carrier.",
-        "The offer values the company at {€700m|700000000 EUR}.",
-        "The consideration values [Vela Air] at {€700m|700000000 EUR}.",
+        "The price implies a valuation of {about €850m|850000000 EUR about} for the carrier.",
+        "The offer values the company at {€850m|850000000 EUR}.",
+        "The consideration values [Vela Air] at {€850m|850000000 EUR}.",
     ],
     ids=["price-implies", "offer-values", "consideration-values"],
 )
 def test_deal_valuation_in_trigger_less_sentence(sentence: str) -> None:
     deal = only(
-        "[Hanse Aviation] has agreed to take a {35%|35} stake in [Vela Air] for "
-        "{€245m|245000000 EUR}. " + sentence,
+        "[Hanse Aviation] has agreed to take a {30%|30} stake in [Vela Air] for "
+        "{€255m|255000000 EUR}. " + sentence,
         PUB,
     )
-    # 245m / 35% = 700m (interval about 689m-712m) meets "€700m".
-    assert deal.valuation is not None and int(deal.valuation.value.amount) == 700000000
+    # 255m / 30% = 850m (interval about 834m-866m) meets "€850m".
+    assert deal.valuation is not None and int(deal.valuation.value.amount) == 850000000
     assert deal.valuation_consistent is True
 
 
@@ -459,28 +459,28 @@ def test_deal_equity_value_in_other_currency_is_an_alternate() -> None:
 
 def test_deal_option_with_further_stake_and_holding_after() -> None:
     deals = deals_of(
-        "[Brenna Group] has agreed to buy {35%|35} of [Oakum Fibre] for {£270m|270000000 GBP}. "
-        "The agreement gives it an option to buy a further {15%|15} of [Oakum Fibre], which "
+        "[Brenna Group] has agreed to buy {34%|34} of [Oakum Fibre] for {£270m|270000000 GBP}. "
+        "The agreement gives it an option to buy a further {16%|16} of [Oakum Fibre], which "
         "would lift its holding to {50%|50}.",
         PUB,
     )
     assert [summary(d)[:7] for d in deals] == [
-        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "agreed", 35.0, None),
-        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "proposed", 15.0, 50.0),
+        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "agreed", 34.0, None),
+        ("Brenna Group", "Oakum Fibre", None, "stake_purchase", "proposed", 16.0, 50.0),
     ]
     assert [c.status for c in deals[1].checks] == ["pass"]
 
 
 def test_deal_call_options_take_target_from_the_current_deal() -> None:
     deals = deals_of(
-        "[Hanse Aviation] has agreed to take a {35%|35} stake in [Vela Air] for "
-        "{€245m|245000000 EUR}. [Hanse Aviation] also holds call options over another "
-        "{45%|45}, exercisable from ((2028|2028)), which would lift its holding to {80%|80}.",
+        "[Hanse Aviation] has agreed to take a {30%|30} stake in [Vela Air] for "
+        "{€255m|255000000 EUR}. [Hanse Aviation] also holds call options over another "
+        "{45%|45}, exercisable from ((2028|2028)), which would lift its holding to {75%|75}.",
         PUB,
     )
     assert [summary(d)[:7] for d in deals] == [
-        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "agreed", 35.0, None),
-        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "proposed", 45.0, 80.0),
+        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "agreed", 30.0, None),
+        ("Hanse Aviation", "Vela Air", None, "stake_purchase", "proposed", 45.0, 75.0),
     ]
     assert deals[1].year is None  # an exercise date in the future is no history
 
@@ -499,9 +499,9 @@ def test_deal_talks_and_up_to_valuation() -> None:
 
 def test_deal_stake_increase_from_to_and_further() -> None:
     deal = only(
-        "[Veltra] has increased its stake in [Corona Telecom] to {16 per cent|16}. [Veltra] "
+        "[Veltra] has increased its stake in [Corona Telecom] to {15 per cent|15}. [Veltra] "
         "said it had acquired another {2 per cent|2} of [Corona Telecom]'s shares, taking its "
-        "holding from {14 per cent|14} to {~16 per cent|16}.",
+        "holding from {13 per cent|13} to {~15 per cent|15}.",
         PUB,
     )
     assert summary(deal)[:7] == (
@@ -511,7 +511,7 @@ def test_deal_stake_increase_from_to_and_further() -> None:
         "stake_purchase",
         "completed",
         2.0,
-        16.0,
+        15.0,
     )
 
 
@@ -537,8 +537,8 @@ def test_deal_stake_increase_without_further_has_no_stake() -> None:
 
 def test_deal_holding_will_rise() -> None:
     deal = only(
-        "As a result, [Mauve Group]'s holding in [Sundra Telecom] will rise from "
-        "{60.5%|60.5} to {~65.1%|65.1}.",
+        "Once the deal closes, [Mauve Group]'s holding in [Sundra Telecom] will rise from "
+        "{52.5%|52.5} to {~58.3%|58.3}.",
         PUB,
     )
     assert summary(deal)[:7] == (
@@ -548,7 +548,7 @@ def test_deal_holding_will_rise() -> None:
         "stake_purchase",
         "agreed",
         None,
-        65.1,
+        58.3,
     )
 
 
@@ -632,7 +632,7 @@ def test_deal_funding_round_led_by_investor() -> None:
         "values it at {more than $1.2 billion|1200000000 USD over}. The investment was led "
         "by [Tiercel Ventures]. ((In May 2021|2021)), [Zuriel Pay] raised "
         "{$35 million|35000000 USD} in a Series B round. Fintech firms in the region raised a "
-        "record {$3 billion|3000000000 USD} ((in 2022|2022)).",
+        "record {$2.6 billion|2600000000 USD} ((in 2022|2022)).",
         PUB,
     )
     assert [summary(d) for d in deals] == [
@@ -824,7 +824,7 @@ def test_deal_paying_a_dividend_is_not_buying() -> None:
 
 def test_deal_the_bank_resolves_to_the_company_described_as_a_bank() -> None:
     deals = deals_of(
-        "[Corvo Banco], a regional bank in Brazil, has agreed to buy {35%|35} of brokerage "
+        "[Corvo Banco], a regional bank in Brazil, has agreed to buy {38%|38} of brokerage "
         "firm [Rio Invest] for {R$1.4 billion|1400000000 BRL}. It is [Rio Invest]'s first "
         "outside investor. ((In May 2022|2022)), the bank agreed to pay "
         "{R$300 million|300000000 BRL} for [Atlas Bank]'s card business.",
@@ -884,7 +884,7 @@ def test_deal_exercised_option_is_agreed() -> None:
 
 def test_deal_share_repurchase_programme_is_proposed() -> None:
     deal = only(
-        "[Kolwe Platinum] today announced a repurchase of up to {R1.2 billion|1200000000 ZAR "
+        "[Kolwe Platinum] today announced a repurchase of up to {R1.35 billion|1350000000 ZAR "
         "up_to} of its ordinary shares during the coming 18 months.",
         dt.date(2025, 8, 28),
     )
