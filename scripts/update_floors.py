@@ -29,7 +29,11 @@ from extractor.nlp import build_nlp
 REPO = Path(__file__).resolve().parent.parent
 FLOORS = REPO / "scripts" / "eval_floors.json"
 #: The corpora the gate knows, by name, with their paths relative to the repository.
-CORPORA = {"corpus": "corpus", "dev-corpus": "../shared/dev-corpus"}
+CORPORA = {
+    "corpus": "corpus",
+    "heldout": "corpus/heldout",  # scored only: never tuned on
+    "dev-corpus": "../shared/dev-corpus",
+}
 
 
 def load_floors(path: Path | None = None) -> dict[str, Any]:
