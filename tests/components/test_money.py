@@ -34,14 +34,14 @@ def _figures(doc: Doc) -> list[tuple[str, Decimal, str | None]]:
 
 def test_finds_figures_with_values_in_text_order(money_nlp: Language) -> None:
     doc = money_nlp(
-        "Fernhill will pay $586m (£378m) for the stake, valuing Orla at over $3.2bn. "
-        "It also sold a unit for three billion Swiss francs."
+        "Fernhill will pay $248m (£160m) for the holding, putting Orla's value at over $1.5bn. "
+        "It also sold a unit for four billion Swiss francs."
     )
     assert _figures(doc) == [
-        ("$586m", D("586e6"), "USD"),
-        ("£378m", D("378e6"), "GBP"),
-        ("$3.2bn", D("3.2e9"), "USD"),
-        ("three billion Swiss francs", D("3e9"), "CHF"),
+        ("$248m", D("248e6"), "USD"),
+        ("£160m", D("160e6"), "GBP"),
+        ("$1.5bn", D("1.5e9"), "USD"),
+        ("four billion Swiss francs", D("4e9"), "CHF"),
     ]
     assert doc.spans["extractor_money"][2]._.extractor_money.qualifier == "over"
     assert doc._.extractor_money_links == [(0, 1)]
@@ -50,10 +50,10 @@ def test_finds_figures_with_values_in_text_order(money_nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "pairs"),
     [
-        ("It paid 28.3 billion yuan (US$4.6 billion) in cash.", [(0, 1)]),
-        ("A 41 billion rand ($2.74 billion) deal.", [(0, 1)]),
-        ("It paid $4.4bn (Dh16.2bn) for 9.8 per cent.", [(0, 1)]),
-        ("It paid $4.4bn. Its rival paid Dh16.2bn.", []),
+        ("It paid 19.4 billion yuan (US$2.7 billion) in cash.", [(0, 1)]),
+        ("A 23 billion rand ($1.28 billion) deal.", [(0, 1)]),
+        ("It paid $3.1bn (Dh11.4bn) for 7.5 per cent.", [(0, 1)]),
+        ("It paid $3.1bn. Its rival paid Dh11.4bn.", []),
     ],
 )
 def test_alternate_currency_links(money_nlp: Language, text: str, pairs: list) -> None:
@@ -62,14 +62,14 @@ def test_alternate_currency_links(money_nlp: Language, text: str, pairs: list) -
 
 def test_house_currency_note_applies_to_plain_dollars(money_nlp: Language) -> None:
     doc = money_nlp(
-        "All figures in Canadian dollars unless otherwise noted.\n"
-        "Lakeview expects roughly $20-billion and will buy back US$1.5-billion of stock."
+        "Amounts are in Canadian dollars unless stated otherwise.\n"
+        "Lakeview hopes to raise about $12-billion and will repurchase US$900-million of stock."
     )
     assert [c for _, _, c in _figures(doc)] == ["CAD", "USD"]
 
 
 def test_years_and_counts_are_not_money(money_nlp: Language) -> None:
-    doc = money_nlp("In 2005 the site had 500 million users and 2,022 staff.")
+    doc = money_nlp("In 2011 the app had 320 million members and 2,021 staff.")
     assert list(doc.spans["extractor_money"]) == []
     assert doc._.extractor_money_links == []
 
@@ -88,17 +88,18 @@ def test_empty_doc(money_nlp: Language) -> None:
 
 def test_record_amounts_through_extract() -> None:
     record = extract(
-        "Harrow Foods has agreed to buy a fifth of Brightwell for €240mn (Dh958mn), "
-        "valuing it at about €900mn."
+        "Harrow Foods has agreed to buy a quarter of Brightwell for €185mn (Dh745mn), "
+        "valuing it at about €780mn."
     )
     assert [(a.amount, a.currency, a.qualifier) for a in record.amounts] == [
-        (240_000_000, "EUR", None),
-        (958_000_000, "AED", None),
-        (900_000_000, "EUR", "about"),
+        (185_000_000, "EUR", None),
+        (745_000_000, "AED", None),
+        (780_000_000, "EUR", "about"),
     ]
     assert record.amounts[0].alternates == [1]
-    assert (record.amounts[2].low, record.amounts[2].high) == (810_000_000, 990_000_000)
-    assert record.text[record.amounts[0].start : record.amounts[0].end] == "€240mn"
+    # "about" widens the figure by 10% either way: 780m -> 702m..858m.
+    assert (record.amounts[2].low, record.amounts[2].high) == (702_000_000, 858_000_000)
+    assert record.text[record.amounts[0].start : record.amounts[0].end] == "€185mn"
 
 
 def test_pipeline_never_loads_quantulum3_for_ordinary_figures() -> None:
@@ -106,8 +107,8 @@ def test_pipeline_never_loads_quantulum3_for_ordinary_figures() -> None:
     code = (
         "import sys\n"
         "from extractor import extract\n"
-        "r = extract('Oakmere paid $586m (£378m) for 18% of Tilbury, valuing it at over "
-        "$3.2bn, and three billion Swiss francs for the rest in 2005.')\n"
+        "r = extract('Oakmere paid $248m (£160m) for 16% of Tilbury, valuing it at over "
+        "$1.5bn, and four billion Swiss francs for the rest in 2009.')\n"
         "assert len(r.amounts) == 4, r.amounts\n"
         "print(any(m.startswith('quantulum3') for m in sys.modules))\n"
     )
