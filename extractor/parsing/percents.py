@@ -67,7 +67,9 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         (?P<num>{digits}|{words})
         (?:[\s\u00a0]?[-–][\s\u00a0]?(?P<num2>{digits})(?=[\s\u00a0-]?(?:%|per|pct|pc)))?
         [\s\u00a0-]?
-        (?:(?P<points>(?i:percentage[\s\u00a0-]+points?|per[\s\u00a0-]?cent(?:age)?[\s\u00a0-]+points?))
+        (?:(?P<points>(?i:percentage[\s\u00a0-]+(?:points?|pts)
+                          |per[\s\u00a0-]?cent(?:age)?[\s\u00a0-]+points?)
+                      |pp(?:ts?)?(?![A-Za-z]))              # "3pp", "3 ppts" (lower case only)
           |(?P<unit>%|(?i:per[\s\u00a0-]?cent|percent|pct|p\.c\.|pc)(?![A-Za-z]))
         )
         """,
@@ -122,7 +124,7 @@ def _standalone() -> frozenset[str]:
 #: numbers ("twenty-five per cent" starts at most ~35 characters before its unit), fraction and
 #: stake words for the others.
 # Alternatives share first characters so that ``re`` can skip ahead on them (5x faster).
-_UNIT_ANCHORS = re.compile(r"%|p(?:er[\s\u00a0-]?cent|ercent|ct|\.c\.|c\b)", re.IGNORECASE)
+_UNIT_ANCHORS = re.compile(r"%|p(?:er[\s\u00a0-]?cent|ercent|ct|\.c\.|c\b|p)", re.IGNORECASE)
 _WORD_ANCHORS = re.compile(
     r"half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth", re.IGNORECASE
 )
