@@ -24,11 +24,14 @@ def money(amount: str, currency: str | None = "USD", **kw: object) -> MoneyValue
 
 FX_CASES = [
     # price, alternate, date, expected
-    (money("586000000"), money("378000000", "GBP"), dt.date(2013, 4, 29), "pass"),
-    (money("586000000"), money("578000000", "GBP"), dt.date(2013, 4, 29), "fail"),
-    (money("586000000"), money("378000000", "GBP"), None, "pass"),
-    (money("586000000"), money("37800000", "GBP"), None, "fail"),
-    (money("240000000", "EUR"), money("958000000", "AED"), dt.date(2024, 10, 15), "pass"),
+    # ECB 2016-09-14: $1 = £0.7584, so $412m (411.5m-412.5m) +-4% is £299.6m-£325.4m.
+    (money("412000000"), money("312000000", "GBP"), dt.date(2016, 9, 14), "pass"),
+    (money("412000000"), money("512000000", "GBP"), dt.date(2016, 9, 14), "fail"),
+    # Undated: the whole bundled GBP/USD history puts $412m at about £195m-£389m.
+    (money("412000000"), money("312000000", "GBP"), None, "pass"),
+    (money("412000000"), money("31200000", "GBP"), None, "fail"),
+    # ECB 2019-03-12: EUR 1 = 4.1407 AED (via the dollar peg): €185m is Dh733m-Dh799m.
+    (money("185000000", "EUR"), money("766000000", "AED"), dt.date(2019, 3, 12), "pass"),
     (money("1000", "USD"), money("1000", "XYZ"), None, "unknown"),
     (money("1000", "USD"), money("900", None), None, "unknown"),
     (money("1000", "USD"), money("900", "USD"), None, "unknown"),
@@ -51,19 +54,19 @@ def test_check_alternate_currency(
 
 def test_dated_check_names_the_rate_and_date() -> None:
     check = check_alternate_currency(
-        money("586000000"),
-        money("378000000", "GBP"),
-        dt.date(2013, 4, 28),  # a Sunday
+        money("412000000"),
+        money("312000000", "GBP"),
+        dt.date(2016, 9, 11),  # a Sunday: Friday's or Monday's quote, £297.3m-£322.8m
     )
     assert check.status == "pass"
-    assert "2013-04-28" in check.detail and "GBP/USD" in check.detail
+    assert "2016-09-11" in check.detail and "GBP/USD" in check.detail
 
 
 @pytest.mark.parametrize(
     ("parts", "total", "status"),
     [
-        (["6300000000", "800000000"], "7100000000", "pass"),
-        (["6300000000", "800000000"], "7900000000", "fail"),
+        (["3900000000", "700000000"], "4600000000", "pass"),
+        (["3900000000", "700000000"], "5400000000", "fail"),
         (["1200000000", "300000000"], "1500000000", "pass"),
         (["1000"], "1000", "unknown"),
     ],
@@ -76,7 +79,7 @@ def test_check_parts_sum(parts: list[str], total: str, status: str) -> None:
 
 @pytest.mark.parametrize(
     ("stake", "after", "status"),
-    [("10", "40", "pass"), ("49", "90", "pass"), ("30", "20", "fail"), ("20", "20", "pass")],
+    [("15", "50", "pass"), ("45", "80", "pass"), ("30", "20", "fail"), ("20", "20", "pass")],
 )
 def test_check_stake_after(stake: str, after: str, status: str) -> None:
     check = check_stake_after(PercentValue(D(stake)), PercentValue(D(after)))
