@@ -70,5 +70,5 @@ def test_date_before_the_history_falls_back_to_the_whole_band() -> None:
     undated = convert_interval(value, "GBP", None)
     assert undated is not None
     assert convert_interval(value, "GBP", dt.date(1980, 5, 1)) == undated
-    dated = convert_interval(value, "GBP", dt.date(2013, 4, 29))
+    dated = convert_interval(value, "GBP", dt.date(2016, 9, 14))
     assert dated is not None and dated != undated
