@@ -456,7 +456,7 @@ def test_cut_off_entity_mention_does_not_shorten_a_hyphenated_name(nlp: Language
 def test_family_name_first_with_an_honorific(nlp: Language) -> None:
     text = (
         "The shares were sold by the founder, Wong Kar Ho, who stays as chairman.\n\n"
-        "“I wanted a buyer who would keep every worker on,” Mr Wong said."
+        "“Whoever took over had to promise to keep the whole crew,” Mr Wong said."
     )
     assert speakers(run(nlp, text)) == ["Wong Kar Ho"]
 
