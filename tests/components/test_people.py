@@ -66,13 +66,13 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Piet Laan", "chairman", "Gosford",
         ),
         (
-            "Control stays with Pelmark's partners, led by founder and chief executive "
-            "Rui Tavora.",
+            "Voting power remains with Pelmark's partners, who are led by founder and chief "
+            "executive Rui Tavora.",
             "Rui Tavora", "founder and chief executive", "Pelmark",
         ),
         (
-            "Vellin raised $90m. Its co-founder and chief executive is Ade Bankole.",
-            "Ade Bankole", "co-founder and chief executive", "Vellin",
+            "Vellin sells in nine countries. Its chief executive and co-founder is Ade Bankole.",
+            "Ade Bankole", "chief executive and co-founder", "Vellin",
         ),
         (
             "Ngaire Tomo, a partner at Kowhai Ventures, said the round was large.",
@@ -91,7 +91,7 @@ def person(doc: Doc, name: str) -> PersonFact:
             "Lotte Brandvold", "finance minister", None,
         ),
         (
-            "Hana Sorel, Brisk's chief executive, said the deal gave Brisk capital.",
+            "Hana Sorel, Brisk's chief executive, said the purchase would give Brisk more capital.",
             "Hana Sorel", "chief executive", "Brisk",
         ),
         (
