@@ -6,7 +6,8 @@ present, replicated to get stable numbers):
 - the full pipeline (``extractor.extract`` on the raw file bytes): articles/s and words/s;
 - the floor: bare ``spacy.blank("en")`` tokenisation + sentence splitting of the clean text;
 - the naive alternative: quantulum3's ``parser.parse`` on the same full texts;
-- scaling: ``extract_many`` with 1 and 2 worker processes (steady state, after start-up);
+- scaling: ``extract_many`` with 1 and 2 worker processes (steady state after start-up, and the
+  whole run; best of two alternated runs each);
 - peak RSS of each worker process (sampled with psutil);
 - cold start of ``extractor extract FILE`` (a fresh process, wall time).
 
@@ -51,6 +52,7 @@ TARGETS = {
     "full_vs_floor": ("<=", 3.0),
     "quantulum_vs_full": (">=", 10.0),
     "speedup_2_workers": (">=", 1.7),
+    "speedup_2_workers_with_startup": (">=", 1.7),
     "peak_rss_mb_per_worker": ("<=", 400.0),
     "cold_start_s": ("<=", 2.5),
 }
@@ -248,8 +250,10 @@ def main(argv: list[str] | None = None) -> int:
                     else raw + f"\n{copy}\n".encode()
                 )
                 files.append(target)
-        one = bench_workers(files, 1)
-        two = bench_workers(files, 2)
+        # Best of two runs each, alternated: on a shared machine one run can lose a core.
+        runs = [bench_workers(files, w) for w in (1, 2, 1, 2)]
+        one = max(runs[0::2], key=lambda r: r["steady_articles_per_s"])
+        two = max(runs[1::2], key=lambda r: r["steady_articles_per_s"])
     get_nlp()  # built once, outside the timings, as in a long-running batch
     # One untimed pass: lazy loads (exchange-rate history, patterns) happen once per process
     # and belong to the start-up cost, not to the per-article cost.
@@ -308,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
             "full_vs_floor": per_full / per_floor,
             "quantulum_vs_full": per_quantulum / per_full,
             "speedup_2_workers": two["steady_articles_per_s"] / one["steady_articles_per_s"],
+            "speedup_2_workers_with_startup": one["wall_s"] / two["wall_s"],
             "peak_rss_mb_per_worker": max(one["peak_rss_mb"], two["peak_rss_mb"]),
             "cold_start_s": cold["wall_s"],
         },
@@ -333,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     for w in (one, two):
         print(
             f"{w['workers']} worker(s): {w['steady_articles_per_s']:.1f} articles/s steady, "
-            f"start-up {w['startup_s']:.2f} s, peak RSS {w['peak_rss_mb']:.0f} MB"
+            f"start-up {w['startup_s']:.2f} s, whole run {w['wall_s']:.1f} s, "
+            f"peak RSS {w['peak_rss_mb']:.0f} MB"
         )
     print(f"first (warm-up) pass: {figures['first_pass_s']:.2f} s")
     cold = figures["cold_start"]
