@@ -35,11 +35,22 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     text = doc.text
     amount_roles: dict[Offsets, str] = doc._.extractor_amount_roles or {}
     percent_roles: dict[Offsets, str] = doc._.extractor_percent_roles or {}
-    money_spans = list(doc.spans.get("extractor_money", []))
+    money_spans = [s for s in doc.spans.get("extractor_money", []) if s._.extractor_money]
+    percent_spans = [s for s in doc.spans.get("extractor_percents", []) if s._.extractor_percent]
+    # Links are index pairs into the span groups; spans without a value are skipped above, so
+    # map group indexes to positions in the output lists.
+    money_pos = _positions(doc.spans.get("extractor_money", []), "extractor_money")
+    percent_pos = _positions(doc.spans.get("extractor_percents", []), "extractor_percent")
     alternates: dict[int, list[int]] = {}
     for a, b in doc._.extractor_money_links or []:
-        alternates.setdefault(a, []).append(b)
-        alternates.setdefault(b, []).append(a)
+        if a in money_pos and b in money_pos:
+            alternates.setdefault(money_pos[a], []).append(money_pos[b])
+            alternates.setdefault(money_pos[b], []).append(money_pos[a])
+    changed_to: dict[int, int] = {}
+    for a, b in doc._.extractor_percent_links or []:
+        if a in percent_pos and b in percent_pos:
+            changed_to[percent_pos[a]] = percent_pos[b]
+    changed_from = {b: a for a, b in changed_to.items()}
     amounts = [
         money_model(
             MoneyMention(s.start_char, s.end_char, s.text, s._.extractor_money),
@@ -47,15 +58,13 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
             alternates=sorted(alternates.get(i, [])),
         )
         for i, s in enumerate(money_spans)
-        if s._.extractor_money is not None
     ]
     percentages = [
         percent_model(
             PercentMention(s.start_char, s.end_char, s.text, s._.extractor_percent),
             role=percent_roles.get((s.start_char, s.end_char), "other"),
-        )
-        for s in doc.spans.get("extractor_percents", [])
-        if s._.extractor_percent is not None
+        ).model_copy(update={"changed_from": changed_from.get(i), "changed_to": changed_to.get(i)})
+        for i, s in enumerate(percent_spans)
     ]
     return ArticleRecord(
         source=article.source,
@@ -74,6 +83,15 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     )
 
 
+def _positions(spans: object, extension: str) -> dict[int, int]:
+    """Span-group index -> position among the spans that carry a value."""
+    out: dict[int, int] = {}
+    for i, span in enumerate(spans):  # type: ignore[attr-defined]
+        if getattr(span._, extension) is not None:
+            out[i] = len(out)
+    return out
+
+
 def currency_units(value: Decimal | None) -> int | float | None:
     """An amount for the output: an int when whole (cents rounded away from large figures),
     else a float to the cent ("450p" -> 4.5); None stays None.
@@ -85,6 +103,15 @@ def currency_units(value: Decimal | None) -> int | float | None:
         return None
     if abs(value) >= 1000 or value == value.to_integral_value():
         return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def interval_bound(value: Decimal | None) -> int | float | None:
+    """An interval bound for the output, exact: "$1,200" stands for 1199.5 to 1200.5."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
     return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
@@ -101,8 +128,8 @@ def money_model(
         currency=value.currency,
         text=text,
         qualifier=value.qualifier,
-        low=currency_units(value.low),
-        high=currency_units(value.high),
+        low=interval_bound(value.low),
+        high=interval_bound(value.high),
         start=start,
         end=end,
         role=role,  # type: ignore[arg-type]

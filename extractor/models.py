@@ -89,6 +89,12 @@ class Percent(_Record):
     role: PercentRole = "other"
     points: bool = Field(default=False, description="'percentage points': a change, not a stake.")
     qualitative: Literal["majority", "minority", "controlling"] | None = None
+    changed_from: int | None = Field(
+        default=None, description="Index in ArticleRecord.percentages of the 'from X%' figure."
+    )
+    changed_to: int | None = Field(
+        default=None, description="Index in ArticleRecord.percentages of the 'to Y%' figure."
+    )
 
 
 class Company(_Record):

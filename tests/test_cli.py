@@ -119,3 +119,12 @@ def test_python_m_extractor_stdin_and_missing_file(tmp_path: Path) -> None:
     assert err.strip().splitlines() == [
         f"extractor: {missing}: cannot read {str(missing)!r}: No such file or directory"
     ]
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Tolbay paid $5m for Marrow Lane.\n" * 200, encoding="utf-8")
+    shell = f"{sys.executable} -m extractor extract --pretty {article} {article} | head -c 10"
+    done = subprocess.run(shell, shell=True, capture_output=True, text=True, timeout=120)
+    assert done.stdout == '{\n  "sourc'
+    assert "Traceback" not in done.stderr

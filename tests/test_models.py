@@ -161,3 +161,17 @@ def test_money_keeps_fractional_units_and_rounds_large_figures() -> None:
     assert currency_units(Decimal("2841666666.6667")) == 2841666667
     assert isinstance(currency_units(Decimal("412000000")), int)
     assert currency_units(None) is None
+
+
+def test_interval_bounds_are_exact_and_percent_changes_are_linked() -> None:
+    from extractor import extract
+
+    record = extract(
+        "Tolbay paid $1,200 for the domain. Later Tolbay lifted its holding in Marrow Lane "
+        "from 42.5 per cent to 47.25 per cent."
+    )
+    price = record.amounts[0]
+    assert (price.amount, price.low, price.high) == (1200, 1199.5, 1200.5)
+    before, after = record.percentages
+    assert (before.value, before.changed_to, before.changed_from) == (42.5, 1, None)
+    assert (after.value, after.changed_from, after.changed_to) == (47.25, 0, None)
