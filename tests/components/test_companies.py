@@ -233,8 +233,8 @@ def test_references_resolve(ent_nlp: Language) -> None:
 
 def test_reference_with_nationality_skips_a_company_of_another_nation(ent_nlp: Language) -> None:
     doc = ent_nlp(
-        "Kranich has agreed to buy 41% of Volare, the Italian carrier. "
-        "The price of the Volare shares depends on its profits. "
+        "Kranich has agreed to buy 36% of Serrata, the Spanish bus operator. "
+        "Serrata's founders will keep the remaining shares. "
         "The German group will name two directors."
     )
     refs = {r.text: r.companies for r in doc._.extractor_company_refs}
