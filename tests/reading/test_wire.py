@@ -15,8 +15,8 @@ from extractor.reading.wire import (
 
 DATELINES = [
     ("HONG KONG, March 3 (Reuters) - Acme said", 2023, "HONG KONG", dt.date(2023, 3, 3)),
-    ("JOHANNESBURG, Nov 10 (PANW) - Acme said", 2021, "JOHANNESBURG", dt.date(2021, 11, 10)),
-    ("Johannesburg, 3 March 2025 – Acme Holdings today", None, "Johannesburg", dt.date(2025, 3, 3)),
+    ("JOHANNESBURG, Jun 14 (KWN) - Acme said", 2022, "JOHANNESBURG", dt.date(2022, 6, 14)),
+    ("Johannesburg, 2 April 2025 – Acme Holdings today", None, "Johannesburg", dt.date(2025, 4, 2)),
     ("SÃO PAULO — Acme agreed", None, "SÃO PAULO", None),
     ("LAGOS – Acme raised", None, "LAGOS", None),
     ("NEW YORK (AP) — Shares rose", None, "NEW YORK", None),
