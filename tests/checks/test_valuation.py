@@ -120,10 +120,11 @@ def test_intervals_from_precision_and_qualifier() -> None:
 
 
 def test_stated_about_is_ten_percent_even_when_printed_coarsely() -> None:
-    # "about 1 trillion won": the quantities layer may widen it to 0.5-1.5tn by its printed
-    # precision; the consistency rule takes "about" as +-10%, so 800bn implied disagrees.
-    stated = money("1000000000000", "KRW", qualifier="about", low=D("5e11"), high=D("1.5e12"))
-    implied = implied_valuation(money("320000000000", "KRW"), pct("40"))
+    # "about 2 trillion won": the quantities layer may widen it to 1.5-2.5tn by its printed
+    # precision; the consistency rule takes "about" as +-10% (1.8-2.2tn), so 640bn for 40%
+    # (implied 1.57-1.64tn) disagrees.
+    stated = money("2000000000000", "KRW", qualifier="about", low=D("1.5e12"), high=D("2.5e12"))
+    implied = implied_valuation(money("640000000000", "KRW"), pct("40"))
     assert implied is not None
     check = check_valuation(stated, implied)
     assert check.status == "fail"
