@@ -499,9 +499,9 @@ def test_deal_talks_and_up_to_valuation() -> None:
 
 def test_deal_stake_increase_from_to_and_further() -> None:
     deal = only(
-        "[Veltra] has increased its stake in [Corona Telecom] to {15 per cent|15}. [Veltra] "
+        "[Veltra] has increased its stake in [Corona Telecom] to {10 per cent|10}. [Veltra] "
         "said it had acquired another {2 per cent|2} of [Corona Telecom]'s shares, taking its "
-        "holding from {13 per cent|13} to {~15 per cent|15}.",
+        "holding from {8 per cent|8} to {~10 per cent|10}.",
         PUB,
     )
     assert summary(deal)[:7] == (
@@ -511,7 +511,7 @@ def test_deal_stake_increase_from_to_and_further() -> None:
         "stake_purchase",
         "completed",
         2.0,
-        15.0,
+        10.0,
     )
 
 
@@ -567,9 +567,9 @@ def test_deal_holding_will_rise() -> None:
         ),
         (
             "[Bastion Cable] acquired its original {4.5 per cent|4.5} interest in "
-            "[Corona Telecom], which runs masts in the north, ((in 2019|2019)) for "
+            "[Corona Telecom], which runs masts in the north, ((in 2017|2017)) for "
             "{£1bn|1000000000 GBP}.",
-            2019,
+            2017,
         ),
     ],
     ids=["earlier-this-month", "month-before-publication", "year-after-relative-clause"],
