@@ -25,6 +25,7 @@ D = Decimal
 JAPAN = CurrencyContext(yen_sign="JPY")
 CHINA = CurrencyContext(yen_sign="CNY")
 
+# examples from the issue text: the misreadings it measured and asks to test
 MISREADINGS = [
     ("$586m", None, D("586e6"), "USD"),
     ("$1bn", None, D("1e9"), "USD"),
@@ -60,5 +61,5 @@ def test_quantulum_reads_number_words_we_fall_back_to() -> None:
 
 
 def test_results_are_cached() -> None:
-    first = quantulum_quantities("three billion Swiss francs")
-    assert quantulum_quantities("three billion Swiss francs") is first
+    first = quantulum_quantities("four billion Swiss francs")
+    assert quantulum_quantities("four billion Swiss francs") is first
