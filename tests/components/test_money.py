@@ -63,7 +63,7 @@ def test_alternate_currency_links(money_nlp: Language, text: str, pairs: list) -
 def test_house_currency_note_applies_to_plain_dollars(money_nlp: Language) -> None:
     doc = money_nlp(
         "Amounts are in Canadian dollars unless stated otherwise.\n"
-        "Lakeview hopes to raise about $12-billion and will repurchase US$900-million of stock."
+        "Lakeview hopes to raise about $12-billion and will repurchase US$650-million of stock."
     )
     assert [c for _, _, c in _figures(doc)] == ["CAD", "USD"]
 
