@@ -517,7 +517,7 @@ def test_deal_stake_increase_from_to_and_further() -> None:
 
 def test_deal_stake_increase_without_further_has_no_stake() -> None:
     deals = deals_of(
-        "[Dunlavin Group] has agreed to a takeover of [Ravel Post]. ((In May 2022|2022)), "
+        "[Dunlavin Group] has agreed to a takeover of [Ravel Post]. ((In September 2021|2021)), "
         "[Vesta Holdings] lifted its holding from {17 per cent|17} to {~19 per cent|19}.",
         PUB,
     )
@@ -531,7 +531,7 @@ def test_deal_stake_increase_without_further_has_no_stake() -> None:
         19.0,
         None,
         None,
-        2022,
+        2021,
     )
 
 
@@ -826,7 +826,7 @@ def test_deal_the_bank_resolves_to_the_company_described_as_a_bank() -> None:
     deals = deals_of(
         "[Corvo Banco], a regional bank in Brazil, has agreed to buy {38%|38} of brokerage "
         "firm [Rio Invest] for {R$1.4 billion|1400000000 BRL}. It is [Rio Invest]'s first "
-        "outside investor. ((In May 2022|2022)), the bank agreed to pay "
+        "outside investor. ((In August 2021|2021)), the bank agreed to pay "
         "{R$300 million|300000000 BRL} for [Atlas Bank]'s card business.",
         PUB,
     )
