@@ -9,6 +9,9 @@ The tables live in ``extractor/lexicons/currencies.json``. Two signs are ambiguo
      exactly one other dollar ("C$", "HK$", "A$" ... or "Canadian dollars"): plain "$" is that
      dollar. A lone "C$" or "R$" earlier is not enough: the FT and Reuters write "C$1bn ($730m)"
      with "$" meaning USD.
+  3. without a note and without "US$", the article prints exactly one other dollar sign
+     ("HK$2bn ... a further $500m") and never converts one into plain dollars in brackets
+     ("HK$2bn ($256m)", the FT/Reuters style where "$" is USD): plain "$" is that dollar.
 - ``¥`` is JPY unless the article speaks of China more than of Japan (China, Chinese, Beijing,
   yuan, renminbi ... against Japan, Japanese, Tokyo, yen ...); "円" is always JPY.
 
@@ -125,7 +128,12 @@ def resolve_word(word: str, context: CurrencyContext | None = None) -> str | Non
 
 @functools.cache
 def _context_patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
 ]:
     names = _dict("dollar_names")
     note = re.compile(
@@ -138,6 +146,11 @@ def _context_patterns() -> tuple[
         re.VERBOSE | re.IGNORECASE,
     )
     us_sign = re.compile(r"(?<![A-Za-z])(?:US\$|U\.S\.\$|USD\b)")
+    # "HK$2bn ($256m)": a local-dollar figure converted into plain dollars in brackets.
+    converted = re.compile(
+        rf"(?<![A-Za-z])(?:{alternation(_dict('local_dollar_signs'))})\s?\d[\d.,]*"
+        r"\s*(?:[a-zA-Z]{1,8}\s*)?\(\s*\$\s?\d"
+    )
     local = re.compile(
         rf"(?<![A-Za-z])(?P<sign>{alternation(_dict('local_dollar_signs'))})\s?\d"
         rf"|\b(?P<name>{alternation({k: v for k, v in names.items() if v != 'USD'})})\b"
@@ -150,7 +163,7 @@ def _context_patterns() -> tuple[
     denmark = [str(w) for w in _list("denmark_words")]
     norway = [str(w) for w in _list("norway_words")]
     nordic = re.compile(rf"\b(?:(?P<dk>{alternation(denmark)})|(?P<no>{alternation(norway)}))\b")
-    return note, us_sign, local, yen, nordic
+    return note, us_sign, local, yen, nordic, converted
 
 
 def currency_context(text: str) -> CurrencyContext:
@@ -162,6 +175,8 @@ def currency_context(text: str) -> CurrencyContext:
     'HKD'
     >>> currency_context("It paid C$1bn ($730m).").dollar
     'USD'
+    >>> currency_context("It paid HK$5bn in March and a further $2bn in June.").dollar
+    'HKD'
     >>> currency_context("Beijing-based group paid ¥20 billion").yen_sign
     'CNY'
     >>> currency_context("A Copenhagen brewer paid 4 billion kroner.").krone
@@ -169,7 +184,7 @@ def currency_context(text: str) -> CurrencyContext:
     """
     if not isinstance(text, str) or not text:
         return DEFAULT_CONTEXT
-    note, us_sign, local, yen, nordic = _context_patterns()
+    note, us_sign, local, yen, nordic, converted = _context_patterns()
     dollar = "USD"
     # Cheap substring tests first: most articles have no house note and no "US$".
     m = note.search(text) if "nless" in text else None
@@ -184,6 +199,11 @@ def currency_context(text: str) -> CurrencyContext:
                 found.add(_dict("dollar_names")[_canonical_name(lm["name"])])
         if len(found) == 1:
             dollar = found.pop()
+    elif "$" in text and converted.search(text) is None:
+        local_signs = _dict("local_dollar_signs")
+        signs = {local_signs[lm["sign"]] for lm in local.finditer(text) if lm["sign"]}
+        if len(signs) == 1:
+            dollar = signs.pop()
     yen_sign = "JPY"
     if "¥" in text or "￥" in text:
         cn = jp = 0
