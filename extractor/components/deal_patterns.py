@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractor.components.deal_roles import QUALIFIER_WORDS
+from extractor.components.deal_roles import QUALIFIER_WORDS, SHARE_ISSUE
 from extractor.lexicons import load_lexicon
 
 TRANSFER = "transfer"
@@ -26,8 +26,8 @@ FOR_EACH = re.compile(
     r"\s*(?:in\s+cash\s+)?(?:(?:for|per)\s+each\b|-?a-share\b|(?:a|per)\s+share\b)", re.I
 )
 PAYMENT_FORMS = re.compile(
-    r"""\bin\s+(?:new\s+|its\s+own\s+)?(?:[A-Z][\w&-]*\s+){0,3}(?:shares|stock)\b
-                                                         # "$800m in new Rimal shares"
+    rf"""\bin\s+(?:{SHARE_ISSUE}\s+)*(?:[A-Z][\w&-]*\s+){{0,3}}(?:shares|stock)\b
+                                                         # "$800m in newly issued Rimal shares"
       | \b(?:a|per|each)\s+share\b                         # "$40 a share"
       | \ball\s+(?:of\s+the\s+)?(?:[\d.,]+\s*\w*\s+)?shares\b  # "all 25 million shares"
     """,

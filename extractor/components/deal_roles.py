@@ -29,6 +29,11 @@ _QUAL = (
     r"|a\s+total\s+of|only|no\s+less\s+than|not\s+less\s+than|no\s+more\s+than|at\s+most)"
 )
 QUALIFIER_WORDS = _QUAL
+#: Words between "in" and "shares" of a payment in stock: "in newly issued", "in its own".
+SHARE_ISSUE = (
+    r"(?:new|newly[\s-]issued|freshly[\s-]issued|newly[\s-]created|ordinary|common|"
+    r"preference|its\s+own|their\s+own|own)"
+)
 
 
 @dataclass(frozen=True)
@@ -71,9 +76,13 @@ def role_patterns() -> RolePatterns:
         before=before,
         after=after,
         # "The sale is worth about US$14.6bn": the worth of a deal is its price.
+        # "in a deal worth", "A takeover of X by Y, worth": the deal noun's own worth.
         worth_deal=re.compile(
-            rf"""\b(?:{nouns})\b(?:\s+[^\s.;]+){{0,3}}?\s+(?:is|was|would\s+be|will\s+be|are)
-                 \s+(?:worth|valued\s+at)\s*(?:{_QUAL}\s*)*$""",
+            rf"""\b(?:{nouns})\b
+                 (?:(?:\s+[^\s.;]+){{0,3}}?\s+(?:is|was|would\s+be|will\s+be|are)\s+
+                    (?:worth|valued\s+at)
+                  | (?:\s+[^\s,.;]+){{0,6}}?,?\s+worth     # no comma inside: not "Y, a firm worth"
+                 )\s*(?:{_QUAL}\s*)*$""",
             re.I | re.X,
         ),
         price_cue=re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
@@ -88,7 +97,8 @@ def role_patterns() -> RolePatterns:
         # "$6.3bn in cash", "$800m in new Rimal shares"
         parts_after=re.compile(
             rf"""^\s*(?:{_alt(lex["parts_after"])}
-                 | in\s+(?:new\s+)?(?:[A-Z][\w&-]*\s+){{1,3}}(?:shares|stock)  # "in new X shares"
+                 | in\s+(?:{SHARE_ISSUE}\s+)*(?:[A-Z][\w&-]*\s+){{1,3}}(?:shares|stock)
+                                                 # "in new X shares", "in newly issued X stock"
                  )\b""",
             re.I | re.X,
         ),
