@@ -159,6 +159,16 @@ class DealBuilder:
         target = None
         if frame.family == "lead":
             target = self.focus if self.focus and "raise" in self.focus.families else None
+            active = not frame.trigger.text.lower().endswith("by")
+            if (
+                active
+                and frame.target is not None
+                and (target is None or target.target != frame.target)
+            ):
+                # "X led the $12m round in Y": a round named by its leader, a deal of its own.
+                target = Draft(lead=frame) if frame.acquirer is not None else None
+                if target is not None:
+                    self.drafts.append(target)
             if target is None or frame.acquirer is None:
                 return
         else:
@@ -181,6 +191,9 @@ class DealBuilder:
             and frame.stake is None
             and self.focus is not None
             and frame.target in (None, self.focus.target)
+            # "an option to raise its stake to 45%": the holding, not the stake just bought
+            and frame.stake_after is None
+            and not frame.families & {"option", "stake_up"}
             and _STAKE_ANAPHOR.search(self.view.text[frame.start : frame.end])
         ):
             # "Lantern bought the stake in 2016": the stake of the deal just reported.
@@ -466,7 +479,7 @@ def _kind(draft: Draft) -> str:
         return "divestment"
     stake = draft.stake.value.value if draft.stake else None
     after = draft.stake_after.value.value if draft.stake_after else None
-    if lead == "raise" or (lead == "invest" and stake is None and not draft.stake_word):
+    if lead in ("raise", "lead") or (lead == "invest" and stake is None and not draft.stake_word):
         return "investment"
     if stake is not None and stake > 50:
         return "acquisition"

@@ -30,9 +30,10 @@ def _after_kind(ent: Ent, sent: Sentence, floor: int) -> str:
     post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 60]
     if pats.relation_of.search(pre) or pats.relation_after.search(post):
         return "skip"
-    if pats.agent.search(pre):
-        return "agent"
-    if pats.source.search(pre):
+    agent, source = pats.agent.search(pre), pats.source.search(pre)
+    if agent and not (source and source.start() > agent.start()):
+        return "agent"  # "by X"; but "by X from Y": the nearer cue speaks for Y
+    if source:
         return "seller"
     if pats.possessive_holding_in.search(post):
         return "seller"
@@ -132,7 +133,8 @@ def assign_roles(
     if agent_at is not None:
         # "sold by Jatoba, the family company that founded Caatinga": after the agent comes only
         # its apposition.
-        kinds = [(e, k) for e, k in kinds if e.start <= agent_at]
+        # its apposition; "bought by X from Y" still names the seller.
+        kinds = [(e, k) for e, k in kinds if e.start <= agent_at or k == "seller"]
 
     def first(*wanted: str, person_ok: bool = False, exclude: tuple = ()) -> str | None:  # type: ignore[type-arg]
         for ent, kind in kinds:
@@ -147,6 +149,11 @@ def assign_roles(
     seller = first("seller", "target_seller", person_ok=True)
     stake_in_before = _stake_in_before(before_ents, sent)
     fam = frame.family
+    offer_from = None
+    if owner is None and trig.text.lower().split()[-1] in _OFFER_NOUNS and not target:
+        # "X rejected a takeover offer from Y", "X received an approach from Y": the offer
+        # comes from the bidder and is made for the clause's subject.
+        offer_from = first("seller")
     if fam == "sell":
         if agent or passive:
             frame.seller = agent
@@ -155,8 +162,10 @@ def assign_roles(
             frame.seller = subject_name
             frame.target = target
             frame.acquirer = first("recipient", person_ok=True)
-        if frame.target is None and OWN_UNIT.search(sent.text[sent.rel(trig.end) :]):
-            # "sold its paint business to X": part of the seller itself changes hands.
+        rest = sent.text[sent.rel(trig.end) :]
+        if frame.target is None and (OWN_UNIT.search(rest) or _OWN_STAKE.match(rest)):
+            # "sold its paint business to X": part of the seller itself changes hands;
+            # "agreed to sell a 9% stake for $45m": a stake in itself (no "in Y" named).
             frame.target = frame.seller
         frame.actor = frame.seller
     elif fam == "buyback":
@@ -167,12 +176,20 @@ def assign_roles(
     elif fam == "raise":
         frame.target = subject_name
         frame.actor = subject_name
+    elif fam == "lead" and not trig.text.lower().endswith("by"):
+        # "X led the $12m series A round in Y": the subject leads, the round's company is "in".
+        frame.acquirer = subject_name
+        frame.target = target
+        frame.actor = subject_name
     elif fam == "lead":
         frame.acquirer = agent or (after[0].name if after else None)
     elif fam == "merge":
         frame.acquirer = subject_name
         frame.target = first("partner") or target or _conjoined(before_ents, sent, subject_name)
         frame.actor = subject_name
+    elif offer_from is not None:
+        frame.acquirer, frame.target, frame.seller = offer_from, subject_name, None
+        frame.actor = offer_from
     else:
         if agent or passive:
             frame.acquirer = agent
@@ -230,6 +247,15 @@ def _conjoined(before_ents: list[Ent], sent: Sentence, first_name: str | None) -
             return b.name
     return None
 
+
+#: The last word of an offer made to a company: "an offer from Y", "a bid from Y".
+_OFFER_NOUNS = frozenset({"offer", "bid", "approach", "proposal", "takeover"})
+#: "sell a 9% stake for $45m", "sell a minority stake to Y": no "in"/"of" names another company.
+_OWN_STAKE = re.compile(
+    r"""\s+(?:a|an)\s+(?:[\w.%-]+\s+){0,3}?(?:stake|holding|shareholding|interest)\b
+        (?!\s+(?:in|of)\b)""",
+    re.I | re.X,
+)
 
 _NOUN_TRIGGERS = frozenset(
     {

@@ -44,10 +44,26 @@ def read_status(frame: Frame, view: DocView, sent: Sentence, clause: int) -> Non
         frame.status = "completed"
     elif pats.status["completed"].search(cue_text):
         frame.status, frame.status_strong = "completed", True
+    if not frame.status_strong and _NOUN_START.match(frame.trigger.text):
+        # "X's $2bn purchase of Y closed on Friday": a deal noun's verb comes after its object.
+        done = _NOUN_DONE.search(sent.text[t_end : sent.rel(frame.end)])
+        if done:
+            frame.status, frame.status_strong = "completed", True
     if pats.negation.search(cue_text):
         frame.negated = True  # "has no intention of making an offer for X"
     if frame.status != "cancelled":
         _year(frame, view, sent)  # a deal called off is news, not history
+
+
+#: Triggers that are nouns of a deal ("purchase", "acquisition", "takeover", "sale").
+_NOUN_START = re.compile(r"(?:purchase|acquisition|takeover|buyout|sale|merger)\b", re.I)
+#: The noun's own verb saying it is done: "closed", "was completed", "went through"; not
+#: "is expected to be completed" or "will close".
+_NOUN_DONE = re.compile(
+    r"""^[^;]{0,80}?(?<!\bbe\s)(?<!\bbeen\s)
+        \b(?:closed|completed|went\s+through|was\s+completed|has\s+been\s+completed)\b""",
+    re.I | re.X,
+)
 
 
 def _proposed(cue_text: str) -> bool:

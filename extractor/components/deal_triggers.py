@@ -157,6 +157,11 @@ def _accept(
         return bool(pats.into_after.search(after)) and any(
             m.end() <= s <= m.end() + 25 for s in money_starts
         )
+    if family == "lead" and not m.group(0).lower().endswith("by"):
+        return bool(_ROUND_AFTER.match(after))  # "led the $12m series A round", not "led the firm"
+    if family == "sell" and m.group(0).lower().startswith("hand"):
+        # "will hand over its stake to Y" sells; "pay partly by handing over its assets" pays.
+        return not _BY_BEFORE.search(text[: m.start()]) and bool(_TO_NAME.match(after))
     if family == "raise":
         # "raised $250 million": a company raising money, the figure right after the verb.
         return any(m.end() <= s <= m.end() + 12 for s in money_starts)
@@ -182,3 +187,10 @@ def _firsts(phrases: list[str]) -> frozenset[str]:
 _RULES_AFTER = re.compile(
     r"\s+(?:rules?|code|panel|laws?|regulations?|regime|defences?|defenses?|battles?)\b", re.I
 )
+
+#: What an investor leads: a round of funding ("led the $12m series A round").
+_ROUND_AFTER = re.compile(
+    r"^\s*(?:[^\s.;,]+\s+){0,4}?(?:round|funding|financing|fundraising|raise)\b", re.I
+)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+_TO_NAME = re.compile(r"^[^.;]{0,80}?\bto\s+(?:the\s+)?[A-Z]")

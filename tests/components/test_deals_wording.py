@@ -1,0 +1,278 @@
+"""extractor_deals through the whole pipeline on reworded deal sentences.
+
+Each row is a short invented text (companies, figures and currencies made up for this table)
+and the deal records a careful reader takes from it. The rows vary the wording of each phrase
+family of issue 7 (verbs and their synonyms, passives, nominalisations, clauses between the
+parties, price / valuation / stake phrasings, status and date forms, buybacks, rounds), so
+that the rules are tested on wording they were not written from. All texts are dated 12 June
+2024 through a "Published:" line.
+
+Expected tuple: (acquirer, target, seller, kind, status, year, stake, stake_after,
+price amount, price currency, valuation amount, valuation qualifier, valuation_consistent).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.models import Deal
+
+_HEAD = "Business briefs\nPublished: 12 June 2024\n\n"
+
+Row = tuple  # type: ignore[type-arg]
+
+# fmt: off
+CASES: list[tuple[str, str, list[Row]]] = [
+    # --- buying verbs and their synonyms ------------------------------------------------------
+    ("picked-up",
+     "Harwick Group picked up Selby Robotics for €120m.",
+     [("Harwick Group", "Selby Robotics", None, "acquisition", "completed", None, None, None,
+       120000000, "EUR", None, None, None)]),
+    ("took-control-of-worth",
+     "Marlow Capital took control of Fenwick Textiles in a deal worth £75m.",
+     [("Marlow Capital", "Fenwick Textiles", None, "acquisition", "completed", None, None, None,
+       75000000, "GBP", None, None, None)]),
+    ("purchased-interest",
+     "Tarrant Holdings purchased a 12% interest in Bexley Solar for $30m.",
+     [("Tarrant Holdings", "Bexley Solar", None, "stake_purchase", "completed", None, 12.0, None,
+       30000000, "USD", None, None, None)]),
+    ("per-cent-shareholding",
+     "Ostrava Partners has acquired a 12 per cent shareholding in Lindqvist Marine for $45m.",
+     [("Ostrava Partners", "Lindqvist Marine", None, "stake_purchase", "completed", None, 12.0,
+       None, 45000000, "USD", None, None, None)]),
+    ("pc-stake",
+     "Quarry Lane Capital bought a 15pc stake in Dunmore Brewing for £9m.",
+     [("Quarry Lane Capital", "Dunmore Brewing", None, "stake_purchase", "completed", None, 15.0,
+       None, 9000000, "GBP", None, None, None)]),
+    ("one-fifth-valuing-it",
+     "Alder Ventures bought one-fifth of Crowther Analytics for $50m, valuing it at $250m.",
+     [("Alder Ventures", "Crowther Analytics", None, "stake_purchase", "completed", None, 20.0,
+       None, 50000000, "USD", 250000000, None, True)]),
+    ("minority-stake",
+     "Pellham Group has taken a minority stake in Ravensworth Foods.",
+     [("Pellham Group", "Ravensworth Foods", None, "stake_purchase", "completed", None, None,
+       None, None, None, None, None, None)]),
+    ("snap-up-set-to",
+     "Ambleside Capital is set to snap up Garstang Power for $66m.",
+     [("Ambleside Capital", "Garstang Power", None, "acquisition", "agreed", None, None, None,
+       66000000, "USD", None, None, None)]),
+    ("take-over",
+     "Sefton Airways will take over Bude Air for £27m.",
+     [("Sefton Airways", "Bude Air", None, "acquisition", "agreed", None, None, None,
+       27000000, "GBP", None, None, None)]),
+    # --- selling ---------------------------------------------------------------------------
+    ("agreed-to-sell-to",
+     "Corbin Industries has agreed to sell its 40% stake in Yarrow Chemicals to Halden Group "
+     "for $210m.",
+     [("Halden Group", "Yarrow Chemicals", "Corbin Industries", "divestment", "agreed", None,
+       40.0, None, 210000000, "USD", None, None, None)]),
+    ("offloaded",
+     "Brisco Holdings offloaded its 25% holding in Mendip Cables to Thornbury Capital for £60m.",
+     [("Thornbury Capital", "Mendip Cables", "Brisco Holdings", "divestment", "completed", None,
+       25.0, None, 60000000, "GBP", None, None, None)]),
+    ("divested",
+     "Lanark Energy divested its 30% interest in Pelton Wind to Argyle Infrastructure for $90m.",
+     [("Argyle Infrastructure", "Pelton Wind", "Lanark Energy", "divestment", "completed", None,
+       30.0, None, 90000000, "USD", None, None, None)]),
+    ("will-hand-over",
+     "Varga Group will hand over its 51% stake in Sorrel Logistics to Keswick Partners for €33m.",
+     [("Keswick Partners", "Sorrel Logistics", "Varga Group", "divestment", "agreed", None, 51.0,
+       None, 33000000, "EUR", None, None, None)]),
+    # --- passive voices ----------------------------------------------------------------------
+    ("was-bought-by-in-year",
+     "Nettlefield Software was bought by Cranmore Systems for $64m in 2019.",
+     [("Cranmore Systems", "Nettlefield Software", None, "acquisition", "historical", 2019, None,
+       None, 64000000, "USD", None, None, None)]),
+    ("is-being-acquired-by",
+     "Hollins Foods is being acquired by Wrexford Foods for £18m.",
+     [("Wrexford Foods", "Hollins Foods", None, "acquisition", "agreed", None, None, None,
+       18000000, "GBP", None, None, None)]),
+    ("changed-hands",
+     "Ferrar Mining changed hands for $70m, bought by Caldwell Resources from Anstey Group.",
+     [("Caldwell Resources", "Ferrar Mining", "Anstey Group", "acquisition", "completed", None,
+       None, None, 70000000, "USD", None, None, None)]),
+    ("passive-buyer-looking-after",
+     "Tamsin Robotics agreed to sell a 9% stake for $45m.\n"
+     "The stake is being bought by Orla Capital, a fund looking after $30bn of savings.",
+     [("Orla Capital", "Tamsin Robotics", "Tamsin Robotics", "divestment", "agreed", None, 9.0,
+       None, 45000000, "USD", None, None, None)]),
+    # --- nominalisations ---------------------------------------------------------------------
+    ("possessive-purchase-of",
+     "Garnet Telecom's $2bn purchase of Wyvern Networks closed on Friday.",
+     [("Garnet Telecom", "Wyvern Networks", None, "acquisition", "completed", None, None, None,
+       2000000000, "USD", None, None, None)]),
+    ("acquisition-of-by",
+     "The acquisition of Mossley Print by Ferncroft Media for £140m was approved by "
+     "shareholders.",
+     [("Ferncroft Media", "Mossley Print", None, "acquisition", "agreed", None, None, None,
+       140000000, "GBP", None, None, None)]),
+    ("takeover-of-by",
+     "A takeover of Daventry Tools by Ashbourne Engineering, worth €410m, was announced on "
+     "Tuesday.",
+     [("Ashbourne Engineering", "Daventry Tools", None, "acquisition", "agreed", None, None, None,
+       410000000, "EUR", None, None, None)]),
+    # --- clauses between the parties -----------------------------------------------------------
+    ("relative-clause-runs",
+     "Hexley Group, which runs a chain of garden centres, bought Pinfold Nurseries for £22m.",
+     [("Hexley Group", "Pinfold Nurseries", None, "acquisition", "completed", None, None, None,
+       22000000, "GBP", None, None, None)]),
+    ("relative-clause-manages-figure",
+     "Orla Asset Management, which looks after $30bn for pension funds, bought a 9% stake in "
+     "Tamsin Robotics for $45m.",
+     [("Orla Asset Management", "Tamsin Robotics", None, "stake_purchase", "completed", None,
+       9.0, None, 45000000, "USD", None, None, None)]),
+    # --- prices and valuations ---------------------------------------------------------------
+    ("paid-for-valuing-the-maker",
+     "Redmere Foods paid ¥5bn for a 20% stake in Kagami Snacks, valuing the snack maker at "
+     "¥25bn.",
+     [("Redmere Foods", "Kagami Snacks", None, "stake_purchase", "completed", None, 20.0, None,
+       5000000000, "JPY", 25000000000, None, True)]),
+    ("in-a-deal",
+     "Solway Logistics bought Tenby Freight in a $310m deal.",
+     [("Solway Logistics", "Tenby Freight", None, "acquisition", "completed", None, None, None,
+       310000000, "USD", None, None, None)]),
+    ("for-a-consideration-of",
+     "Brackley Holdings acquired Aske Instruments for a consideration of £56m.",
+     [("Brackley Holdings", "Aske Instruments", None, "acquisition", "completed", None, None,
+       None, 56000000, "GBP", None, None, None)]),
+    ("at-a-price-of-which-values",
+     "Wolsey Capital bought a 10% stake in Grendon Biotech at a price of $12m, which values "
+     "Grendon Biotech at $120m.",
+     [("Wolsey Capital", "Grendon Biotech", None, "stake_purchase", "completed", None, 10.0,
+       None, 12000000, "USD", 120000000, None, True)]),
+    ("worth-nzd",
+     "Cardew Group agreed to buy Lisle Dairies in a deal worth NZ$80m.",
+     [("Cardew Group", "Lisle Dairies", None, "acquisition", "agreed", None, None, None,
+       80000000, "NZD", None, None, None)]),
+    ("implying-enterprise-value",
+     "Pemberton Partners will buy 40% of Yateley Water for €400m, implying an enterprise value "
+     "of €1bn.",
+     [("Pemberton Partners", "Yateley Water", None, "stake_purchase", "agreed", None, 40.0, None,
+       400000000, "EUR", 1000000000, None, True)]),
+    ("at-a-valuation-of-inconsistent",
+     "Arncliffe Ventures paid $25m for a 5% stake in Rookwood Software at a valuation of $600m.",
+     [("Arncliffe Ventures", "Rookwood Software", None, "stake_purchase", "completed", None, 5.0,
+       None, 25000000, "USD", 600000000, None, False)]),
+    ("puts-a-value-on",
+     "Thorne Group bought 30% of Cresswell Mills for £90m, a price that puts a value of £300m "
+     "on Cresswell Mills.",
+     [("Thorne Group", "Cresswell Mills", None, "stake_purchase", "completed", None, 30.0, None,
+       90000000, "GBP", 300000000, None, True)]),
+    ("about-a-quarter-last-year",
+     "About a quarter of Mabry Seeds was bought by Kingsbury Agri last year for $40m.",
+     [("Kingsbury Agri", "Mabry Seeds", None, "stake_purchase", "historical", 2023, 25.0, None,
+       40000000, "USD", None, None, None)]),
+    # --- options, talks, called off, blocked, rejected -----------------------------------------
+    ("option-to-raise",
+     "Denholm Group bought 30% of Ventry Labs for $60m.\n"
+     "Denholm Group also holds an option to raise its stake in Ventry Labs to 45%.",
+     [("Denholm Group", "Ventry Labs", None, "stake_purchase", "completed", None, 30.0, None,
+       60000000, "USD", None, None, None),
+      ("Denholm Group", "Ventry Labs", None, "stake_purchase", "proposed", None, None, 45.0,
+       None, None, None, None, None)]),
+    ("in-talks",
+     "Rushden Media is in talks to buy Alcott Radio for about £50m.",
+     [("Rushden Media", "Alcott Radio", None, "acquisition", "proposed", None, None, None,
+       50000000, "GBP", None, None, None)]),
+    ("called-off-bid",
+     "Fallowfield Group called off its $900m bid for Mercer Pipes.",
+     [("Fallowfield Group", "Mercer Pipes", None, "acquisition", "cancelled", None, None, None,
+       900000000, "USD", None, None, None)]),
+    ("blocked-takeover",
+     "Regulators blocked Hanley Steel's proposed takeover of Corfe Metals.",
+     [("Hanley Steel", "Corfe Metals", None, "acquisition", "cancelled", None, None, None,
+       None, None, None, None, None)]),
+    ("rejected-offer-from",
+     "Selwood Brands rejected a £1.2bn takeover offer from Hatherley Group.",
+     [("Hatherley Group", "Selwood Brands", None, "acquisition", "cancelled", None, None, None,
+       1200000000, "GBP", None, None, None)]),
+    # --- historical forms --------------------------------------------------------------------
+    ("a-decade-ago",
+     "Brompton Capital bought 10% of Eskdale Hotels a decade ago, paying $15m.",
+     [("Brompton Capital", "Eskdale Hotels", None, "stake_purchase", "historical", 2014, 10.0,
+       None, 15000000, "USD", None, None, None)]),
+    ("back-in-year",
+     "Back in 2016, Wenlock Group acquired Tudhoe Packaging for €38m.",
+     [("Wenlock Group", "Tudhoe Packaging", None, "acquisition", "historical", 2016, None, None,
+       38000000, "EUR", None, None, None)]),
+    ("in-year-after-object",
+     "Calder Mutual purchased a 15% stake in Ilsley Bank in 2011 for £200m.",
+     [("Calder Mutual", "Ilsley Bank", None, "stake_purchase", "historical", 2011, 15.0, None,
+       200000000, "GBP", None, None, None)]),
+    # --- buybacks and funding rounds -------------------------------------------------------------
+    ("repurchase-up-to",
+     "Grayling Industries said it would repurchase up to $300m of its own shares.",
+     [("Grayling Industries", "Grayling Industries", None, "buyback", "proposed", None, None,
+       None, 300000000, "USD", None, None, None)]),
+    ("buy-back-worth",
+     "Peverell Group will buy back €150m of its shares.",
+     [("Peverell Group", "Peverell Group", None, "buyback", "proposed", None, None, None,
+       150000000, "EUR", None, None, None)]),
+    ("series-b-led-by",
+     "Zephyr Health raised $40m in a series B round led by Oakhurst Ventures.",
+     [("Oakhurst Ventures", "Zephyr Health", None, "investment", "completed", None, None, None,
+       40000000, "USD", None, None, None)]),
+    ("led-the-round",
+     "Oakhurst Ventures led the $12m series A round in Quillon Labs.",
+     [("Oakhurst Ventures", "Quillon Labs", None, "investment", "completed", None, None, None,
+       12000000, "USD", None, None, None)]),
+    # --- parts of a price ---------------------------------------------------------------------
+    ("newly-issued-shares-parts",
+     "Larch Holdings will pay $500m in cash and $200m in newly issued Larch Holdings shares for "
+     "Ventnor Gas, a $700m deal.",
+     [("Larch Holdings", "Ventnor Gas", None, "acquisition", "agreed", None, None, None,
+       700000000, "USD", None, None, None)]),
+]
+# fmt: on
+
+
+def row(deal: Deal) -> Row:
+    """The compared fields of a deal, in the order of the expected tuples."""
+    return (
+        deal.acquirer,
+        deal.target,
+        deal.seller,
+        deal.kind,
+        deal.status,
+        deal.year,
+        None if deal.stake is None else deal.stake.value,
+        None if deal.stake_after is None else deal.stake_after.value,
+        None if deal.price is None else int(deal.price.amount),
+        None if deal.price is None else deal.price.currency,
+        None if deal.valuation is None else int(deal.valuation.amount),
+        None if deal.valuation is None else deal.valuation.qualifier,
+        deal.valuation_consistent,
+    )
+
+
+def test_wording_table_has_enough_rows() -> None:
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_deal_wording(text: str, expected: list[Row]) -> None:
+    record = extract(_HEAD + text)
+    assert [row(d) for d in record.deals] == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="companies component: a sentence-initial name ending in a trade noun ('Hollins "
+    "Bakery') is not recognised, so the deal has no target (the deal rules are not at fault)",
+)
+def test_deal_passive_with_sentence_initial_trade_name() -> None:
+    (deal,) = extract(_HEAD + "Hollins Bakery is being acquired by Wrexford Foods for £18m.").deals
+    assert (deal.acquirer, deal.target, deal.status) == (
+        "Wrexford Foods",
+        "Hollins Bakery",
+        "agreed",
+    )
+
+
+def test_parts_sum_with_newly_issued_shares() -> None:
+    text = dict((c[0], c[1]) for c in CASES)["newly-issued-shares-parts"]
+    (deal,) = extract(_HEAD + text).deals
+    assert [(c.name, c.status) for c in deal.checks if c.name == "parts_sum"] == [
+        ("parts_sum", "pass")
+    ]
