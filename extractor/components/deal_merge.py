@@ -233,7 +233,9 @@ class DealBuilder:
                 return False
         if frame.family == "buyback":
             # "the size of the buyback would reassure": only a figure makes a new buyback.
-            return frame.price is not None and not frame.acquirer_is_person
+            # "plans to buy back up to 5% of its shares": a share of its stock says it too.
+            figure = frame.price is not None or frame.stake is not None
+            return figure and not frame.acquirer_is_person
         if frame.has_figures:
             return True
         # "Lathrop completed its takeover of HA Tradeline": named parties, no figure.
@@ -475,8 +477,8 @@ def _kind(draft: Draft) -> str:
         return "buyback"
     if lead == "merge":
         return "merger"
-    if lead == "sell":
-        return "divestment"
+    if lead == "sell" and draft.seller is not None:
+        return "divestment"  # "X was sold to Y" names no seller: told from the buyer's side
     stake = draft.stake.value.value if draft.stake else None
     after = draft.stake_after.value.value if draft.stake_after else None
     if lead in ("raise", "lead") or (lead == "invest" and stake is None and not draft.stake_word):

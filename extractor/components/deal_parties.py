@@ -156,8 +156,12 @@ def assign_roles(
         offer_from = first("seller")
     if fam == "sell":
         if agent or passive:
+            # "Roughly a third of X was sold to Y", "X has been sold to Y by Z"
             frame.seller = agent
-            frame.target = target or stake_in_before
+            frame.target = (
+                target or stake_in_before or (clause_subject.name if clause_subject else None)
+            )
+            frame.acquirer = first("recipient", person_ok=True)
         else:
             frame.seller = subject_name
             frame.target = target
@@ -183,10 +187,21 @@ def assign_roles(
         frame.actor = subject_name
     elif fam == "lead":
         frame.acquirer = agent or (after[0].name if after else None)
+    elif fam == "merge" and (pair := _merger_of(after, sent, trig)) is not None:
+        # "blocked the $3bn merger of X and Y": the pair after the noun, not the subject.
+        frame.acquirer, frame.target = pair
+        frame.actor = pair[0]
     elif fam == "merge":
         frame.acquirer = subject_name
         frame.target = first("partner") or target or _conjoined(before_ents, sent, subject_name)
         frame.actor = subject_name
+    elif trig.text.lower().endswith("hands"):
+        # "A quarter of X changed hands last year, when Y paid $40m for it": the subject is
+        # what is sold; the buyer is "to Y", "by Y" or the one who paid or bought.
+        frame.target = stake_in_before or (clause_subject.name if clause_subject else None)
+        frame.acquirer = first("recipient", "agent", person_ok=True) or _payer(kinds, sent)
+        frame.seller = seller
+        frame.actor = frame.acquirer
     elif offer_from is not None:
         frame.acquirer, frame.target, frame.seller = offer_from, subject_name, None
         frame.actor = offer_from
@@ -280,11 +295,44 @@ def _participle(word: str) -> bool:
 
 
 def _stake_in_before(before_ents: list[Ent], sent: Sentence) -> str | None:
-    """ "A 49% stake in X was bought by ...": the X of a stake before the trigger."""
+    """ "A 49% stake in X was bought by ...", "About a third of X was sold": the X of a stake
+    before the trigger."""
     for ent in before_ents:
         pre = sent.text[max(0, sent.rel(ent.start) - 30) : sent.rel(ent.start)]
-        if re.search(r"\b(?:stake|holding|interest|shareholding|of)\s+in\s*$|\bin\s+$", pre, re.I):
+        if _STAKE_OF.search(pre):
             return ent.name
+    return None
+
+
+_STAKE_OF = re.compile(
+    r"""\b(?:stake|holding|interest|shareholding|of)\s+in\s*$ | \bin\s+$
+      | (?:%|\bper\s*cent|\bpercent|\d\s*pc|\bhalf|\bthird|\bquarter|\bfifth|\btenth
+         |\bmajority|\bcontrol)\s+of\s+$                       # "a third of X", "40% of X"
+    """,
+    re.I | re.X,
+)
+#: "when Y paid $40m for it": a company right before a buying verb.
+_PAYS_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:paid|pays|paying|bought|buys|buying|acquired|acquires|purchased)\b", re.I
+)
+
+
+def _payer(kinds: list[tuple[Ent, str]], sent: Sentence) -> str | None:
+    for ent, _kind in kinds:
+        if _PAYS_AFTER.match(sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 30]):
+            return ent.name
+    return None
+
+
+def _merger_of(after: list[Ent], sent: Sentence, trig: Trigger) -> tuple[str, str] | None:
+    """ "the merger of X and Y", "a merger between X and Y": the two parties after the noun."""
+    if len(after) < 2 or trig.text.lower() not in ("merger", "mergers"):
+        return None
+    a, b = after[0], after[1]
+    head = sent.text[sent.rel(trig.end) : sent.rel(a.start)]
+    gap = sent.text[sent.rel(a.end) : sent.rel(b.start)]
+    if re.fullmatch(r"\s+(?:of|between)\s+(?:the\s+)?", head) and re.fullmatch(r"\s+and\s+", gap):
+        return a.name, b.name
     return None
 
 

@@ -190,7 +190,7 @@ _RULES_AFTER = re.compile(
 
 #: What an investor leads: a round of funding ("led the $12m series A round").
 _ROUND_AFTER = re.compile(
-    r"^\s*(?:[^\s.;,]+\s+){0,4}?(?:round|funding|financing|fundraising|raise)\b", re.I
+    r"^\s*(?:[^\s.;,]+\s+){0,4}?(?:round|funding|financing|fundraising|raise|investment)\b", re.I
 )
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _TO_NAME = re.compile(r"^[^.;]{0,80}?\bto\s+(?:the\s+)?[A-Z]")
