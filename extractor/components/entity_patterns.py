@@ -15,11 +15,16 @@ from dataclasses import dataclass
 
 from extractor.errors import LexiconError
 from extractor.lexicons import load_lexicon
+from extractor.parsing.lazy_regex import LazyPattern
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Lexicons and context patterns, compiled once per process."""
+    """Lexicons and context patterns, compiled once per process, each on its first use.
+
+    The context patterns embed the role and descriptor word lists (about 20 ms each to
+    compile); an article needs only some of them, so they are ``LazyPattern``s.
+    """
 
     blocked: frozenset[str]
     calendar: frozenset[str]
@@ -35,9 +40,9 @@ class Vocabulary:
     of_heads: frozenset[str]
     keep_dots: frozenset[str]
     role_words: frozenset[str]
-    role_re: re.Pattern[str]
-    right: tuple[tuple[re.Pattern[str], str, float], ...]
-    left: tuple[tuple[re.Pattern[str], str, float], ...]
+    role_re: LazyPattern
+    right: tuple[tuple[LazyPattern, str, float], ...]
+    left: tuple[tuple[LazyPattern, str, float], ...]
     #: Last words that each left pattern can end with, to skip patterns that cannot match.
     left_triggers: tuple[frozenset[str] | None, ...]
     boilerplate_starts: tuple[str, ...]
@@ -82,8 +87,12 @@ _NOT_BEFORE_PEOPLE = (
 )
 
 
+@functools.cache
 def role_pattern(*, boundary: bool = True) -> str:
-    """A regex (no groups) for a job title: "telecoms analyst", "founder and chief executive"."""
+    """A regex (no groups) for a job title: "telecoms analyst", "founder and chief executive".
+
+    Cached: the people and entity patterns embed it several times (a trie of ~150 titles).
+    """
     roles = load_lexicon("roles")
     heads = _alternation(roles["heads"] + [f"head of {h}" for h in roles["head_of"]])
     mods = _alternation(roles["modifiers"])
@@ -97,6 +106,20 @@ def role_pattern(*, boundary: bool = True) -> str:
         rf"(?!(?:a|an|the|and|or|of|its|his|her|their)\s)[a-z]+\s+(?:{field_heads}))"
     )
     return rf"(?:{one}(?:\s+and\s+{one})?)" + (r"\b" if boundary else "")
+
+
+@functools.cache
+def role_anchor() -> LazyPattern:
+    """A cheap necessary condition for ``role_pattern``: a word every job title starts with.
+
+    Each match of ``role_pattern`` holds a listed title ("managing director", "head of
+    research"), an open one ("chief ... officer", "head of ...") or a field title ("telecoms
+    analyst"), so it holds the first word of one of them (in any case): where this pattern finds
+    nothing, no pattern built on ``role_pattern`` can match, and it need not even be compiled.
+    """
+    roles = load_lexicon("roles")
+    firsts = {h.split()[0] for h in roles["heads"] + roles["field_heads"]} | {"chief", "head"}
+    return LazyPattern(f"(?i:{_alternation(firsts)})")
 
 
 @functools.cache
@@ -348,9 +371,9 @@ def vocabulary() -> Vocabulary:
         role_words=frozenset(
             w for phrase in roles["heads"] + roles["modifiers"] for w in phrase.split()
         ),
-        role_re=re.compile(role),
-        right=tuple((re.compile(p), k, s) for p, k, s in right),
-        left=tuple((re.compile(p), k, s) for p, k, s in left),
+        role_re=LazyPattern(role),
+        right=tuple((LazyPattern(p), k, s) for p, k, s in right),
+        left=tuple((LazyPattern(p), k, s) for p, k, s in left),
         boilerplate_starts=tuple(non["boilerplate_line_starts"]),
         section_ends=frozenset(non["section_end_headings"]),
     )

@@ -32,8 +32,9 @@ from extractor.components.companies import (
     set_entities,
 )
 from extractor.components.entity_evidence import Occurrence, TypedName
-from extractor.components.entity_patterns import role_pattern, vocabulary
+from extractor.components.entity_patterns import role_anchor, role_pattern, vocabulary
 from extractor.facts import CompanyFact, PersonFact, ReferenceFact
+from extractor.parsing.lazy_regex import LazyPattern
 from extractor.parsing.names import (
     clean_name,
     name_key,
@@ -58,11 +59,22 @@ _VERB_ROLES = {"founded": "founder", "co-founded": "co-founder", "chaired": "cha
 
 @dataclass(frozen=True)
 class _Patterns:
-    right: tuple[tuple[str, re.Pattern[str]], ...]
-    left: tuple[tuple[str, re.Pattern[str]], ...]
-    taken_over: re.Pattern[str]
-    remains: re.Pattern[str]
-    stepped_down: re.Pattern[str]
+    """The role patterns, each compiled on its first use: every one embeds the whole list of
+    job titles (about 25 ms to compile), and an article with few people needs only some."""
+
+    right: tuple[tuple[str, LazyPattern], ...]
+    left: tuple[tuple[str, LazyPattern], ...]
+    taken_over: LazyPattern
+    remains: LazyPattern
+    stepped_down: LazyPattern
+
+    def needs_role(self, pattern: LazyPattern) -> bool:
+        """Does ``pattern`` embed the job-title list (then ``role_anchor`` must match first)?"""
+        return _ROLE_GROUP in pattern.pattern
+
+
+#: The group every pattern built on ``role_pattern`` names its title with.
+_ROLE_GROUP = "(?P<role>"
 
 
 @functools.cache
@@ -120,17 +132,17 @@ def _patterns() -> _Patterns:
         ("role", rf"{role},?\s+$"),
     )  # fmt: skip
     return _Patterns(
-        right=tuple((k, re.compile(p)) for k, p in right),
-        left=tuple((k, re.compile(p)) for k, p in left),
-        taken_over=re.compile(
+        right=tuple((k, LazyPattern(p)) for k, p in right),
+        left=tuple((k, LazyPattern(p)) for k, p in left),
+        taken_over=LazyPattern(
             rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
             rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
         ),
-        remains=re.compile(
+        remains=LazyPattern(
             rf"^,?\s+who\s+(?:will\s+)?(?:remain|remains|stay\s+on|stays\s+on)\s+as\s+"
             rf"(?:the\s+)?{role}"
         ),
-        stepped_down=re.compile(
+        stepped_down=LazyPattern(
             rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+down|resigned|quit|retired)\s+"
             rf"as\s+(?:the\s+)?{role}"
         ),
@@ -324,6 +336,8 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
         if person.role is None:
             _match_role(person, occ, left, _DEGREES.sub("", right), ctx)
         right = _DEGREES.sub("", right)
+        if role_anchor().search(right) is None:
+            continue  # the three patterns below all end in a job title
         overrides = (
             (patterns.taken_over, ""),
             (patterns.remains, ""),
@@ -340,12 +354,20 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
 
 def _match_role(person: PersonFact, occ: Occurrence, left: str, right: str, ctx: _Context) -> None:
     patterns = _patterns()
+    # Patterns holding a job title are skipped where no title can be (the first match wins,
+    # so skipping patterns that cannot match leaves the result as it was).
+    right_titled = role_anchor().search(right) is not None
+    left_titled = role_anchor().search(left) is not None
     for kind, pattern in patterns.right:
+        if not right_titled and patterns.needs_role(pattern):
+            continue
         m = pattern.search(right)
         if m and _accept(kind, m, ctx):
             _assign(person, kind, m, occ, ctx)
             return
     for kind, pattern in patterns.left:
+        if not left_titled and patterns.needs_role(pattern):
+            continue
         m = pattern.search(left)
         if m and _accept(kind, m, ctx):
             _assign(person, kind, m, occ, ctx)
