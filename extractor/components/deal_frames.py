@@ -19,7 +19,12 @@ from extractor.components.deal_patterns import (
     TRANSFER,
     frame_patterns,
 )
-from extractor.components.deal_roles import context_role, percent_is_change, role_patterns
+from extractor.components.deal_roles import (
+    QUALIFIER_WORDS,
+    context_role,
+    percent_is_change,
+    role_patterns,
+)
 from extractor.components.deal_status import later_start, read_status
 from extractor.components.deal_triggers import Trigger, find_triggers
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
@@ -263,6 +268,10 @@ def _figures(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> Non
     _percents(frame, view, sent, fig_start)
 
 
+#: "from 51%", "from about 51%": the holding before a change, never the stake bought.
+_FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{QUALIFIER_WORDS}\s+)*$", re.I)
+
+
 def _percents(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> None:
     pats = frame_patterns()
     items = view.in_range(view.percents, fig_start, frame.end)
@@ -274,10 +283,12 @@ def _percents(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> No
         after = sent.text[sent.rel(item.end) :]
         if value.points:
             continue
-        if any(link in ids and link > item.idx for link in item.links):
-            continue  # the "from" end of "from 13% to 14%"
-        linked_to = any(link in ids and link < item.idx for link in item.links)
         to_end = bool(pats.to_before.search(before[-40:]))
+        if _FROM_BEFORE.search(before[-40:]) or (
+            not to_end and any(link in ids and link > item.idx for link in item.links)
+        ):
+            continue  # the "from" end of "from 13% to 14%" or "to 14% from 13%"
+        linked_to = to_end or any(link in ids and link < item.idx for link in item.links)
         if (linked_to or to_end) and (raising or pats.holding_near.search(before[-90:])):
             if frame.stake_after is None and value.value is not None:
                 frame.stake_after = item
