@@ -39,6 +39,7 @@ from extractor.components.entity_evidence import (
     type_names,
 )
 from extractor.components.entity_references import find_references
+from extractor.components.sentences import doc_text
 from extractor.facts import CompanyFact, ReferenceFact
 from extractor.parsing.entity_text import NameRun
 from extractor.parsing.names import (
@@ -78,7 +79,7 @@ class CompaniesComponent:
         name_words()  # load the lexicons now rather than on the first document
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)  # computed once per Doc, shared with the other components
         lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
         occurrences = make_occurrences(text, lower_words)
         # A user's NER, if any: reading doc.ents walks every token, so only when it ran.

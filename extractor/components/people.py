@@ -33,6 +33,7 @@ from extractor.components.companies import (
 )
 from extractor.components.entity_evidence import Occurrence, TypedName
 from extractor.components.entity_patterns import role_anchor, role_pattern, vocabulary
+from extractor.components.sentences import doc_text
 from extractor.facts import CompanyFact, PersonFact, ReferenceFact
 from extractor.parsing.lazy_regex import LazyPattern
 from extractor.parsing.names import (
@@ -179,7 +180,7 @@ class PeopleComponent:
 
 def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
     """Group person names into people and read their roles from the text."""
-    text = doc.text
+    text = doc_text(doc)  # computed once per Doc, shared with the other components
     persons = [t for t in typed.values() if t.kind == "person"]
     full = [t for t in persons if len(split_title(t.name)[1].split()) >= 2]
     by_person: dict[str, list[Occurrence]] = {t.key: list(t.occurrences) for t in full}
