@@ -116,8 +116,13 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
     words: list[Word] = []
     for m in _TOKEN.finditer(line):
         raw, start = m.group(), offset + m.start()
-        if raw.islower() and raw.isalpha() and raw not in _TRAILING_JOINERS:
-            words.append(Word(start, start + len(raw), raw))  # fast path: "the", "said"
+        # Fast paths, same result as the general case below: letters only ("the", "Velmora":
+        # no quote, bracket, stop, apostrophe or hyphen to look at), and letters + comma.
+        if raw.isalpha():
+            words.append(Word(start, start + len(raw), raw))
+            continue
+        if raw[-1] == "," and raw[:-1].isalpha():
+            words.append(Word(start, start + len(raw) - 1, raw[:-1], closed=True))
             continue
         lead = len(raw) - len(raw.lstrip(_OPENERS))
         core = raw[lead:]
@@ -186,8 +191,15 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
 
 def _line_is_shouting(words: list[Word]) -> bool:
     """A masthead or banner line: two or more words, every letter upper case."""
-    alpha = [w.text for w in words if any(c.isalpha() for c in w.text)]
-    return len(alpha) >= 2 and all(t.upper() == t for t in alpha)
+    shouted = 0
+    for word in words:
+        text = word.text
+        if text.upper() != text:
+            if any(c.isalpha() for c in text):
+                return False  # a word with letters not all upper case: most lines, at once
+        elif any(c.isalpha() for c in text):
+            shouted += 1
+    return shouted >= 2
 
 
 def _line_is_headline(words: list[Word]) -> bool:
