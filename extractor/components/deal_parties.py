@@ -324,6 +324,10 @@ def _payer(kinds: list[tuple[Ent, str]], sent: Sentence) -> str | None:
     return None
 
 
+_OF_BETWEEN = re.compile(r"\s+(?:of|between)\s+(?:the\s+)?", re.I)
+_AND = re.compile(r"\s+and\s+")
+
+
 def _merger_of(after: list[Ent], sent: Sentence, trig: Trigger) -> tuple[str, str] | None:
     """ "the merger of X and Y", "a merger between X and Y": the two parties after the noun."""
     if len(after) < 2 or trig.text.lower() not in ("merger", "mergers"):
@@ -331,7 +335,7 @@ def _merger_of(after: list[Ent], sent: Sentence, trig: Trigger) -> tuple[str, st
     a, b = after[0], after[1]
     head = sent.text[sent.rel(trig.end) : sent.rel(a.start)]
     gap = sent.text[sent.rel(a.end) : sent.rel(b.start)]
-    if re.fullmatch(r"\s+(?:of|between)\s+(?:the\s+)?", head) and re.fullmatch(r"\s+and\s+", gap):
+    if _OF_BETWEEN.fullmatch(head) and _AND.fullmatch(gap):
         return a.name, b.name
     return None
 

@@ -159,6 +159,11 @@ def _accept(
         )
     if family == "lead" and not m.group(0).lower().endswith("by"):
         return bool(_ROUND_AFTER.match(after))  # "led the $12m series A round", not "led the firm"
+    if family == "sell" and m.group(0).lower().endswith(" of"):
+        if not m.group(0).lower().startswith(("sale", "disposal")):
+            return True  # "disposed of", "dispose of": verbs
+        # "a sale of its 26% stake", "the disposal of its unit"; not "the sale of tickets".
+        return bool(_SOLD_PART.match(after))
     if family == "sell" and m.group(0).lower().startswith("hand"):
         # "will hand over its stake to Y" sells; "pay partly by handing over its assets" pays.
         return not _BY_BEFORE.search(text[: m.start()]) and bool(_TO_NAME.match(after))
@@ -194,3 +199,9 @@ _ROUND_AFTER = re.compile(
 )
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _TO_NAME = re.compile(r"^[^.;]{0,80}?\bto\s+(?:the\s+)?[A-Z]")
+#: What a sale noun must sell to be a deal: a stake, shares or a business of a company.
+_SOLD_PART = re.compile(
+    r"""^\s+(?:[^\s.;,]+\s+){0,4}?
+        (?:stake|holding|shareholding|interest|shares|business|unit|division|subsidiary|arm)\b""",
+    re.I | re.X,
+)

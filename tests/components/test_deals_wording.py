@@ -310,6 +310,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "A consortium led by Penryn Capital bought Gweek Boats for $27m.",
      [("Penryn Capital", "Gweek Boats", None, "acquisition", "completed", None, None, None,
        27000000, "USD", None, None, None)]),
+    # --- no deal: the same words in other senses -----------------------------------------------
+    ("sale-of-goods-is-no-deal",
+     "Halden Stores earned $5m from the sale of Marlow Dairies yoghurts to Kerr Cafes.",
+     []),
+    ("paying-by-handing-over-is-no-sale",
+     "Barnby Freight bought Colne Vans for $30m, paying partly by handing over its own depots.",
+     [("Barnby Freight", "Colne Vans", None, "acquisition", "completed", None, None, None,
+       30000000, "USD", None, None, None)]),
     # --- parts of a price ---------------------------------------------------------------------
     ("newly-issued-shares-parts",
      "Larch Holdings will pay $500m in cash and $200m in newly issued Larch Holdings shares for "
