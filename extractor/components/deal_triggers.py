@@ -98,7 +98,9 @@ def trigger_patterns() -> TriggerPatterns:
         # "take a 41% stake", "took control of"
         take_after=re.compile(
             rf"""^\s+(?:a|an|its|their|the|full|majority|minority|control|over)?\s*
-                 (?:[^\s,.;]+\s+){{0,3}}?(?:{holding}|control|%|per\s*cent|percent|ownership)""",
+                 (?:[^\s,.;]+\s+){{0,3}}?(?:{holding}|control|%|per\s*cent|percent|ownership
+                 |(?:half|third|quarter|fifth|sixth|eighth|tenth)s?\s+of\b)  # took a fifth of X
+            """,
             re.I | re.X,
         ),
         into_after=re.compile(r"^[^.;]{0,50}?\binto\b", re.I),

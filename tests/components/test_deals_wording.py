@@ -310,6 +310,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "A consortium led by Penryn Capital bought Gweek Boats for $27m.",
      [("Penryn Capital", "Gweek Boats", None, "acquisition", "completed", None, None, None,
        27000000, "USD", None, None, None)]),
+    ("took-a-fifth-third-quarter-last-year",
+     "Kingsbury Agri took about a fifth of Mabry Seeds in the third quarter last year.",
+     [("Kingsbury Agri", "Mabry Seeds", None, "stake_purchase", "historical", 2023, 20.0, None,
+       None, None, None, None, None)]),
     # --- no deal: the same words in other senses -----------------------------------------------
     ("sale-of-goods-is-no-deal",
      "Halden Stores earned $5m from the sale of Marlow Dairies yoghurts to Kerr Cafes.",
