@@ -89,6 +89,10 @@ def assign_roles(
     pronoun = bool(pats.pronoun.search(before_text)) or bool(refs)
     if clause_subject is not None:
         subject_name: str | None = clause_subject.name
+    elif _PARTY_REF.search(before_text):
+        # "The buyer paid $33m": a party of the deal in focus, not the last subject (often
+        # the seller); left open, the frame joins that deal as an anaphor.
+        subject_name = None
     elif pronoun:
         subject_name = (
             (sentence_subject.name if sentence_subject else None)
@@ -263,6 +267,8 @@ def _conjoined(before_ents: list[Ent], sent: Sentence, first_name: str | None) -
     return None
 
 
+#: "the buyer", "the purchaser": a role of the deal in focus, not a company of the text.
+_PARTY_REF = re.compile(r"\bthe\s+(?:buyer|buyers|purchaser|acquirer|bidder)\b", re.I)
 #: The last word of an offer made to a company: "an offer from Y", "a bid from Y".
 _OFFER_NOUNS = frozenset({"offer", "bid", "approach", "proposal", "takeover"})
 #: "sell a 9% stake for $45m", "sell a minority stake to Y": no "in"/"of" names another company.

@@ -165,7 +165,7 @@ def _accept(
         if not m.group(0).lower().startswith(("sale", "disposal")):
             return True  # "disposed of", "dispose of": verbs
         # "a sale of its 26% stake", "the disposal of its unit"; not "the sale of tickets".
-        return bool(_SOLD_PART.match(after))
+        return bool(_SOLD_PART.match(after) or _SOLD_NAME.match(after))
     if family == "sell" and m.group(0).lower().startswith("hand"):
         # "will hand over its stake to Y" sells; "pay partly by handing over its assets" pays.
         return not _BY_BEFORE.search(text[: m.start()]) and bool(_TO_NAME.match(after))
@@ -206,4 +206,11 @@ _SOLD_PART = re.compile(
     r"""^\s+(?:[^\s.;,]+\s+){0,4}?
         (?:stake|holding|shareholding|interest|shares|business|unit|division|subsidiary|arm)\b""",
     re.I | re.X,
+)
+#: "the sale of Seascale Foods to X", "the disposal of Irton Ltd, ...": a name and then the
+#: deal goes on; not "the sale of Marlow Dairies yoghurts" (a product after the name).
+_SOLD_NAME = re.compile(
+    r"""^\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,5}?
+        (?=[,.;:(]|\s+(?:to|by|for|from|was|is|has|had|will|would|closed|completed)\b)""",
+    re.X,
 )
