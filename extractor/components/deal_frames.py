@@ -234,7 +234,9 @@ def _figures(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> Non
         after = sent.text[sent.rel(item.end) :]
         if any(link in window_ids and link < item.idx for link in item.links):
             continue  # the second figure of "$586m (£378m)": an alternate of the first
-        if context_role(before, after) is not None:
+        if context_role(before, after) is not None and not (
+            frame.family == "buyback" and _SHARES_WORTH.search(before[-40:])
+        ):  # "buy back shares worth up to A$500m": the buyback's size, not a market value
             continue
         if not rpats.price_cue.search(before[-80:]) and rpats.valuation_cue.search(before[-90:]):
             if frame.valuation is None:
@@ -268,6 +270,7 @@ def _figures(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> Non
     _percents(frame, view, sent, fig_start)
 
 
+_SHARES_WORTH = re.compile(rf"\b(?:shares|stock)\s+worth\s+(?:{QUALIFIER_WORDS}\s+)*$", re.I)
 #: "from 51%", "from about 51%": the holding before a change, never the stake bought.
 _FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{QUALIFIER_WORDS}\s+)*$", re.I)
 

@@ -184,6 +184,8 @@ def assign_roles(
     elif fam == "raise":
         frame.target = subject_name
         frame.actor = subject_name
+        # "secured $18m in funding from X and Y": the first named backer invests.
+        frame.acquirer = first("seller")
     elif fam == "lead" and not trig.text.lower().endswith("by"):
         # "X led the $12m series A round in Y": the subject leads, the round's company is "in".
         frame.acquirer = subject_name

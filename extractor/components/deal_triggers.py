@@ -170,8 +170,12 @@ def _accept(
         # "will hand over its stake to Y" sells; "pay partly by handing over its assets" pays.
         return not _BY_BEFORE.search(text[: m.start()]) and bool(_TO_NAME.match(after))
     if family == "raise":
-        # "raised $250 million": a company raising money, the figure right after the verb.
-        return any(m.end() <= s <= m.end() + 12 for s in money_starts)
+        # "raised $250 million": a company raising money, the figure right after the verb;
+        # "closed a $30m series B round", "secured $18m in funding": other verbs need the
+        # funding noun too ("shares closed at $4" is no round).
+        if not any(m.end() <= s <= m.end() + 12 for s in money_starts):
+            return False
+        return m.group(0).lower().startswith("rais") or bool(_FUNDING_AFTER.match(after))
     word = m.group(0).lower()
     if family == "pay" and pats.pay_object.search(after):
         return False
@@ -213,4 +217,10 @@ _SOLD_NAME = re.compile(
     r"""^\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,5}?
         (?=[,.;:(]|\s+(?:to|by|for|from|was|is|has|had|will|would|closed|completed)\b)""",
     re.X,
+)
+#: A funding noun a few words after the figure: "$30m series B round", "$18m in funding".
+_FUNDING_AFTER = re.compile(
+    r"""^[^.;]{0,30}?\d[^.;]{0,30}?
+        \b(?:round|funding|financing|fundraising|series\s+[A-H]|seed|venture\s+capital)\b""",
+    re.I | re.X,
 )

@@ -332,7 +332,22 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "($1.3 billion).",
      [("Wasdale Capital", "Nether Pumps", None, "acquisition", "agreed", None, None, None,
        1200000000, "EUR", None, None, None)]),
-    # --- no deal: the same words in other senses -----------------------------------------------
+    ("closed-a-round-led-by",
+     "Quernmore Labs has closed a $30m series B round led by Caton Ventures.",
+     [("Caton Ventures", "Quernmore Labs", None, "investment", "completed", None, None, None,
+       30000000, "USD", None, None, None)]),
+    ("secured-funding-from",
+     "Quernmore Labs secured $18m in funding from Caton Ventures and Wray Capital.",
+     [("Caton Ventures", "Quernmore Labs", None, "investment", "completed", None, None, None,
+       18000000, "USD", None, None, None)]),
+    ("buy-back-shares-worth-up-to",
+     "Claughton Mining will buy back shares worth up to A$500m over the next year.",
+     [("Claughton Mining", "Claughton Mining", None, "buyback", "proposed", None, None, None,
+       500000000, "AUD", None, None, None)]),
+    # --- no deal: the same words in other senses
+    ("share-price-closed-is-no-round",
+     "Quernmore Labs closed $1.20 higher at $14 on Friday after its results.",
+     []), -----------------------------------------------
     ("sale-of-goods-is-no-deal",
      "Halden Stores earned $5m from the sale of Marlow Dairies yoghurts to Kerr Cafes.",
      []),
