@@ -344,10 +344,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "Claughton Mining will buy back shares worth up to A$500m over the next year.",
      [("Claughton Mining", "Claughton Mining", None, "buyback", "proposed", None, None, None,
        500000000, "AUD", None, None, None)]),
-    # --- no deal: the same words in other senses
+    # --- no deal: the same words in other senses -----------------------------------------------
     ("share-price-closed-is-no-round",
      "Quernmore Labs closed $1.20 higher at $14 on Friday after its results.",
-     []), -----------------------------------------------
+     []),
     ("sale-of-goods-is-no-deal",
      "Halden Stores earned $5m from the sale of Marlow Dairies yoghurts to Kerr Cafes.",
      []),
