@@ -268,10 +268,13 @@ def _money(value: tuple[Any, ...] | None) -> str:
     return f"{text} ({value[2]})" if len(value) > 2 and value[2] else text
 
 
-def _view_predicted(deal: Deal) -> _DealView:
+def _view(deal: Deal | GoldDeal, stake: float | None, stake_after: float | None) -> _DealView:
+    """The view of either side's deal; only the stakes are stored differently on each side."""
+
     def money(m: Any) -> tuple[float, str | None] | None:
         return None if m is None else (float(m.amount), m.currency)
 
+    valuation = deal.valuation
     return _DealView(
         acquirer=deal.acquirer,
         target=deal.target,
@@ -279,37 +282,27 @@ def _view_predicted(deal: Deal) -> _DealView:
         kind=deal.kind,
         status=deal.status,
         year=deal.year,
-        stake=deal.stake.value if deal.stake else None,
-        stake_after=deal.stake_after.value if deal.stake_after else None,
+        stake=stake,
+        stake_after=stake_after,
         price=money(deal.price),
         valuation=None
-        if deal.valuation is None
-        else (float(deal.valuation.amount), deal.valuation.currency, deal.valuation.qualifier),
+        if valuation is None
+        else (float(valuation.amount), valuation.currency, valuation.qualifier),
         implied=money(deal.implied_valuation),
         consistent=deal.valuation_consistent,
+    )
+
+
+def _view_predicted(deal: Deal) -> _DealView:
+    return _view(
+        deal,
+        stake=deal.stake.value if deal.stake else None,
+        stake_after=deal.stake_after.value if deal.stake_after else None,
     )
 
 
 def _view_gold(deal: GoldDeal) -> _DealView:
-    def money(m: Any) -> tuple[float, str | None] | None:
-        return None if m is None else (m.amount, m.currency)
-
-    return _DealView(
-        acquirer=deal.acquirer,
-        target=deal.target,
-        seller=deal.seller,
-        kind=deal.kind,
-        status=deal.status,
-        year=deal.year,
-        stake=deal.stake_percent,
-        stake_after=deal.stake_after_percent,
-        price=money(deal.price),
-        valuation=None
-        if deal.valuation is None
-        else (deal.valuation.amount, deal.valuation.currency, deal.valuation.qualifier),
-        implied=money(deal.implied_valuation),
-        consistent=deal.valuation_consistent,
-    )
+    return _view(deal, stake=deal.stake_percent, stake_after=deal.stake_after_percent)
 
 
 def _money_agree(p: tuple[Any, ...] | None, g: tuple[Any, ...] | None) -> bool:
