@@ -38,7 +38,12 @@ from extractor.parsing.currencies import (
 )
 from extractor.parsing.intervals import interval
 from extractor.parsing.numbers import NumberReading, read_digits, read_number_words, scale_of, tidy
-from extractor.parsing.qualifiers import number_pattern, qualifier_after, qualifier_before
+from extractor.parsing.qualifiers import (
+    first_match_past,
+    number_pattern,
+    qualifier_after,
+    qualifier_before,
+)
 from extractor.parsing.values import MoneyValue
 
 logger = logging.getLogger(__name__)
@@ -140,12 +145,10 @@ def _candidates(text: str) -> list[re.Match[str]]:
         else:
             lo = max(last_end, pos - _WORDS_REACH)
             starts = [w.start() for w in _WORD_START.finditer(lowered, lo, pos)]
-        for start in starts:
-            m = pattern.match(text, start)
-            if m is not None and m.end() > pos:
-                found.append(m)
-                last_end = m.end()
-                break
+        m = first_match_past(pattern, text, starts, pos)
+        if m is not None:
+            found.append(m)
+            last_end = m.end()
     return found
 
 

@@ -22,6 +22,7 @@ from extractor.parsing.values import Qualifier
 
 __all__ = [
     "QualifierReading",
+    "first_match_past",
     "match_near",
     "number_pattern",
     "qualifier_after",
@@ -197,10 +198,31 @@ def match_near(
         lo = max(last_end, pos - reach)
         starts = [s.start() for s in _START.finditer(text, lo, pos)]
         starts.append(pos)
-        for start in starts:
-            m = pattern.match(text, start)
-            if m is not None and m.end() > pos:
-                found.append(m)
-                last_end = m.end()
-                break
+        m = first_match_past(pattern, text, starts, pos)
+        if m is not None:
+            found.append(m)
+            last_end = m.end()
     return found
+
+
+def first_match_past(
+    pattern: re.Pattern[str], text: str, starts: list[int], pos: int
+) -> re.Match[str] | None:
+    """The match of ``pattern`` at the earliest of ``starts`` that runs past ``pos``.
+
+    A match that ends at or before ``pos`` does not hold the anchor there, so it is skipped.
+
+    Args:
+        pattern: Tried with ``match`` at each start.
+        text: The text the starts index into.
+        starts: Candidate start positions, earliest first.
+        pos: The anchor's position.
+
+    Returns:
+        The first such match, or None.
+    """
+    for start in starts:
+        m = pattern.match(text, start)
+        if m is not None and m.end() > pos:
+            return m
+    return None
