@@ -204,27 +204,26 @@ def currency_context(text: str) -> CurrencyContext:
         signs = {local_signs[lm["sign"]] for lm in local.finditer(text) if lm["sign"]}
         if len(signs) == 1:
             dollar = signs.pop()
-    yen_sign = "JPY"
-    if "¥" in text or "￥" in text:
-        cn = jp = 0
-        for ym in yen.finditer(text):
-            if ym["cn"]:
-                cn += 1
-            else:
-                jp += 1
-        if cn > jp:
-            yen_sign = "CNY"
-    krone = "NOK"
-    if "kron" in text:  # only articles with a bare "kroner"/"krone" figure need the count
-        dk = no = 0
-        for km in nordic.finditer(text):
-            if km["dk"]:
-                dk += 1
-            else:
-                no += 1
-        if dk > no:
-            krone = "DKK"
+    has_yen = "¥" in text or "￥" in text
+    yen_sign = "CNY" if has_yen and _outnumbers(yen, text, "cn") else "JPY"
+    # Only articles with a bare "kroner"/"krone" figure need the count.
+    krone = "DKK" if "kron" in text and _outnumbers(nordic, text, "dk") else "NOK"
     return CurrencyContext(dollar=dollar, yen_sign=yen_sign, krone=krone)
+
+
+def _outnumbers(pattern: re.Pattern[str], text: str, group: str) -> bool:
+    """Whether the matches of ``pattern`` with ``group`` set outnumber the other matches.
+
+    Args:
+        pattern: Alternation of two named word lists (say Chinese vs Japanese place words).
+        text: The article.
+        group: The name of the side that has to win outright (a tie goes to the other).
+
+    Returns:
+        True when strictly more matches have ``group`` set than not.
+    """
+    sides = [bool(m[group]) for m in pattern.finditer(text)]
+    return sum(sides) > len(sides) - sum(sides)
 
 
 def _canonical_name(name: str) -> str:
