@@ -97,13 +97,18 @@ def role_pattern(*, boundary: bool = True) -> str:
     heads = _alternation(roles["heads"] + [f"head of {h}" for h in roles["head_of"]])
     mods = _alternation(roles["modifiers"])
     field_heads = _alternation(roles["field_heads"])
+    # "told analysts", "briefed bankers": a verb before a field title is not its field.
+    not_fields = _alternation(
+        ["a", "an", "the", "and", "or", "of", "its", "his", "her", "their"]
+        + roles["not_field_words"]
+    )
     # "chief strategy officer", "head of gaming": open families of titles.
     open_heads = (
         r"chief\s+[a-z]+\s+officer|head\s+of\s+[a-z]+(?:\s+(?!at\b|of\b|for\b|in\b)[a-z]+)?"
     )
     one = (
         rf"(?:(?:{mods})\s+|co-)*(?:{open_heads}|(?:{heads})|"
-        rf"(?!(?:a|an|the|and|or|of|its|his|her|their)\s)[a-z]+\s+(?:{field_heads}))"
+        rf"(?!(?:{not_fields})\s)[a-z]+\s+(?:{field_heads}))"
     )
     return rf"(?:{one}(?:\s+and\s+{one})?)" + (r"\b" if boundary else "")
 

@@ -137,6 +137,19 @@ def test_role_and_organization(
     assert (found.role, found.organization) == (role, organization)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Costs will fall," Nadia Ferrant, 61, told analysts at a dinner in Lyon.',
+        "Owen Pellow, 47, warned analysts that Gosford would miss its target.",
+        "Owen Pellow, 47, briefed analysts in Leeds.",
+    ],
+)
+def test_an_age_and_a_speech_verb_are_not_a_role(ent_nlp: Language, text: str) -> None:
+    doc = ent_nlp(text)
+    assert [(p.role, p.organization) for p in doc._.extractor_people] == [(None, None)]
+
+
 def test_the_other_co_founder_shares_the_first_ones_company(ent_nlp: Language) -> None:
     doc = ent_nlp(
         "Gosford will stay with its co-founder Rhea Kapoor. Tarnwick invested in Gosford in "
