@@ -88,22 +88,18 @@ def decode_bytes(data: bytes, warnings: list[str]) -> str:
         pass
     declared = _declared_charset(data)
     if declared is not None:
-        try:
-            text = data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            logger.debug("declared charset %s does not decode the page", declared)
-        else:
+        text = _decoded(data, declared)
+        if text is not None:
             warnings.append(f"decoded as {declared} (declared by the page), not UTF-8")
             return text
+        logger.debug("declared charset %s does not decode the page", declared)
     guess = _detect(data)
     if guess is not None:
-        try:
-            text = data.decode(guess)
-        except (UnicodeDecodeError, LookupError):
-            logger.debug("detected encoding %s does not decode the whole input", guess)
-        else:
+        text = _decoded(data, guess)
+        if text is not None:
             warnings.append(f"input is not UTF-8; decoded as {guess} (detected)")
             return text
+        logger.debug("detected encoding %s does not decode the whole input", guess)
     warnings.append("input is not UTF-8 and its encoding is unknown; bad bytes replaced")
     return data.decode("utf-8", errors="replace")
 
@@ -145,7 +141,7 @@ def _detect(data: bytes) -> str | None:
     best = matches.best()
     if best is None:
         return None
-    if best.encoding in _CP1252_RIVALS and _decodes(data, "cp1252"):
+    if best.encoding in _CP1252_RIVALS and _decoded(data, "cp1252") is not None:
         sample = data[:_DETECT_BYTES]
         non_ascii = sum(1 for byte in sample if byte >= 0x80)
         if non_ascii <= _CP1252_MAX_NON_ASCII * len(sample):
@@ -153,12 +149,12 @@ def _detect(data: bytes) -> str | None:
     return best.encoding
 
 
-def _decodes(data: bytes, codec: str) -> bool:
+def _decoded(data: bytes, codec: str) -> str | None:
+    """``data`` strictly decoded with ``codec``; None if the bytes or the codec name are wrong."""
     try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return False
-    return True
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def check_not_binary(text: str, warnings: list[str]) -> str:
