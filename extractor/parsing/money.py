@@ -264,39 +264,29 @@ def _match_value(
     before = qualifier_before(text, m.start())
     after = None if before else qualifier_after(text, end)
     qual = before or after
-    if m["num"] is not None and m["num2"]:
+    qualifier = qual.qualifier if qual else None
+    is_range = m["num"] is not None and bool(m["num2"])
+    high_bound: Decimal | None
+    if is_range:
         high = _reading(m["num2"])
         if high is None:
             return None
         factor = (scale or Decimal(1)) * (_CENT if minor else Decimal(1))
-        high_value = tidy(high.value * factor)
         # "$1-2bn": the first number takes the scale printed after the second.
-        return (
-            MoneyValue(
-                amount=value,
-                currency=currency,
-                qualifier=qual.qualifier if qual else None,
-                low=value,
-                high=high_value,
-                per_share=per_share,
-                is_range=True,
-            ),
-            end,
-            scale,
-        )
-    low, high_bound = interval(
-        value, unit, qual.qualifier if qual else None, near=bool(qual and qual.near)
-    )
-    if after is not None:
-        end += after.length
+        low, high_bound = value, tidy(high.value * factor)
+    else:
+        low, high_bound = interval(value, unit, qualifier, near=bool(qual and qual.near))
+        if after is not None:
+            end += after.length
     return (
         MoneyValue(
             amount=value,
             currency=currency,
-            qualifier=qual.qualifier if qual else None,
+            qualifier=qualifier,
             low=low,
             high=high_bound,
             per_share=per_share,
+            is_range=is_range,
         ),
         end,
         scale,
