@@ -171,6 +171,7 @@ class _UnionFind:
 
 def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]:
     """One ``CompanyFact`` per company: names that stand for the same company are merged."""
+    _surnames_of_people(typed)
     people = [t.name for t in typed.values() if t.kind == "person" and " " in t.name]
     companies = {
         k: t
@@ -207,6 +208,26 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
         facts.append(CompanyFact(canonical.name, aliases, mentions))
     facts.sort(key=lambda f: f.mentions[0][0] if f.mentions else 0)
     return facts
+
+
+def _surnames_of_people(typed: dict[str, TypedName]) -> None:
+    """A short form of a known person's name ("Holloway" after "Jane Holloway") is that person.
+
+    However often it is repeated ("Holloway said" four times adds up to company points): a name
+    whose points come only from repetition (no one mention gives strong evidence, no legal
+    suffix or company word) is the person. Weaker names are left out of the companies below.
+    """
+    people = [t.name for t in typed.values() if t.kind == "person" and " " in t.name]
+    for named in typed.values():
+        scores = named.scores
+        if (
+            named.kind == "company"
+            and scores.get("company", 0) >= 4
+            and scores.get("company_peak", 0) < 2
+            and not scores.get("designated")
+            and any(person_matches(named.name, p) for p in people)
+        ):
+            named.kind = "person"
 
 
 def _explicit_aliases(

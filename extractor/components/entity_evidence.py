@@ -278,6 +278,7 @@ def type_names(
             by_key[occ.key] = typed
         typed.occurrences.append(occ)
         score = defaultdict(float, typed.scores)
+        before = score["company"]
         # A sentence-initial common word ("New investors ...") needs twice the context.
         damp = 0.5 if occ.weak and " " not in occ.name else 1.0
         for kind, points in _context_points(text, occ, vocab):
@@ -303,6 +304,9 @@ def type_names(
                 }.get(label)
                 if kind:
                     score[kind] += 3
+        # The most company points one occurrence gave: repetition alone ("Holloway said" four
+        # times) adds up, but no single mention says "company".
+        score["company_peak"] = max(score["company_peak"], score["company"] - before)
         typed.scores = dict(score)
     _coordination(text, occurrences, by_key)
     for typed in by_key.values():

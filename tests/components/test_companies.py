@@ -326,3 +326,19 @@ def test_dev_corpus_companies_people_and_roles(dev_corpus: Path) -> None:
     assert metrics["companies_f1"] >= 0.90
     assert metrics["people_f1"] >= 0.90
     assert (metrics["role_accuracy"] or 0.0) >= 0.85
+
+
+@pytest.mark.parametrize("repeats", [1, 4, 7])
+def test_a_known_persons_surname_is_never_a_company_however_often_it_speaks(
+    repeats: int,
+) -> None:
+    text = (
+        "Corvane Mills bought Ashlow Yarns in March.\n\n"
+        '"We paid a fair price," Petra Quenby told reporters.\n\n'
+        + '"The mills will stay open," Quenby said.\n\n'
+        * repeats
+    )
+    record = extractor.extract(text)
+    assert "Quenby" not in {c.name for c in record.companies}
+    assert {q.speaker for q in record.quotes} == {"Petra Quenby"}
+    assert [len(p.mentions) for p in record.people if p.name == "Petra Quenby"] == [repeats + 1]
