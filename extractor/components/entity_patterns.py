@@ -193,6 +193,22 @@ def vocabulary() -> Vocabulary:
             "company",
             1.5,
         ),
+        # "X is being acquired by", "X has been sold to": people are not bought or sold (the
+        # plain "X was bought" is a deal verb below)
+        (
+            r"^\s+(?:is\s+being|was\s+being|has\s+been|had\s+been|will\s+be)\s+"
+            r"(?:acquired|bought|purchased|taken\s+over|sold)\s+(?:by|to)\b",
+            "company",
+            1.5,
+        ),
+        # "X walked away from its $1bn bid for": "its" bid, so not a person's
+        (
+            r"^\s+(?:has\s+|had\s+)?(?:walked\s+away\s+from|abandoned|dropped|withdrew|"
+            r"launched|raised|sweetened|tabled|lodged)\s+(?:its|their)\s+"
+            r"(?:[\w$£€.,-]+\s+){0,3}?(?:bid|offer|takeover)\b",
+            "company",
+            1.5,
+        ),
         (
             rf"^{_DEGREES},\s+(?:a|an|the)?\s*(?:(?:other|fellow|then|now|current)\s+)?{role}",
             "person",
@@ -276,7 +292,7 @@ def vocabulary() -> Vocabulary:
         (
             r"\b(?:buy|bought|buying|acquire[ds]?|acquiring|takeover\s+(?:of|by)|merger\s+(?:with|of|"
             r"between)|merge\s+with|deal\s+with|bid\s+for|offer\s+for|sell|sold|selling|"
-            r"invest(?:ed|ing)?\s+in|backed\s+by|owned\s+by|controlled\s+by|bought\s+by|acquired\s+by|"
+            r"invest(?:ed|s|ing)?\s+(?:[$£€\w.,%-]+\s+){0,3}?in|backed\s+by|owned\s+by|controlled\s+by|bought\s+by|acquired\s+by|"
             r"sold\s+to|partnership\s+with|joint\s+venture\s+with|replaced|bought\s+into)\s+"
             r"(?:the\s+)?$",
             "company",

@@ -59,6 +59,11 @@ def names(doc: Doc) -> dict[str, list[str]]:
         ("Brightmoor said in a statement that talks had ended.", "Brightmoor"),
         ("Shares in Corvane (NYSE: CRVN) fell 3%.", "Corvane"),
         ("The retailer was bought by online broker Stackwise.", "Stackwise"),
+        # deal contexts around a sentence-initial name with no company word
+        ("Hexley Vale is being acquired by a rival for $30m.", "Hexley Vale"),
+        ("Orrin Stone was sold to a buyout fund last May.", "Orrin Stone"),
+        ("Cobalt Ridge walked away from its bid for a rival.", "Cobalt Ridge"),
+        ("A fund has invested $12m in Marram Bay over two years.", "Marram Bay"),
         # ordinary words as names, capitalised mid-sentence
         ("A 12% stake in Harvest was sold to Beacon for $40m.", "Harvest"),
         ("A 12% stake in Harvest was sold to Beacon for $40m.", "Beacon"),

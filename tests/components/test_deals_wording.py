@@ -394,12 +394,8 @@ def test_deal_wording(text: str, expected: list[Row]) -> None:
     assert [row(d) for d in record.deals] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="companies component: a sentence-initial name ending in a trade noun ('Hollins "
-    "Bakery') is not recognised, so the deal has no target (the deal rules are not at fault)",
-)
 def test_deal_passive_with_sentence_initial_trade_name() -> None:
+    # "X is being acquired by": a sentence-initial name the passive makes a company.
     (deal,) = extract(_HEAD + "Hollins Bakery is being acquired by Wrexford Foods for £18m.").deals
     assert (deal.acquirer, deal.target, deal.status) == (
         "Wrexford Foods",
@@ -408,11 +404,7 @@ def test_deal_passive_with_sentence_initial_trade_name() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="companies component: 'Hampton Aero' / 'Flushing Marine' (two capitalised words, "
-    "no company word) are not recognised, so the deal loses a party",
-)
+# Two capitalised words with no company word: the deal context types them as companies.
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
@@ -423,6 +415,22 @@ def test_deal_passive_with_sentence_initial_trade_name() -> None:
         (
             "Mylor Partners invested $8m in Flushing Marine for a 16% stake.",
             ("Mylor Partners", "Flushing Marine"),
+        ),
+        (
+            "Tolbrook Kilns agreed to sell a 30% stake to Mylor Partners.",
+            ("Mylor Partners", "Tolbrook Kilns"),
+        ),
+        (
+            "Penrose Glass was bought by Ridley Avionics for $5m.",
+            ("Ridley Avionics", "Penrose Glass"),
+        ),
+        (
+            "Quarry Lane Optics was sold to Wrexford Foods for £9m.",
+            ("Wrexford Foods", "Quarry Lane Optics"),
+        ),
+        (
+            "Dunmore Aero dropped its rival offer for Ridley Avionics.",
+            ("Dunmore Aero", "Ridley Avionics"),
         ),
     ],
 )
