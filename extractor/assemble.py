@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.facts import (
     CompanyFact,
@@ -35,12 +35,14 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     text = doc.text
     amount_roles: dict[Offsets, str] = doc._.extractor_amount_roles or {}
     percent_roles: dict[Offsets, str] = doc._.extractor_percent_roles or {}
-    money_spans = [s for s in doc.spans.get("extractor_money", []) if s._.extractor_money]
-    percent_spans = [s for s in doc.spans.get("extractor_percents", []) if s._.extractor_percent]
-    # Links are index pairs into the span groups; spans without a value are skipped above, so
-    # map group indexes to positions in the output lists.
-    money_pos = _positions(doc.spans.get("extractor_money", []), "extractor_money")
-    percent_pos = _positions(doc.spans.get("extractor_percents", []), "extractor_percent")
+    money_group = list(doc.spans.get("extractor_money", []))
+    percent_group = list(doc.spans.get("extractor_percents", []))
+    # Links are index pairs into the span groups; spans without a value are left out of the
+    # output, so group indexes map to positions in the output lists.
+    money_pos = _positions(money_group, "extractor_money")
+    percent_pos = _positions(percent_group, "extractor_percent")
+    money_spans = [money_group[i] for i in money_pos]
+    percent_spans = [percent_group[i] for i in percent_pos]
     alternates: dict[int, list[int]] = {}
     for a, b in doc._.extractor_money_links or []:
         if a in money_pos and b in money_pos:
@@ -83,10 +85,10 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     )
 
 
-def _positions(spans: object, extension: str) -> dict[int, int]:
-    """Span-group index -> position among the spans that carry a value."""
+def _positions(spans: list[Span], extension: str) -> dict[int, int]:
+    """Span-group index -> position among the spans that carry a value (in group order)."""
     out: dict[int, int] = {}
-    for i, span in enumerate(spans):  # type: ignore[attr-defined]
+    for i, span in enumerate(spans):
         if getattr(span._, extension) is not None:
             out[i] = len(out)
     return out

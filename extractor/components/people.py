@@ -357,22 +357,15 @@ def _match_role(person: PersonFact, occ: Occurrence, left: str, right: str, ctx:
     patterns = _patterns()
     # Patterns holding a job title are skipped where no title can be (the first match wins,
     # so skipping patterns that cannot match leaves the result as it was).
-    right_titled = role_anchor().search(right) is not None
-    left_titled = role_anchor().search(left) is not None
-    for kind, pattern in patterns.right:
-        if not right_titled and patterns.needs_role(pattern):
-            continue
-        m = pattern.search(right)
-        if m and _accept(kind, m, ctx):
-            _assign(person, kind, m, occ, ctx)
-            return
-    for kind, pattern in patterns.left:
-        if not left_titled and patterns.needs_role(pattern):
-            continue
-        m = pattern.search(left)
-        if m and _accept(kind, m, ctx):
-            _assign(person, kind, m, occ, ctx)
-            return
+    for side, window in ((patterns.right, right), (patterns.left, left)):
+        titled = role_anchor().search(window) is not None
+        for kind, pattern in side:
+            if not titled and patterns.needs_role(pattern):
+                continue
+            m = pattern.search(window)
+            if m and _accept(kind, m, ctx):
+                _assign(person, kind, m, occ, ctx)
+                return
 
 
 def _accept(kind: str, m: re.Match[str], ctx: _Context) -> bool:
