@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.assemble import assemble_record
+from extractor.components.sentences import TEXT_KEY
 from extractor.errors import InputError
 from extractor.models import ArticleRecord
 from extractor.nlp import get_nlp
@@ -81,6 +82,9 @@ def extract_file(
 def process_article(nlp: Language, article: Article) -> Doc:
     """Run the pipeline over an article's body, with its publication date on the Doc."""
     doc = nlp.make_doc(article.text)
+    # The tokenizer keeps the text exactly; components read it from here instead of
+    # rebuilding ``doc.text`` token by token (see ``doc_text``).
+    doc.user_data[TEXT_KEY] = article.text
     doc._.extractor_published = article.published
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
