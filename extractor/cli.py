@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 
 from extractor import __version__
-from extractor.api import extract, extract_file
 from extractor.errors import ExtractorError
 
 logger = logging.getLogger("extractor")
@@ -61,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    # Imported here: spaCy takes a second to import, and --help or bad usage need none of it.
+    from extractor.api import extract, extract_file
+
     failed = 0
     for name in args.files:
         try:
