@@ -127,14 +127,7 @@ def resolve_word(word: str, context: CurrencyContext | None = None) -> str | Non
 
 
 @functools.cache
-def _context_patterns() -> tuple[
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-]:
+def _context_patterns() -> tuple[re.Pattern[str], ...]:
     names = _dict("dollar_names")
     note = re.compile(
         rf"""
@@ -151,9 +144,13 @@ def _context_patterns() -> tuple[
         rf"(?<![A-Za-z])(?:{alternation(_dict('local_dollar_signs'))})\s?\d[\d.,]*"
         r"\s*(?:[a-zA-Z]{1,8}\s*)?\(\s*\$\s?\d"
     )
-    local = re.compile(
+    # Local dollars by sign ("HK$2bn") and by name ("Canadian dollars"): two patterns, so that
+    # each runs only on text holding a "$" or a "dollar" (the two can never overlap).
+    local_sign = re.compile(
         rf"(?<![A-Za-z])(?P<sign>{alternation(_dict('local_dollar_signs'))})\s?\d"
-        rf"|\b(?P<name>{alternation({k: v for k, v in names.items() if v != 'USD'})})\b"
+    )
+    local_name = re.compile(
+        rf"\b(?P<name>{alternation({k: v for k, v in names.items() if v != 'USD'})})\b"
     )
     china = [str(w) for w in _list("china_words")]
     japan = [str(w) for w in _list("japan_words")]
@@ -163,7 +160,7 @@ def _context_patterns() -> tuple[
     denmark = [str(w) for w in _list("denmark_words")]
     norway = [str(w) for w in _list("norway_words")]
     nordic = re.compile(rf"\b(?:(?P<dk>{alternation(denmark)})|(?P<no>{alternation(norway)}))\b")
-    return note, us_sign, local, yen, nordic, converted
+    return note, us_sign, local_sign, local_name, yen, nordic, converted
 
 
 def currency_context(text: str) -> CurrencyContext:
@@ -184,24 +181,23 @@ def currency_context(text: str) -> CurrencyContext:
     """
     if not isinstance(text, str) or not text:
         return DEFAULT_CONTEXT
-    note, us_sign, local, yen, nordic, converted = _context_patterns()
+    note, us_sign, local_sign, local_name, yen, nordic, converted = _context_patterns()
     dollar = "USD"
     # Cheap substring tests first: most articles have no house note and no "US$".
     m = note.search(text) if "nless" in text else None
     if m is not None:
         dollar = _dict("dollar_names").get(_canonical_name(m["name"]), "USD")
     elif ("US" in text or "U.S." in text) and us_sign.search(text):
-        found = set()
-        for lm in local.finditer(text):
-            if lm["sign"]:
-                found.add(_dict("local_dollar_signs")[lm["sign"]])
-            else:
+        local_signs = _dict("local_dollar_signs")
+        found = {local_signs[lm["sign"]] for lm in local_sign.finditer(text)}
+        if "dollar" in text:
+            for lm in local_name.finditer(text):
                 found.add(_dict("dollar_names")[_canonical_name(lm["name"])])
         if len(found) == 1:
             dollar = found.pop()
     elif "$" in text and converted.search(text) is None:
         local_signs = _dict("local_dollar_signs")
-        signs = {local_signs[lm["sign"]] for lm in local.finditer(text) if lm["sign"]}
+        signs = {local_signs[lm["sign"]] for lm in local_sign.finditer(text)}
         if len(signs) == 1:
             dollar = signs.pop()
     has_yen = "¥" in text or "￥" in text
