@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -136,17 +137,13 @@ _SENTENCES_KEY = "extractor_entity_sentence_starts"
 
 def _sentence_starts(doc: Doc) -> list[int]:
     if doc.has_annotation("SENT_START"):
+        # Vectorised: each sentence start moves to the first non-space token at or after
+        # it (a start on white space waits for the next word); starts meeting there merge.
         flags = doc.to_array([SENT_START, IDX, IS_SPACE])
-        starts: list[int] = []
-        pending = False
-        for sent_start, idx, is_space in flags.tolist():
-            if sent_start == 1 or pending:
-                if is_space:
-                    pending = True
-                    continue
-                starts.append(idx)
-                pending = False
-        return starts
+        words = numpy.flatnonzero(flags[:, 2] == 0)
+        firsts = numpy.searchsorted(words, numpy.flatnonzero(flags[:, 0] == 1))
+        firsts = numpy.unique(firsts[firsts < len(words)])
+        return flags[words[firsts], 1].tolist()
     starts = [0]
     for m in re.finditer(r"(?:[.!?][\"'”’]?\s+|\n+)(?=\S)", doc.text):
         starts.append(m.end())
