@@ -321,6 +321,7 @@ _CAMEL_INSIDE = re.compile(r"[a-z][A-Z]")
 _LIST_CUES = ("such as", "includ", "like", ":")
 #: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.
 _LAST_WORDS = re.compile(r"[\w%&-]+|[,:'‘\"“]")
+_WORD = re.compile(r"\S+")
 
 
 def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple[str, float]]:
@@ -335,12 +336,25 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     folded = left.casefold()
     last = set(_LAST_WORDS.findall(folded[-30:])[-2:])
     listing = any(cue in folded for cue in _LIST_CUES)
-    for (pattern, kind, pts), trigger in zip(vocab.left, vocab.left_triggers, strict=True):
+    word_starts: list[int] | None = None
+    lowered = left.lower() if left.isascii() else None
+    for (pattern, kind, pts), trigger, span, precheck in zip(
+        vocab.left, vocab.left_triggers, vocab.left_spans, vocab.left_prechecks, strict=True
+    ):
         if trigger is None and not listing:
             continue  # the product-list pattern needs "such as", "including" ...
         if trigger is not None and not (trigger & last):
             continue
-        if pattern.search(left):
+        pos = 0
+        if span is not None:
+            # Only the last ``span`` words can hold a match (see ``left_spans``).
+            if word_starts is None:
+                word_starts = [m.start() for m in _WORD.finditer(left)]
+            if span < len(word_starts):
+                pos = word_starts[-span]
+        if precheck is not None and lowered is not None and not precheck.search(lowered, pos):
+            continue
+        if pattern.search(left, pos):
             points.append((kind, pts))
             if kind == "company" and pts >= 2:
                 break  # "stake in X" also matches the weaker "in X"
