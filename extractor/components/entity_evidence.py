@@ -330,7 +330,10 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     line_end = text.find("\n", occ.end)
     right = text[occ.end : min(occ.end + WINDOW, line_end if line_end >= 0 else len(text))]
     left = text[max(line_start, occ.start - WINDOW) : occ.start]
-    for pattern, kind, pts in vocab.right:
+    first = right[:1]
+    for pattern, kind, pts in vocab.right_by_first.get(
+        " " if first.isspace() else first, vocab.right_other
+    ):
         if pattern.match(right):
             points.append((kind, pts))
     folded = left.casefold()
@@ -338,13 +341,14 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     listing = any(cue in folded for cue in _LIST_CUES)
     word_starts: list[int] | None = None
     lowered = left.lower() if left.isascii() else None
-    for (pattern, kind, pts), trigger, span, precheck in zip(
-        vocab.left, vocab.left_triggers, vocab.left_spans, vocab.left_prechecks, strict=True
-    ):
-        if trigger is None and not listing:
-            continue  # the product-list pattern needs "such as", "including" ...
-        if trigger is not None and not (trigger & last):
-            continue
+    # The patterns one of the last words triggers, and those that need a list cue ("brands
+    # such as X"), in their order.
+    candidates = {i for word in last for i in vocab.left_by_word.get(word, ())}
+    if listing:
+        candidates.update(vocab.left_listing)
+    for i in sorted(candidates):
+        pattern, kind, pts = vocab.left[i]
+        span, precheck = vocab.left_spans[i], vocab.left_prechecks[i]
         pos = 0
         if span is not None:
             # Only the last ``span`` words can hold a match (see ``left_spans``).

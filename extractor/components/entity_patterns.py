@@ -42,9 +42,17 @@ class Vocabulary:
     role_words: frozenset[str]
     role_re: LazyPattern
     right: tuple[tuple[LazyPattern, str, float], ...]
+    #: The right patterns that can match a context starting with a given character (" " for
+    #: any white space); ``right_other`` for every other first character (see ``by_opening``).
+    right_by_first: dict[str, tuple[tuple[LazyPattern, str, float], ...]]
+    right_other: tuple[tuple[LazyPattern, str, float], ...]
     left: tuple[tuple[LazyPattern, str, float], ...]
     #: Last words that each left pattern can end with, to skip patterns that cannot match.
     left_triggers: tuple[frozenset[str] | None, ...]
+    #: ``left_triggers`` inverted: last word -> indices of the left patterns it triggers;
+    #: ``left_listing``: the patterns without a trigger word (they need a list cue).
+    left_by_word: dict[str, tuple[int, ...]]
+    left_listing: tuple[int, ...]
     #: How many words (runs of non-space) at the end of the left context some match of each
     #: left pattern lies within, if any matches at all (None: no bound); see ``left_spans``.
     left_spans: tuple[int | None, ...]
@@ -391,11 +399,18 @@ def vocabulary() -> Vocabulary:
     )
     if len(triggers) != len(left):
         raise LexiconError("entity_evidence: one trigger set per left-context pattern")
+    right_patterns = tuple((LazyPattern(p), k, s) for p, k, s in right)
+    right_by_first, right_other = by_opening(right_patterns)
     spans = left_spans(roles, words["descriptor_nouns"])
     if len(spans) != len(left):
         raise LexiconError("entity_evidence: one word span per left-context pattern")
     return Vocabulary(
         left_triggers=triggers,
+        left_by_word={
+            word: tuple(i for i, t in enumerate(triggers) if t is not None and word in t)
+            for word in set().union(*(t for t in triggers if t is not None))
+        },
+        left_listing=tuple(i for i, t in enumerate(triggers) if t is None),
         left_spans=spans,
         left_prechecks=prechecks,
         blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
@@ -420,7 +435,9 @@ def vocabulary() -> Vocabulary:
             w for phrase in roles["heads"] + roles["modifiers"] for w in phrase.split()
         ),
         role_re=LazyPattern(role),
-        right=tuple((LazyPattern(p), k, s) for p, k, s in right),
+        right=right_patterns,
+        right_by_first=right_by_first,
+        right_other=right_other,
         left=tuple((LazyPattern(p), k, s) for p, k, s in left),
         boilerplate_starts=tuple(non["boilerplate_line_starts"]),
         section_ends=frozenset(non["section_end_headings"]),
@@ -474,3 +491,57 @@ def left_spans(roles: dict[str, list[str]], descriptors: list[str]) -> tuple[int
         5,  # "the state railway regulator ,"
     )
     return tuple(None if n is None else n + margin for n in words)
+
+
+#: Openings of the right patterns and the characters a match can start with (" ": any white
+#: space). Checked in order, so an opening that another one starts with comes after it.
+_OPENINGS = (
+    (r"^(?:['’\ufffd]s)?\s+", "'’\ufffd "),
+    (r"^\s*\(", " ("),
+    (r"^,?\s+", ", "),
+    (rf"^{_DEGREES},", ","),
+    (r"^\s+", " "),
+    (r"^,", ","),
+)
+
+
+def opening_chars(pattern: str) -> str | None:
+    r"""The characters a match of a right pattern can start with (" ": white space), read off
+    its opening; None when the opening is none of ``_OPENINGS``.
+
+    Valid for patterns without a top-level "|" (each right pattern is one sequence).
+
+    >>> opening_chars(r"^,\s+(?:the|a)\s+group"), opening_chars(r"^\s+said"), opening_chars("x")
+    (',', ' ', None)
+    """
+    for opening, chars in _OPENINGS:
+        if pattern.startswith(opening):
+            return chars
+    return None
+
+
+def by_opening(
+    patterns: tuple[tuple[LazyPattern, str, float], ...],
+) -> tuple[
+    dict[str, tuple[tuple[LazyPattern, str, float], ...]],
+    tuple[tuple[LazyPattern, str, float], ...],
+]:
+    """The right patterns grouped by the first character of the context they can match.
+
+    Most contexts start with a space or a comma; each needs only about half of the patterns.
+    Order is kept within each group.
+
+    Returns:
+        A dict from first character (" " for white space) to patterns, and the patterns for
+        any other first character (those whose opening is not known).
+    """
+    openings = [opening_chars(p.pattern) for p, _, _ in patterns]
+    keys = {c for chars in openings if chars is not None for c in chars}
+    by_first = {
+        key: tuple(
+            p for p, chars in zip(patterns, openings, strict=True) if chars is None or key in chars
+        )
+        for key in keys
+    }
+    other = tuple(p for p, chars in zip(patterns, openings, strict=True) if chars is None)
+    return by_first, other
