@@ -16,6 +16,7 @@ test on plain strings.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -209,10 +210,7 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     words = name.split()
     lex = name_words()
     score: dict[str, float] = defaultdict(float)
-    padded = f" {name} "
-    if any(w in vocab.body_heads for w in words) or any(
-        f" {h} " in padded for h in vocab.body_phrases
-    ):
+    if not vocab.body_heads.isdisjoint(words) or _phrases(vocab.body_phrases).search(f" {name} "):
         score["body"] += 10
     if words[-1] in vocab.publisher_heads and len(words) > 1:
         score["body"] += 5
@@ -241,6 +239,13 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     elif 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words):
         score["person"] += 0.5  # "Piers Lane": the shape of a personal name
     return score
+
+
+@functools.lru_cache(maxsize=4)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for "any of these phrases, as whole words, in ' name '" (one scan, not one
+    substring test per phrase)."""
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") ")
 
 
 def _is_central_bank(text: str, occ: Occurrence, vocab: Vocabulary) -> bool:
@@ -277,43 +282,46 @@ def type_names(
             typed = TypedName(occ.key, occ.name, "none", dict(_intrinsic(occ.name, vocab)))
             by_key[occ.key] = typed
         typed.occurrences.append(occ)
-        score = defaultdict(float, typed.scores)
-        before = score["company"]
+        score = typed.scores  # this name's own dict: updated in place
+        before = score.get("company", 0.0)
         # A sentence-initial common word ("New investors ...") needs twice the context.
         damp = 0.5 if occ.weak and " " not in occ.name else 1.0
         for kind, points in _context_points(text, occ, vocab):
-            score[kind] += points * damp
+            score[kind] = score.get(kind, 0.0) + points * damp
         if occ.title:
-            score["person"] += 5
+            score["person"] = score.get("person", 0.0) + 5
         first = occ.name.split()[0]
         # A capital letter mid-sentence is weak evidence of a name that is not a place.
         plain = not (first in lex.demonyms or first in lex.places or occ.name in vocab.first_names)
         if plain and not occ.weak and not occ.initial and not occ.title:
-            score["company"] += 1.0
+            score["company"] = score.get("company", 0.0) + 1.0
         if _is_central_bank(text, occ, vocab):
-            score["body"] += 6
+            score["body"] = score.get("body", 0.0) + 6
         for start, end, label in ent_list:
             if start < occ.end and occ.start < end:
-                kind = {
-                    "ORG": "company",
-                    "PERSON": "person",
-                    "GPE": "place",
-                    "LOC": "place",
-                    "NORP": "place",
-                    "FAC": "place",
-                }.get(label)
+                kind = _ENT_KINDS.get(label)
                 if kind:
-                    score[kind] += 3
+                    score[kind] = score.get(kind, 0.0) + 3
         # The most company points one occurrence gave: repetition alone ("Holloway said" four
         # times) adds up, but no single mention says "company".
-        score["company_peak"] = max(score["company_peak"], score["company"] - before)
-        typed.scores = dict(score)
+        company = score.get("company", 0.0)
+        score["company"] = company
+        score["company_peak"] = max(score.get("company_peak", 0.0), company - before)
     _coordination(text, occurrences, by_key)
     for typed in by_key.values():
         typed.kind = decide(typed.scores)
     return by_key
 
 
+#: The kinds a user NER's labels are evidence for.
+_ENT_KINDS = {
+    "ORG": "company",
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "place",
+    "FAC": "place",
+}
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|asked)\s+$")
 _CLAUSE_END = re.compile(r"^\s*(?:[.!?;]|$)")
 _CAMEL_INSIDE = re.compile(r"[a-z][A-Z]")
