@@ -70,9 +70,26 @@ _PRONOUN_OPENERS = re.compile(r"^\W*(?:It|Its|They|Their|The\s+(?:company|firm|g
 
 @functools.cache
 def _descriptor_pattern() -> re.Pattern[str]:
+    """Any descriptor noun as a whole word, the longest first where several fit.
+
+    Built as a trie (shared prefixes tried once): the same matches as the flat alternation
+    sorted longest first, several times faster on every description.
+    """
     nouns = load_lexicon("company_words")["descriptor_nouns"]
-    alternation = "|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b")
+    return re.compile(rf"\b(?:{_trie(set(nouns))})\b")
+
+
+def _trie(words: set[str]) -> str:
+    """A regex for any of ``words`` (each character literal) that tries longer words first."""
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            heads.setdefault(word[0], set()).add(word[1:])
+    branches = [re.escape(c) + _trie(rest) for c, rest in sorted(heads.items())]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
 
 
 @dataclass
@@ -92,6 +109,13 @@ class _Profile:
     nations: set[str] = field(default_factory=set)
 
 
+#: "X, the ...", "X, Brazil's ...": the description after a name.
+_APPOSITION = re.compile(r"^,\s+(?:the|a|an|its|[A-Z][\w'’ -]{0,30}?['’]s)\s+([^,;.]{0,70})")
+#: Up to three words before a name ("brokerage firm X").
+_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,3})$")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+
+
 def _profiles(text: str, companies: list[CompanyFact]) -> dict[str, _Profile]:
     demonyms = name_words().demonyms
     pattern = _descriptor_pattern()
@@ -102,15 +126,13 @@ def _profiles(text: str, companies: list[CompanyFact]) -> dict[str, _Profile]:
         profile.nouns.update(w.casefold() for w in names.split())
         for start, end in company.mentions:
             after = text[end : end + 80].split("\n")[0]
-            m = re.match(r"^,\s+(?:the|a|an|its|[A-Z][\w'’ -]{0,30}?['’]s)\s+([^,;.]{0,70})", after)
+            m = _APPOSITION.match(after)
             described = m.group(1) if m else ""
             before = text[max(0, start - 40) : start].split("\n")[-1]
-            before_m = re.search(r"((?:[\w-]+\s+){0,3})$", before)
+            before_m = _WORDS_BEFORE.search(before)
             described += " " + (before_m.group(1) if before_m else "")
             profile.nouns.update(n.casefold() for n in pattern.findall(described))
-            profile.nations.update(
-                w for w in re.findall(r"[A-Z][a-z]+", described) if w in demonyms
-            )
+            profile.nations.update(w for w in _CAPITALISED.findall(described) if w in demonyms)
         profiles[company.name] = profile
     return profiles
 
@@ -167,7 +189,7 @@ def find_references(
     if not companies:
         return []
     defined = defined_terms(text, companies, definitions)
-    profiles = _profiles(text, companies)
+    profiles: dict[str, _Profile] | None = None  # made when a singular reference needs them
     first_seen = {c.name: c.mentions[0][0] if c.mentions else 0 for c in companies}
     totals = Counter({c.name: len(c.mentions) for c in companies})
     mentions = _mentions(text, companies, sentences)
@@ -189,6 +211,8 @@ def find_references(
             n = {"three": 3, "four": 4}.get(m.group("num") or "", 2)
             names = sorted(ranked[:n], key=first_seen.__getitem__) if len(ranked) >= n else []
         else:
+            if profiles is None:
+                profiles = _profiles(text, companies)
             names = _antecedent(text, m, noun, adj, mentions, sentences, profiles, totals)
         if names:
             refs.append(ReferenceFact(m.start(), m.end(), m.group(), names))
