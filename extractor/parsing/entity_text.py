@@ -57,7 +57,7 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """One word of a line with the punctuation that touched it."""
 
@@ -73,7 +73,7 @@ class Word:
     legal_end: bool = False  # "Corp.": a legal form with its dot ends a name
 
 
-@dataclass
+@dataclass(slots=True)
 class NameRun:
     """Consecutive name-like words of one line."""
 
@@ -289,7 +289,7 @@ def find_name_runs(
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        if any(a <= line_start < b for a, b in skipped):
+        if not line or any(a <= line_start < b for a, b in skipped):
             continue
         words, plain = _line_words(line, line_start, dotted)
         if not words or _line_is_shouting(words, plain):
@@ -355,6 +355,10 @@ def _runs_of_line(
         current.clear()
 
     for i, word in enumerate(words):
+        if word is _PLAIN:  # common words: no name word, no joiner, no punctuation
+            if current:
+                flush()
+            continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         joins = (
             current
@@ -383,7 +387,7 @@ def _runs_of_line(
                 flush()
             if _is_name_word(word.text):
                 current.append(word)
-        if (
+        if current and (
             word.closed
             or word.ends_sentence
             or word.possessive
