@@ -180,7 +180,12 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
     _short_forms(typed, companies)
     _drop_initial_words(companies)
     keys = sorted(companies, key=lambda k: companies[k].occurrences[0].start)
-    units = {k for k, t in companies.items() if _is_unit(text, t)}
+    # Both unit patterns need one of the unit words: most articles have none.
+    units = (
+        {k for k, t in companies.items() if _is_unit(text, t)}
+        if _UNIT_WORDS.search(text)
+        else set()
+    )
     uf = _UnionFind(keys)
     for key, other in _explicit_links(text, typed, companies):
         uf.union(key, other)
@@ -238,6 +243,8 @@ def _explicit_aliases(
                 companies[k] = typed[k]
 
 
+#: The words ``_UNIT_BEFORE`` and ``_UNIT_AFTER`` need (as parts of longer words, too).
+_UNIT_WORDS = re.compile(r"subsidiary|unit|arm|division|affiliate")
 #: "its solar subsidiary, X" / "X, its listed unit": a company of its own.
 _UNIT_BEFORE = re.compile(
     r"\b(?:its|their|the)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|unit|arm|division|affiliate)\s*,?\s+$"
@@ -305,6 +312,8 @@ def _explicit_links(
     for key, company in list(companies.items()):
         for occ in company.occurrences:
             after = text[occ.end : occ.end + 120]
+            if not after.lstrip().startswith("("):
+                continue  # both patterns open with white space and "("
             m = _ABBR_AFTER.match(after) or _DEFINED_AFTER.match(after)
             if not m:
                 continue
@@ -313,6 +322,8 @@ def _explicit_links(
                 if other in typed and other != key:
                     links.append((key, other))
     # "q&, the ... group formerly known as Qantara Telecom"
+    if "formerly" not in text:
+        return links
     for key, named in typed.items():
         for occ in named.occurrences:
             line_start = text.rfind("\n", 0, occ.start) + 1
