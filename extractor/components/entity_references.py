@@ -111,8 +111,9 @@ class _Profile:
 
 #: "X, the ...", "X, Brazil's ...": the description after a name.
 _APPOSITION = re.compile(r"^,\s+(?:the|a|an|its|[A-Z][\w'’ -]{0,30}?['’]s)\s+([^,;.]{0,70})")
-#: Up to three words before a name ("brokerage firm X").
-_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,3})$")
+#: Up to three words before a name ("brokerage firm X"), matched in the reversed text: the
+#: same words as ``((?:[\w-]+\s+){0,3})$`` without trying every start position.
+_WORDS_BEFORE_REVERSED = re.compile(r"(?:\s+[\w-]+){0,3}")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 
@@ -129,8 +130,8 @@ def _profiles(text: str, companies: list[CompanyFact]) -> dict[str, _Profile]:
             m = _APPOSITION.match(after)
             described = m.group(1) if m else ""
             before = text[max(0, start - 40) : start].split("\n")[-1]
-            before_m = _WORDS_BEFORE.search(before)
-            described += " " + (before_m.group(1) if before_m else "")
+            before_m = _WORDS_BEFORE_REVERSED.match(before[::-1])
+            described += " " + (before_m.group()[::-1] if before_m else "")
             profile.nouns.update(n.casefold() for n in pattern.findall(described))
             profile.nations.update(w for w in _CAPITALISED.findall(described) if w in demonyms)
         profiles[company.name] = profile
