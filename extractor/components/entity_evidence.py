@@ -325,11 +325,24 @@ _ENT_KINDS = {
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|asked)\s+$")
 _CLAUSE_END = re.compile(r"^\s*(?:[.!?;]|$)")
 _CAMEL_INSIDE = re.compile(r"[a-z][A-Z]")
-#: Cues of a list before a name ("brands such as X"); NOTE: keep in sync with the pattern.
-_LIST_CUES = ("such as", "includ", "like", ":")
+#: Cues of a list before a name ("brands such as X"), anywhere in the case-folded left
+#: context; NOTE: keep in sync with the pattern.
+_LIST_CUE = re.compile("such as|includ|like|:")
 #: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.
 _LAST_WORDS = re.compile(r"[\w%&-]+|[,:'‘\"“]")
-_WORD = re.compile(r"\S+")
+
+
+def _word_start(text: str, n: int) -> int:
+    """Where the n-th last word (run of non-space characters) starts; 0 if there are n or
+    fewer words.
+
+    >>> _word_start("stake  in the ", 2), _word_start("in the ", 2)
+    (7, 0)
+    """
+    parts = text.rsplit(None, n)
+    if len(parts) <= n:
+        return 0
+    return text.index(parts[1], len(parts[0]))
 
 
 def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple[str, float]]:
@@ -345,27 +358,30 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
         if pattern.match(right):
             points.append((kind, pts))
     folded = left.casefold()
-    last = set(_LAST_WORDS.findall(folded[-30:])[-2:])
-    listing = any(cue in folded for cue in _LIST_CUES)
-    word_starts: list[int] | None = None
-    lowered = left.lower() if left.isascii() else None
-    # The patterns one of the last words triggers, and those that need a list cue ("brands
-    # such as X"), in their order.
-    candidates = {i for word in last for i in vocab.left_by_word.get(word, ())}
-    if listing:
+    by_word = vocab.left_by_word
+    # The patterns one of the last two words triggers, and those that need a list cue
+    # ("brands such as X"), in their order.
+    candidates = {
+        i for word in _LAST_WORDS.findall(folded[-30:])[-2:] for i in by_word.get(word, ())
+    }
+    if _LIST_CUE.search(folded):
         candidates.update(vocab.left_listing)
+    starts: dict[int, int] = {}
+    lowered = None
     for i in sorted(candidates):
         pattern, kind, pts = vocab.left[i]
         span, precheck = vocab.left_spans[i], vocab.left_prechecks[i]
         pos = 0
         if span is not None:
             # Only the last ``span`` words can hold a match (see ``left_spans``).
-            if word_starts is None:
-                word_starts = [m.start() for m in _WORD.finditer(left)]
-            if span < len(word_starts):
-                pos = word_starts[-span]
-        if precheck is not None and lowered is not None and not precheck.search(lowered, pos):
-            continue
+            pos = starts.get(span, -1)
+            if pos < 0:
+                pos = starts[span] = _word_start(left, span)
+        if precheck is not None and left.isascii():
+            if lowered is None:
+                lowered = left.lower()
+            if not precheck.search(lowered, pos):
+                continue
         if pattern.search(left, pos):
             points.append((kind, pts))
             if kind == "company" and pts >= 2:
