@@ -58,6 +58,8 @@ _DEFINED_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
+#: Lower-case words of the text; the look-ahead is the first letter, which ``re`` can scan for.
+_LOWER_WORD = re.compile(r"(?=[a-z])\b[a-z][a-z'’-]+\b")
 _FORMERLY = re.compile(r"\bformerly\s+(?:known\s+as|called)\s+$")
 
 
@@ -81,7 +83,7 @@ class CompaniesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # computed once per Doc, shared with the other components
-        lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        lower_words = set(_LOWER_WORD.findall(text))
         occurrences = make_occurrences(text, lower_words)
         # A user's NER, if any: reading doc.ents walks every token, so only when it ran.
         ents = (

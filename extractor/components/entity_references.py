@@ -29,6 +29,7 @@ from extractor.parsing.names import name_words
 
 _REFERENCE = re.compile(
     r"""
+    (?=[TtBb])                         # cheap first-letter test (lets re skip ahead)
     \b(?P<det>[Tt]he|[Bb]oth)\s+
     (?:(?P<num>two|three|four)\s+)?
     (?:(?P<adj>[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+)??   # "Chinese", "combined" (optional)
