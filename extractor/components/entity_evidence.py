@@ -283,7 +283,7 @@ def type_names(
             by_key[occ.key] = typed
         typed.occurrences.append(occ)
         score = typed.scores  # this name's own dict: updated in place
-        before = score.get("company", 0.0)
+        before = score.setdefault("company", 0.0)  # (keys in the order they always had)
         # A sentence-initial common word ("New investors ...") needs twice the context.
         damp = 0.5 if occ.weak and " " not in occ.name else 1.0
         for kind, points in _context_points(text, occ, vocab):
@@ -304,9 +304,8 @@ def type_names(
                     score[kind] = score.get(kind, 0.0) + 3
         # The most company points one occurrence gave: repetition alone ("Holloway said" four
         # times) adds up, but no single mention says "company".
-        company = score.get("company", 0.0)
-        score["company"] = company
-        score["company_peak"] = max(score.get("company_peak", 0.0), company - before)
+        peak = score.get("company_peak", 0.0)
+        score["company_peak"] = max(peak, score["company"] - before)
     _coordination(text, occurrences, by_key)
     for typed in by_key.values():
         typed.kind = decide(typed.scores)
