@@ -56,6 +56,7 @@ _SYNONYMS = {
     "operator": {"operator", "carrier", "telco", "network"},
     "retailer": {"retailer", "grocer", "supermarket", "chain", "stores"},
 }
+_SYNONYM_WORDS = frozenset(w for words in _SYNONYMS.values() for w in words)
 #: Adjectives that make the phrase no reference to a company in the story.
 _NOT_ADJECTIVES = frozenset(
     {"same", "other", "whole", "entire", "first", "only", "central", "state", "public"}
@@ -144,7 +145,7 @@ def _fit(noun: str, adj: str | None, profile: _Profile) -> int:
     score = 1
     if noun not in _GENERIC:
         wanted = _SYNONYMS.get(noun, {noun})
-        known = profile.nouns & {w for s in _SYNONYMS.values() for w in s}
+        known = profile.nouns & _SYNONYM_WORDS
         if profile.nouns & wanted:
             score = 2
         elif known:
@@ -226,12 +227,15 @@ def find_references(
     return refs
 
 
+#: Words before a mention that make it no subject ("a unit of X", "sold to X").
+_NOT_OPENING = re.compile(r"\b(?:including|such\s+as|of|by|from|to|with)\s")
+_COMMA = re.compile(r",\s*")
+
+
 def _opens(text: str, sentences: list[int], index: int, pos: int) -> bool:
     start = sentences[index] if sentences else 0
     before = text[start:pos]
-    return len(before) < 60 and not re.search(
-        r"\b(?:including|such\s+as|of|by|from|to|with)\s", before
-    )
+    return len(before) < 60 and not _NOT_OPENING.search(before)
 
 
 def _mentions(text: str, companies: list[CompanyFact], sentences: list[int]) -> list[_Mention]:
@@ -272,7 +276,7 @@ def _apposition(text: str, m: re.Match[str], mentions: list[_Mention]) -> str | 
     if not before:
         return None
     last = max(before, key=lambda x: x.end)
-    return last.name if re.fullmatch(r",\s*", text[last.end : m.start()]) else None
+    return last.name if _COMMA.fullmatch(text[last.end : m.start()]) else None
 
 
 def _antecedent(
