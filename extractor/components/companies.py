@@ -60,6 +60,7 @@ _DEFINED_AFTER = re.compile(
 )
 #: Lower-case words of the text; the look-ahead is the first letter, which ``re`` can scan for.
 _LOWER_WORD = re.compile(r"(?=[a-z])\b[a-z][a-z'’-]+\b")
+_PAREN_AFTER = re.compile(r"\s*\(")
 _FORMERLY = re.compile(r"\bformerly\s+(?:known\s+as|called)\s+$")
 
 
@@ -313,9 +314,9 @@ def _explicit_links(
     links: list[tuple[str, str]] = []
     for key, company in list(companies.items()):
         for occ in company.occurrences:
-            after = text[occ.end : occ.end + 120]
-            if not after.lstrip().startswith("("):
+            if not _PAREN_AFTER.match(text, occ.end):
                 continue  # both patterns open with white space and "("
+            after = text[occ.end : occ.end + 120]
             m = _ABBR_AFTER.match(after) or _DEFINED_AFTER.match(after)
             if not m:
                 continue
