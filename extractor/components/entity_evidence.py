@@ -115,6 +115,8 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
     )
     out: list[Occurrence] = []
     common = lower_words | vocab.common
+    splitters = vocab.splitters | agency
+    headline_common: set[str] | None = None  # made for the first title-case line
     for run in runs:
         words = list(run.words)
         title = None
@@ -131,10 +133,12 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
             words.pop(0)  # "of Directors" once "Board" was dropped
         if not words:
             continue
-        parts = _split_blocked(words, vocab.splitters | agency)
+        parts = _split_blocked(words, splitters)
         if run.headline:
             # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
-            parts = [p for part in parts for p in _split_common(part, common | vocab.headline)]
+            if headline_common is None:
+                headline_common = common | vocab.headline
+            parts = [p for part in parts for p in _split_common(part, headline_common)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
             if (
