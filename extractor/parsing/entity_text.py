@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 _OPENERS = "\"'“‘«([{<"
 _CLOSERS = "\"'”’»)]}>,;:!?"
 _ENDERS = ".!?"
+_ENDER_SET = frozenset(_ENDERS)
 #: Lower-case words that may join two capitalised words inside one name.
 _NAME_JOINERS = frozenset(
     {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
@@ -189,7 +190,7 @@ def _word(raw: str, start: int, dotted: frozenset[str]) -> Word | None:
     word = Word(start + lead, start + lead + len(stripped), stripped, opened=lead > 0)
     word.legal_end = legal_end
     word.closed = bool(trail.strip("."))
-    word.ends_sentence = any(c in _ENDERS for c in trail) or (
+    word.ends_sentence = not _ENDER_SET.isdisjoint(trail) or (
         abbreviation and stripped.casefold() not in _ABBREVIATIONS and not trail
     )
     poss = _POSSESSIVE.search(word.text)
