@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -57,6 +58,9 @@ _DEFINED_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
+#: Lower-case words of the text; the look-ahead is the first letter, which ``re`` can scan for.
+_LOWER_WORD = re.compile(r"(?=[a-z])\b[a-z][a-z'’-]+\b")
+_PAREN_AFTER = re.compile(r"\s*\(")
 _FORMERLY = re.compile(r"\bformerly\s+(?:known\s+as|called)\s+$")
 
 
@@ -80,7 +84,7 @@ class CompaniesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # computed once per Doc, shared with the other components
-        lower_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+        lower_words = set(_LOWER_WORD.findall(text))
         occurrences = make_occurrences(text, lower_words)
         # A user's NER, if any: reading doc.ents walks every token, so only when it ran.
         ents = (
@@ -136,17 +140,13 @@ _SENTENCES_KEY = "extractor_entity_sentence_starts"
 
 def _sentence_starts(doc: Doc) -> list[int]:
     if doc.has_annotation("SENT_START"):
+        # Vectorised: each sentence start moves to the first non-space token at or after
+        # it (a start on white space waits for the next word); starts meeting there merge.
         flags = doc.to_array([SENT_START, IDX, IS_SPACE])
-        starts: list[int] = []
-        pending = False
-        for sent_start, idx, is_space in flags.tolist():
-            if sent_start == 1 or pending:
-                if is_space:
-                    pending = True
-                    continue
-                starts.append(idx)
-                pending = False
-        return starts
+        words = numpy.flatnonzero(flags[:, 2] == 0)
+        firsts = numpy.searchsorted(words, numpy.flatnonzero(flags[:, 0] == 1))
+        firsts = numpy.unique(firsts[firsts < len(words)])
+        return flags[words[firsts], 1].tolist()
     starts = [0]
     for m in re.finditer(r"(?:[.!?][\"'”’]?\s+|\n+)(?=\S)", doc.text):
         starts.append(m.end())
@@ -183,7 +183,12 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
     _short_forms(typed, companies)
     _drop_initial_words(companies)
     keys = sorted(companies, key=lambda k: companies[k].occurrences[0].start)
-    units = {k for k, t in companies.items() if _is_unit(text, t)}
+    # Both unit patterns need one of the unit words: most articles have none.
+    units = (
+        {k for k, t in companies.items() if _is_unit(text, t)}
+        if _UNIT_WORDS.search(text)
+        else set()
+    )
     uf = _UnionFind(keys)
     for key, other in _explicit_links(text, typed, companies):
         uf.union(key, other)
@@ -241,6 +246,8 @@ def _explicit_aliases(
                 companies[k] = typed[k]
 
 
+#: The words ``_UNIT_BEFORE`` and ``_UNIT_AFTER`` need (as parts of longer words, too).
+_UNIT_WORDS = re.compile(r"subsidiary|unit|arm|division|affiliate")
 #: "its solar subsidiary, X" / "X, its listed unit": a company of its own.
 _UNIT_BEFORE = re.compile(
     r"\b(?:its|their|the)\s+(?:[\w-]+\s+){0,3}(?:subsidiary|unit|arm|division|affiliate)\s*,?\s+$"
@@ -307,6 +314,8 @@ def _explicit_links(
     links: list[tuple[str, str]] = []
     for key, company in list(companies.items()):
         for occ in company.occurrences:
+            if not _PAREN_AFTER.match(text, occ.end):
+                continue  # both patterns open with white space and "("
             after = text[occ.end : occ.end + 120]
             m = _ABBR_AFTER.match(after) or _DEFINED_AFTER.match(after)
             if not m:
@@ -316,6 +325,8 @@ def _explicit_links(
                 if other in typed and other != key:
                     links.append((key, other))
     # "q&, the ... group formerly known as Qantara Telecom"
+    if "formerly" not in text:
+        return links
     for key, named in typed.items():
         for occ in named.occurrences:
             line_start = text.rfind("\n", 0, occ.start) + 1

@@ -16,6 +16,7 @@ test on plain strings.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -114,6 +115,8 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
     )
     out: list[Occurrence] = []
     common = lower_words | vocab.common
+    splitters = vocab.splitters | agency
+    headline_common: set[str] | None = None  # made for the first title-case line
     for run in runs:
         words = list(run.words)
         title = None
@@ -130,10 +133,12 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
             words.pop(0)  # "of Directors" once "Board" was dropped
         if not words:
             continue
-        parts = _split_blocked(words, vocab.splitters | agency)
+        parts = _split_blocked(words, splitters)
         if run.headline:
             # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
-            parts = [p for part in parts for p in _split_common(part, common | vocab.headline)]
+            if headline_common is None:
+                headline_common = common | vocab.headline
+            parts = [p for part in parts for p in _split_common(part, headline_common)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
             if (
@@ -209,10 +214,7 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     words = name.split()
     lex = name_words()
     score: dict[str, float] = defaultdict(float)
-    padded = f" {name} "
-    if any(w in vocab.body_heads for w in words) or any(
-        f" {h} " in padded for h in vocab.body_phrases
-    ):
+    if not vocab.body_heads.isdisjoint(words) or _phrases(vocab.body_phrases).search(f" {name} "):
         score["body"] += 10
     if words[-1] in vocab.publisher_heads and len(words) > 1:
         score["body"] += 5
@@ -241,6 +243,13 @@ def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     elif 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words):
         score["person"] += 0.5  # "Piers Lane": the shape of a personal name
     return score
+
+
+@functools.lru_cache(maxsize=4)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for "any of these phrases, as whole words, in ' name '" (one scan, not one
+    substring test per phrase)."""
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") ")
 
 
 def _is_central_bank(text: str, occ: Occurrence, vocab: Vocabulary) -> bool:
@@ -277,50 +286,66 @@ def type_names(
             typed = TypedName(occ.key, occ.name, "none", dict(_intrinsic(occ.name, vocab)))
             by_key[occ.key] = typed
         typed.occurrences.append(occ)
-        score = defaultdict(float, typed.scores)
-        before = score["company"]
+        score = typed.scores  # this name's own dict: updated in place
+        before = score.setdefault("company", 0.0)  # (keys in the order they always had)
         # A sentence-initial common word ("New investors ...") needs twice the context.
         damp = 0.5 if occ.weak and " " not in occ.name else 1.0
         for kind, points in _context_points(text, occ, vocab):
-            score[kind] += points * damp
+            score[kind] = score.get(kind, 0.0) + points * damp
         if occ.title:
-            score["person"] += 5
+            score["person"] = score.get("person", 0.0) + 5
         first = occ.name.split()[0]
         # A capital letter mid-sentence is weak evidence of a name that is not a place.
         plain = not (first in lex.demonyms or first in lex.places or occ.name in vocab.first_names)
         if plain and not occ.weak and not occ.initial and not occ.title:
-            score["company"] += 1.0
+            score["company"] = score.get("company", 0.0) + 1.0
         if _is_central_bank(text, occ, vocab):
-            score["body"] += 6
+            score["body"] = score.get("body", 0.0) + 6
         for start, end, label in ent_list:
             if start < occ.end and occ.start < end:
-                kind = {
-                    "ORG": "company",
-                    "PERSON": "person",
-                    "GPE": "place",
-                    "LOC": "place",
-                    "NORP": "place",
-                    "FAC": "place",
-                }.get(label)
+                kind = _ENT_KINDS.get(label)
                 if kind:
-                    score[kind] += 3
+                    score[kind] = score.get(kind, 0.0) + 3
         # The most company points one occurrence gave: repetition alone ("Holloway said" four
         # times) adds up, but no single mention says "company".
-        score["company_peak"] = max(score["company_peak"], score["company"] - before)
-        typed.scores = dict(score)
+        peak = score.get("company_peak", 0.0)
+        score["company_peak"] = max(peak, score["company"] - before)
     _coordination(text, occurrences, by_key)
     for typed in by_key.values():
         typed.kind = decide(typed.scores)
     return by_key
 
 
+#: The kinds a user NER's labels are evidence for.
+_ENT_KINDS = {
+    "ORG": "company",
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "place",
+    "FAC": "place",
+}
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|asked)\s+$")
 _CLAUSE_END = re.compile(r"^\s*(?:[.!?;]|$)")
 _CAMEL_INSIDE = re.compile(r"[a-z][A-Z]")
-#: Cues of a list before a name ("brands such as X"); NOTE: keep in sync with the pattern.
-_LIST_CUES = ("such as", "includ", "like", ":")
+#: Cues of a list before a name ("brands such as X"), anywhere in the case-folded left
+#: context; NOTE: keep in sync with the pattern.
+_LIST_CUE = re.compile("such as|includ|like|:")
 #: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.
 _LAST_WORDS = re.compile(r"[\w%&-]+|[,:'‘\"“]")
+
+
+def _word_start(text: str, n: int) -> int:
+    """Where the n-th last word (run of non-space characters) starts; 0 if there are n or
+    fewer words.
+
+    >>> _word_start("stake  in the ", 2), _word_start("in the ", 2)
+    (7, 0)
+    """
+    parts = text.rsplit(None, n)
+    if len(parts) <= n:
+        return 0
+    return text.index(parts[1], len(parts[0]))
 
 
 def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple[str, float]]:
@@ -329,18 +354,38 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     line_end = text.find("\n", occ.end)
     right = text[occ.end : min(occ.end + WINDOW, line_end if line_end >= 0 else len(text))]
     left = text[max(line_start, occ.start - WINDOW) : occ.start]
-    for pattern, kind, pts in vocab.right:
+    first = right[:1]
+    for pattern, kind, pts in vocab.right_by_first.get(
+        " " if first.isspace() else first, vocab.right_other
+    ):
         if pattern.match(right):
             points.append((kind, pts))
     folded = left.casefold()
-    last = set(_LAST_WORDS.findall(folded[-30:])[-2:])
-    listing = any(cue in folded for cue in _LIST_CUES)
-    for (pattern, kind, pts), trigger in zip(vocab.left, vocab.left_triggers, strict=True):
-        if trigger is None and not listing:
-            continue  # the product-list pattern needs "such as", "including" ...
-        if trigger is not None and not (trigger & last):
-            continue
-        if pattern.search(left):
+    by_word = vocab.left_by_word
+    # The patterns one of the last two words triggers, and those that need a list cue
+    # ("brands such as X"), in their order.
+    candidates = {
+        i for word in _LAST_WORDS.findall(folded[-30:])[-2:] for i in by_word.get(word, ())
+    }
+    if _LIST_CUE.search(folded):
+        candidates.update(vocab.left_listing)
+    starts: dict[int, int] = {}
+    lowered = None
+    for i in sorted(candidates):
+        pattern, kind, pts = vocab.left[i]
+        span, precheck = vocab.left_spans[i], vocab.left_prechecks[i]
+        pos = 0
+        if span is not None:
+            # Only the last ``span`` words can hold a match (see ``left_spans``).
+            pos = starts.get(span, -1)
+            if pos < 0:
+                pos = starts[span] = _word_start(left, span)
+        if precheck is not None and left.isascii():
+            if lowered is None:
+                lowered = left.lower()
+            if not precheck.search(lowered, pos):
+                continue
+        if pattern.search(left, pos):
             points.append((kind, pts))
             if kind == "company" and pts >= 2:
                 break  # "stake in X" also matches the weaker "in X"

@@ -42,9 +42,24 @@ class Vocabulary:
     role_words: frozenset[str]
     role_re: LazyPattern
     right: tuple[tuple[LazyPattern, str, float], ...]
+    #: The right patterns that can match a context starting with a given character (" " for
+    #: any white space); ``right_other`` for every other first character (see ``by_opening``).
+    right_by_first: dict[str, tuple[tuple[LazyPattern, str, float], ...]]
+    right_other: tuple[tuple[LazyPattern, str, float], ...]
     left: tuple[tuple[LazyPattern, str, float], ...]
     #: Last words that each left pattern can end with, to skip patterns that cannot match.
     left_triggers: tuple[frozenset[str] | None, ...]
+    #: ``left_triggers`` inverted: last word -> indices of the left patterns it triggers;
+    #: ``left_listing``: the patterns without a trigger word (they need a list cue).
+    left_by_word: dict[str, tuple[int, ...]]
+    left_listing: tuple[int, ...]
+    #: How many words (runs of non-space) at the end of the left context some match of each
+    #: left pattern lies within, if any matches at all (None: no bound); see ``left_spans``.
+    left_spans: tuple[int | None, ...]
+    #: Cheap necessary conditions for some left patterns, searched in ``left.lower()`` when
+    #: the context is ASCII: ``(?i)`` makes the job-title trie about five times slower, and
+    #: on ASCII text it matches exactly what the case-sensitive pattern matches lower-cased.
+    left_prechecks: tuple[LazyPattern | None, ...]
     boilerplate_starts: tuple[str, ...]
     section_ends: frozenset[str]
 
@@ -84,6 +99,16 @@ _DEGREES = r"(?:,\s*(?:M\.D\.|MD|Ph\.D\.|PhD|MBA|CFA|CPA|Jr\.|Sr\.|OBE|CBE|MBE|K
 #: Titles that also describe companies ("infrastructure investor Havbrise Kapital").
 _NOT_BEFORE_PEOPLE = (
     r"(?<!investor)(?<!investors)(?<!adviser)(?<!advisor)(?<!owner)(?<!regulator)(?<!banker)"
+)
+
+
+#: The ends of the role patterns of the left context: "chief executive, NAME", "Its chief
+#: executive is NAME"; and "spokesman for X", "chief executive of X".
+_ROLE_LEFT = (r"\s*,?\s+$", r"\s+(?:is|was)\s+$")
+_STAFF_OF = (
+    r"\b(?:parent|owner|rival|unit|subsidiary|arm|division|shareholders?|investors?|backers?|"
+    r"{role}|executives?|spokes(?:man|woman|person)|employees?|staff|clients?)\s+"
+    r"(?:at|of|for|with)\s+(?:the\s+)?$"
 )
 
 
@@ -260,8 +285,8 @@ def vocabulary() -> Vocabulary:
     left = (
         # "managing partner Erik Solheim", "Its chief executive is NAME": before the
         # company patterns, which stop the search ("investor Fjordline" is a company).
-        (rf"\b{role}{_NOT_BEFORE_PEOPLE}\s*,?\s+$", "person", 3.0),
-        (rf"\b{role}\s+(?:is|was)\s+$", "person", 3.0),
+        (rf"\b{role}{_NOT_BEFORE_PEOPLE}{_ROLE_LEFT[0]}", "person", 3.0),
+        (rf"\b{role}{_ROLE_LEFT[1]}", "person", 3.0),
         (
             r"\b(?:stake|stakes|holding|holdings|interest|investment|shares|shareholding|share|stock|"
             r"ownership|position|control)\s+(?:in|of)\s+(?:the\s+)?$",
@@ -274,13 +299,7 @@ def vocabulary() -> Vocabulary:
             "company",
             2.0,
         ),
-        (
-            rf"\b(?:parent|owner|rival|unit|subsidiary|arm|division|shareholders?|investors?|backers?|"
-            rf"{role}|executives?|spokes(?:man|woman|person)|employees?|staff|clients?)\s+"
-            rf"(?:at|of|for|with)\s+(?:the\s+)?$",
-            "company",
-            3.0,
-        ),
+        (_STAFF_OF.format(role=role), "company", 3.0),
         (
             r"\b(?:investors|backers|shareholders|lenders|partners|rivals|competitors|companies|firms|"
             r"groups|banks)\b[\w\s]{0,15}?(?:including|such\s+as|like|,)\s+$",
@@ -367,10 +386,33 @@ def vocabulary() -> Vocabulary:
             body_last,
         )
     )  # fmt: skip
+    # Necessary conditions for the three role patterns, searched in the lower-cased context
+    # (ASCII only, see ``left_prechecks``): the title without (?i) and look-behinds.
+    plain = role_pattern()
+    prechecks = (
+        LazyPattern(rf"\b{plain}{_ROLE_LEFT[0]}"),
+        LazyPattern(rf"\b{plain}{_ROLE_LEFT[1]}"),
+        None,
+        None,
+        LazyPattern(_STAFF_OF.format(role=plain)),
+        *(None for _ in left[5:]),
+    )
     if len(triggers) != len(left):
         raise LexiconError("entity_evidence: one trigger set per left-context pattern")
+    right_patterns = tuple((LazyPattern(p), k, s) for p, k, s in right)
+    right_by_first, right_other = by_opening(right_patterns)
+    spans = left_spans(roles, words["descriptor_nouns"])
+    if len(spans) != len(left):
+        raise LexiconError("entity_evidence: one word span per left-context pattern")
     return Vocabulary(
         left_triggers=triggers,
+        left_by_word={
+            word: tuple(i for i, t in enumerate(triggers) if t is not None and word in t)
+            for word in set().union(*(t for t in triggers if t is not None))
+        },
+        left_listing=tuple(i for i, t in enumerate(triggers) if t is None),
+        left_spans=spans,
+        left_prechecks=prechecks,
         blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
         calendar=frozenset(non["calendar_words"]),
         splitters=frozenset(non["calendar_words"] + non["currency_codes"]),
@@ -393,8 +435,113 @@ def vocabulary() -> Vocabulary:
             w for phrase in roles["heads"] + roles["modifiers"] for w in phrase.split()
         ),
         role_re=LazyPattern(role),
-        right=tuple((LazyPattern(p), k, s) for p, k, s in right),
+        right=right_patterns,
+        right_by_first=right_by_first,
+        right_other=right_other,
         left=tuple((LazyPattern(p), k, s) for p, k, s in left),
         boilerplate_starts=tuple(non["boilerplate_line_starts"]),
         section_ends=frozenset(non["section_end_headings"]),
     )
+
+
+def left_spans(roles: dict[str, list[str]], descriptors: list[str]) -> tuple[int | None, ...]:
+    """For each left pattern of ``vocabulary``, the words at the end of a context it needs.
+
+    A left pattern ends at the end of the context (``$``), and ``search`` tries it at every
+    position; the role patterns cost ~70 us a context that way. When every match implies one
+    within the last N words, searching from the start of the N-th last word (``search(left,
+    pos)``, which still sees the text before ``pos`` for ``\\b`` and look-behinds) gives the
+    same answer. A job title's leading modifiers ("senior", "co-") and a first title joined by
+    "and" are optional, so some match holds just one bare title: at most ``role`` words.
+    Each bound has a margin of two words.
+
+    Args:
+        roles: the "roles" lexicon.
+        descriptors: the company descriptor nouns ("group", "asset manager").
+
+    Returns:
+        One bound (or None) per left pattern, in their order.
+    """
+    role = max(
+        4,  # "head of X Y" (an open title)
+        *(len(h.split()) for h in roles["heads"]),
+        *(2 + len(h.split()) for h in roles["head_of"]),
+        *(1 + len(h.split()) for h in roles["field_heads"]),  # "telecoms analyst"
+    )
+    descriptor = max(len(d.split()) for d in descriptors)
+    margin = 2
+    words: tuple[int | None, ...] = (
+        role + 1,  # role + ","
+        role + 1,  # role + "is"
+        3,  # "stake in the"
+        4,  # "per cent of the"
+        role + 2,  # "spokesman for the", role + "at the"
+        None,
+        None,
+        1 + descriptor,  # "telecoms group"
+        6,  # "invested $1m more in the"
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        2,  # "in the"
+        5,  # "the state railway regulator ,"
+    )
+    return tuple(None if n is None else n + margin for n in words)
+
+
+#: Openings of the right patterns and the characters a match can start with (" ": any white
+#: space). Checked in order, so an opening that another one starts with comes after it.
+_OPENINGS = (
+    (r"^(?:['’\ufffd]s)?\s+", "'’\ufffd "),
+    (r"^\s*\(", " ("),
+    (r"^,?\s+", ", "),
+    (rf"^{_DEGREES},", ","),
+    (r"^\s+", " "),
+    (r"^,", ","),
+)
+
+
+def opening_chars(pattern: str) -> str | None:
+    r"""The characters a match of a right pattern can start with (" ": white space), read off
+    its opening; None when the opening is none of ``_OPENINGS``.
+
+    Valid for patterns without a top-level "|" (each right pattern is one sequence).
+
+    >>> opening_chars(r"^,\s+(?:the|a)\s+group"), opening_chars(r"^\s+said"), opening_chars("x")
+    (',', ' ', None)
+    """
+    for opening, chars in _OPENINGS:
+        if pattern.startswith(opening):
+            return chars
+    return None
+
+
+def by_opening(
+    patterns: tuple[tuple[LazyPattern, str, float], ...],
+) -> tuple[
+    dict[str, tuple[tuple[LazyPattern, str, float], ...]],
+    tuple[tuple[LazyPattern, str, float], ...],
+]:
+    """The right patterns grouped by the first character of the context they can match.
+
+    Most contexts start with a space or a comma; each needs only about half of the patterns.
+    Order is kept within each group.
+
+    Returns:
+        A dict from first character (" " for white space) to patterns, and the patterns for
+        any other first character (those whose opening is not known).
+    """
+    openings = [opening_chars(p.pattern) for p, _, _ in patterns]
+    keys = {c for chars in openings if chars is not None for c in chars}
+    by_first = {
+        key: tuple(
+            p for p, chars in zip(patterns, openings, strict=True) if chars is None or key in chars
+        )
+        for key in keys
+    }
+    other = tuple(p for p, chars in zip(patterns, openings, strict=True) if chars is None)
+    return by_first, other

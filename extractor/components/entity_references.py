@@ -29,6 +29,7 @@ from extractor.parsing.names import name_words
 
 _REFERENCE = re.compile(
     r"""
+    (?=[TtBb])                         # cheap first-letter test (lets re skip ahead)
     \b(?P<det>[Tt]he|[Bb]oth)\s+
     (?:(?P<num>two|three|four)\s+)?
     (?:(?P<adj>[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+)??   # "Chinese", "combined" (optional)
@@ -55,6 +56,7 @@ _SYNONYMS = {
     "operator": {"operator", "carrier", "telco", "network"},
     "retailer": {"retailer", "grocer", "supermarket", "chain", "stores"},
 }
+_SYNONYM_WORDS = frozenset(w for words in _SYNONYMS.values() for w in words)
 #: Adjectives that make the phrase no reference to a company in the story.
 _NOT_ADJECTIVES = frozenset(
     {"same", "other", "whole", "entire", "first", "only", "central", "state", "public"}
@@ -70,9 +72,26 @@ _PRONOUN_OPENERS = re.compile(r"^\W*(?:It|Its|They|Their|The\s+(?:company|firm|g
 
 @functools.cache
 def _descriptor_pattern() -> re.Pattern[str]:
+    """Any descriptor noun as a whole word, the longest first where several fit.
+
+    Built as a trie (shared prefixes tried once): the same matches as the flat alternation
+    sorted longest first, several times faster on every description.
+    """
     nouns = load_lexicon("company_words")["descriptor_nouns"]
-    alternation = "|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b")
+    return re.compile(rf"\b(?:{_trie(set(nouns))})\b")
+
+
+def _trie(words: set[str]) -> str:
+    """A regex for any of ``words`` (each character literal) that tries longer words first."""
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            heads.setdefault(word[0], set()).add(word[1:])
+    branches = [re.escape(c) + _trie(rest) for c, rest in sorted(heads.items())]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
 
 
 @dataclass
@@ -92,6 +111,14 @@ class _Profile:
     nations: set[str] = field(default_factory=set)
 
 
+#: "X, the ...", "X, Brazil's ...": the description after a name.
+_APPOSITION = re.compile(r"^,\s+(?:the|a|an|its|[A-Z][\w'’ -]{0,30}?['’]s)\s+([^,;.]{0,70})")
+#: Up to three words before a name ("brokerage firm X"), matched in the reversed text: the
+#: same words as ``((?:[\w-]+\s+){0,3})$`` without trying every start position.
+_WORDS_BEFORE_REVERSED = re.compile(r"(?:\s+[\w-]+){0,3}")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+
+
 def _profiles(text: str, companies: list[CompanyFact]) -> dict[str, _Profile]:
     demonyms = name_words().demonyms
     pattern = _descriptor_pattern()
@@ -102,15 +129,13 @@ def _profiles(text: str, companies: list[CompanyFact]) -> dict[str, _Profile]:
         profile.nouns.update(w.casefold() for w in names.split())
         for start, end in company.mentions:
             after = text[end : end + 80].split("\n")[0]
-            m = re.match(r"^,\s+(?:the|a|an|its|[A-Z][\w'’ -]{0,30}?['’]s)\s+([^,;.]{0,70})", after)
+            m = _APPOSITION.match(after)
             described = m.group(1) if m else ""
             before = text[max(0, start - 40) : start].split("\n")[-1]
-            before_m = re.search(r"((?:[\w-]+\s+){0,3})$", before)
-            described += " " + (before_m.group(1) if before_m else "")
+            before_m = _WORDS_BEFORE_REVERSED.match(before[::-1])
+            described += " " + (before_m.group()[::-1] if before_m else "")
             profile.nouns.update(n.casefold() for n in pattern.findall(described))
-            profile.nations.update(
-                w for w in re.findall(r"[A-Z][a-z]+", described) if w in demonyms
-            )
+            profile.nations.update(w for w in _CAPITALISED.findall(described) if w in demonyms)
         profiles[company.name] = profile
     return profiles
 
@@ -120,7 +145,7 @@ def _fit(noun: str, adj: str | None, profile: _Profile) -> int:
     score = 1
     if noun not in _GENERIC:
         wanted = _SYNONYMS.get(noun, {noun})
-        known = profile.nouns & {w for s in _SYNONYMS.values() for w in s}
+        known = profile.nouns & _SYNONYM_WORDS
         if profile.nouns & wanted:
             score = 2
         elif known:
@@ -167,7 +192,7 @@ def find_references(
     if not companies:
         return []
     defined = defined_terms(text, companies, definitions)
-    profiles = _profiles(text, companies)
+    profiles: dict[str, _Profile] | None = None  # made when a singular reference needs them
     first_seen = {c.name: c.mentions[0][0] if c.mentions else 0 for c in companies}
     totals = Counter({c.name: len(c.mentions) for c in companies})
     mentions = _mentions(text, companies, sentences)
@@ -189,6 +214,8 @@ def find_references(
             n = {"three": 3, "four": 4}.get(m.group("num") or "", 2)
             names = sorted(ranked[:n], key=first_seen.__getitem__) if len(ranked) >= n else []
         else:
+            if profiles is None:
+                profiles = _profiles(text, companies)
             names = _antecedent(text, m, noun, adj, mentions, sentences, profiles, totals)
         if names:
             refs.append(ReferenceFact(m.start(), m.end(), m.group(), names))
@@ -200,12 +227,15 @@ def find_references(
     return refs
 
 
+#: Words before a mention that make it no subject ("a unit of X", "sold to X").
+_NOT_OPENING = re.compile(r"\b(?:including|such\s+as|of|by|from|to|with)\s")
+_COMMA = re.compile(r",\s*")
+
+
 def _opens(text: str, sentences: list[int], index: int, pos: int) -> bool:
     start = sentences[index] if sentences else 0
     before = text[start:pos]
-    return len(before) < 60 and not re.search(
-        r"\b(?:including|such\s+as|of|by|from|to|with)\s", before
-    )
+    return len(before) < 60 and not _NOT_OPENING.search(before)
 
 
 def _mentions(text: str, companies: list[CompanyFact], sentences: list[int]) -> list[_Mention]:
@@ -246,7 +276,7 @@ def _apposition(text: str, m: re.Match[str], mentions: list[_Mention]) -> str | 
     if not before:
         return None
     last = max(before, key=lambda x: x.end)
-    return last.name if re.fullmatch(r",\s*", text[last.end : m.start()]) else None
+    return last.name if _COMMA.fullmatch(text[last.end : m.start()]) else None
 
 
 def _antecedent(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 _OPENERS = "\"'“‘«([{<"
 _CLOSERS = "\"'”’»)]}>,;:!?"
 _ENDERS = ".!?"
+_ENDER_SET = frozenset(_ENDERS)
 #: Lower-case words that may join two capitalised words inside one name.
 _NAME_JOINERS = frozenset(
     {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
@@ -57,7 +58,7 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """One word of a line with the punctuation that touched it."""
 
@@ -73,7 +74,7 @@ class Word:
     legal_end: bool = False  # "Corp.": a legal form with its dot ends a name
 
 
-@dataclass
+@dataclass(slots=True)
 class NameRun:
     """Consecutive name-like words of one line."""
 
@@ -115,82 +116,123 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
     dotted = frozenset(keep_dots)
     words: list[Word] = []
     for m in _TOKEN.finditer(line):
-        raw, start = m.group(), offset + m.start()
-        # Fast paths, same result as the general case below: letters only ("the", "Velmora":
-        # no quote, bracket, stop, apostrophe or hyphen to look at), and letters + comma.
-        if raw.isalpha():
-            words.append(Word(start, start + len(raw), raw))
-            continue
-        if raw[-1] == "," and raw[:-1].isalpha():
-            words.append(Word(start, start + len(raw) - 1, raw[:-1], closed=True))
-            continue
-        lead = len(raw) - len(raw.lstrip(_OPENERS))
-        core = raw[lead:]
-        stripped = core.rstrip(_CLOSERS + _ENDERS + "…")
-        trail = core[len(stripped) :]
-        # Keep the final dot of "Corp.", "U.S.", "S.p.A." and initials ("B.").
-        if (
-            trail.startswith(".")
-            and stripped
-            and (
-                stripped.casefold() in dotted
-                or "." in stripped
-                or (len(stripped) == 1 and stripped.isupper())
-                or f"{stripped.casefold()}." in _ABBREVIATIONS
-            )
-        ):
-            stripped, trail = stripped + ".", trail[1:]
-            abbreviation = True
-            legal_end = stripped.casefold().rstrip(".") in dotted
-        else:
-            abbreviation = legal_end = False
-        word = Word(start + lead, start + lead + len(stripped), stripped, opened=lead > 0)
-        word.legal_end = legal_end
-        word.closed = bool(trail.strip("."))
-        word.ends_sentence = any(c in _ENDERS for c in trail) or (
-            abbreviation and stripped.casefold() not in _ABBREVIATIONS and not trail
-        )
-        poss = _POSSESSIVE.search(word.text)
-        if poss and len(word.text) > 3:
-            word.text = word.text[: poss.start()] + (
-                word.text[poss.start()] if word.text.endswith(("s'", "s’")) else ""
-            )
-            word.end = word.start + len(word.text)
-            word.possessive = True
-        if "-" in word.text[1:]:
-            head = word.text.partition("-")[0]
-            parts = word.text.split("-")
-            # "Seo-yeon" (a given name) stays whole; "Tavrin-controlled" is cut.
-            cut = next(
-                (
-                    i
-                    for i, p in enumerate(parts)
-                    if i and p[:1].islower() and _MODIFIER_TAIL.match(p)
-                ),
-                None,
-            )
-            if (
-                cut is None
-                and any(p[:1].islower() for p in parts[1:])
-                and not (
-                    len(parts) == 2
-                    and parts[0][:1].isupper()
-                    and parts[1].isalpha()
-                    and len(parts[1]) <= 4
-                )
-            ):
-                cut = next(i for i, p in enumerate(parts) if i and p[:1].islower())
-            if cut is not None and head:
-                word.text = "-".join(parts[:cut])
-                word.hyphen_tail = "-".join(parts[cut:]).casefold()
-                word.end = word.start + len(word.text)
-        if word.text:
+        word = _word(m.group(), offset + m.start(), dotted)
+        if word is not None:
             words.append(word)
     return words
 
 
-def _line_is_shouting(words: list[Word]) -> bool:
-    """A masthead or banner line: two or more words, every letter upper case."""
+#: The words of a line for ``find_name_runs``: a stretch of plain lower-case words (letters
+#: a-z only, none of which can join a name) is one ``plain`` match, so the common words of a
+#: sentence cost one regex step instead of a ``Word`` each; every other word is one match.
+_LINE_TOKENS = re.compile(
+    r"""
+    (?P<plain>(?:
+        (?!(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el
+            |of|plc|llc)(?!\S))    # joiners and lower-case legal forms: kept as words
+        [a-z]+(?!\S)\s*          # a lower-case word and the space after it
+    )+)
+    | \S+                       # any other word, with its punctuation
+    """,
+    re.VERBOSE,
+)
+#: Stands for a ``plain`` stretch in a line's words: it cuts a run, is no name word, and the
+#: word after it does not start a sentence (like any lower-case word without punctuation).
+_PLAIN = Word(-1, -1, "")
+
+
+def _line_words(line: str, offset: int, dotted: frozenset[str]) -> tuple[list[Word], int]:
+    """The words of one line (``_PLAIN`` for each stretch of plain words) and how many plain
+    words there were; the same runs come out as from ``split_words``, at a fraction of the
+    cost."""
+    words: list[Word] = []
+    plain = 0
+    for m in _LINE_TOKENS.finditer(line):
+        stretch = m.group("plain")
+        if stretch is not None:
+            plain += len(stretch.split())
+            words.append(_PLAIN)
+            continue
+        word = _word(m.group(), offset + m.start(), dotted)
+        if word is not None:
+            words.append(word)
+    return words, plain
+
+
+def _word(raw: str, start: int, dotted: frozenset[str]) -> Word | None:
+    """One word of ``split_words`` (None when only punctuation is left)."""
+    # Fast paths, same result as the general case below: letters only ("the", "Velmora":
+    # no quote, bracket, stop, apostrophe or hyphen to look at), and letters + comma.
+    if raw.isalpha():
+        return Word(start, start + len(raw), raw)
+    if raw[-1] == "," and raw[:-1].isalpha():
+        return Word(start, start + len(raw) - 1, raw[:-1], closed=True)
+    lead = len(raw) - len(raw.lstrip(_OPENERS))
+    core = raw[lead:]
+    stripped = core.rstrip(_CLOSERS + _ENDERS + "…")
+    trail = core[len(stripped) :]
+    # Keep the final dot of "Corp.", "U.S.", "S.p.A." and initials ("B.").
+    if (
+        trail.startswith(".")
+        and stripped
+        and (
+            stripped.casefold() in dotted
+            or "." in stripped
+            or (len(stripped) == 1 and stripped.isupper())
+            or f"{stripped.casefold()}." in _ABBREVIATIONS
+        )
+    ):
+        stripped, trail = stripped + ".", trail[1:]
+        abbreviation = True
+        legal_end = stripped.casefold().rstrip(".") in dotted
+    else:
+        abbreviation = legal_end = False
+    word = Word(start + lead, start + lead + len(stripped), stripped, opened=lead > 0)
+    word.legal_end = legal_end
+    word.closed = bool(trail.strip("."))
+    word.ends_sentence = not _ENDER_SET.isdisjoint(trail) or (
+        abbreviation and stripped.casefold() not in _ABBREVIATIONS and not trail
+    )
+    poss = _POSSESSIVE.search(word.text)
+    if poss and len(word.text) > 3:
+        word.text = word.text[: poss.start()] + (
+            word.text[poss.start()] if word.text.endswith(("s'", "s’")) else ""
+        )
+        word.end = word.start + len(word.text)
+        word.possessive = True
+    if "-" in word.text[1:]:
+        head = word.text.partition("-")[0]
+        parts = word.text.split("-")
+        # "Seo-yeon" (a given name) stays whole; "Tavrin-controlled" is cut.
+        cut = next(
+            (i for i, p in enumerate(parts) if i and p[:1].islower() and _MODIFIER_TAIL.match(p)),
+            None,
+        )
+        if (
+            cut is None
+            and any(p[:1].islower() for p in parts[1:])
+            and not (
+                len(parts) == 2
+                and parts[0][:1].isupper()
+                and parts[1].isalpha()
+                and len(parts[1]) <= 4
+            )
+        ):
+            cut = next(i for i, p in enumerate(parts) if i and p[:1].islower())
+        if cut is not None and head:
+            word.text = "-".join(parts[:cut])
+            word.hyphen_tail = "-".join(parts[cut:]).casefold()
+            word.end = word.start + len(word.text)
+    return word if word.text else None
+
+
+def _line_is_shouting(words: list[Word], plain: int = 0) -> bool:
+    """A masthead or banner line: two or more words, every letter upper case.
+
+    ``plain``: lower-case words of the line left out of ``words`` (any means no).
+    """
+    if plain:
+        return False
     shouted = 0
     for word in words:
         text = word.text
@@ -202,13 +244,17 @@ def _line_is_shouting(words: list[Word]) -> bool:
     return shouted >= 2
 
 
-def _line_is_headline(words: list[Word]) -> bool:
-    """Title case: most words of four or more capitalised ("Telvanta Names New Chief")."""
+def _line_is_headline(words: list[Word], plain: int = 0) -> bool:
+    """Title case: most words of four or more capitalised ("Telvanta Names New Chief").
+
+    ``plain``: lower-case words of the line left out of ``words``.
+    """
     alpha = [w.text for w in words if w.text[:1].isalpha()]
-    if len(alpha) < 4:
+    total = len(alpha) + plain
+    if total < 4:
         return False
     capital = sum(1 for t in alpha if t[0].isupper())
-    return capital / len(alpha) >= 0.75 and capital < len(alpha) + 1
+    return capital / total >= 0.75 and capital < total + 1
 
 
 def find_name_runs(
@@ -239,16 +285,17 @@ def find_name_runs(
     ['Bank of America', 'Tavrin', 'RIVH']
     """
     skipped = sorted(skip)
+    dotted = frozenset(keep_dots)
     runs: list[NameRun] = []
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        if any(a <= line_start < b for a, b in skipped):
+        if not line or any(a <= line_start < b for a, b in skipped):
             continue
-        words = split_words(line, line_start, keep_dots=keep_dots)
-        if not words or _line_is_shouting(words):
+        words, plain = _line_words(line, line_start, dotted)
+        if not words or _line_is_shouting(words, plain):
             continue
-        headline = _line_is_headline(words)
+        headline = _line_is_headline(words, plain)
         _mark_sentence_starts(words)
         runs.extend(_runs_of_line(text, words, of_heads, headline, continuers))
     return runs
@@ -257,6 +304,9 @@ def find_name_runs(
 def _mark_sentence_starts(words: list[Word]) -> None:
     prev: Word | None = None
     for word in words:
+        if word is _PLAIN:
+            prev = word
+            continue
         word.sentence_initial = (
             prev is None
             or prev.ends_sentence
@@ -306,6 +356,10 @@ def _runs_of_line(
         current.clear()
 
     for i, word in enumerate(words):
+        if word is _PLAIN:  # common words: no name word, no joiner, no punctuation
+            if current:
+                flush()
+            continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         joins = (
             current
@@ -334,7 +388,7 @@ def _runs_of_line(
                 flush()
             if _is_name_word(word.text):
                 current.append(word)
-        if (
+        if current and (
             word.closed
             or word.ends_sentence
             or word.possessive

@@ -1,0 +1,161 @@
+"""Context patterns of the entity evidence: the shortcuts that make them cheap give the same
+answers as running every pattern over the whole context.
+
+Contexts are built from the lexicons' own words (titles, descriptors) and invented filler,
+with a fixed seed, so each test checks thousands of combinations in well under a second.
+"""
+
+from __future__ import annotations
+
+import doctest
+import random
+import re
+
+import pytest
+
+from extractor.components import entity_evidence, entity_patterns, entity_references
+from extractor.components.entity_evidence import _word_start
+from extractor.components.entity_patterns import opening_chars, vocabulary
+from extractor.lexicons import load_lexicon
+
+_FILLER = ["the", "a", "of", "at", "for", "with", "and", "is", "was", ",", "in", "stake",
+           "per cent", "%", "invested", "$5m", "more", "said", "Halvard", "Quorn-Bay", "(",
+           "state", "railway", "regulator", "investor", "co-", "such as", "brands",
+           "told"]  # fmt: skip
+_SEPARATORS = [" ", " ", " ", "  ", ", ", " , ", "-", "\t"]
+
+
+def _contexts(n: int, seed: int) -> list[str]:
+    roles = load_lexicon("roles")
+    words = load_lexicon("company_words")
+    pool = (
+        roles["heads"]
+        + roles["modifiers"]
+        + roles["field_heads"]
+        + [f"head of {h}" for h in roles["head_of"]]
+        + words["descriptor_nouns"]
+        + _FILLER
+    )
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rng.choice(pool) for _ in range(rng.randint(1, 10))]
+        parts = [p.title() if rng.random() < 0.2 else p for p in parts]
+        text = "".join(p + rng.choice(_SEPARATORS) for p in parts)
+        out.append(text[-90:])
+    return out
+
+
+@pytest.mark.parametrize("module", [entity_patterns, entity_evidence], ids=lambda m: m.__name__)
+def test_module_doctests_pass(module: object) -> None:
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+def test_left_search_from_the_last_words_finds_the_same_matches() -> None:
+    vocab = vocabulary()
+    matched = 0
+    for left in _contexts(1500, seed=1):
+        for (pattern, _, _), span, precheck in zip(
+            vocab.left, vocab.left_spans, vocab.left_prechecks, strict=True
+        ):
+            pos = 0 if span is None else _word_start(left, span)
+            full = bool(pattern.search(left))
+            short = bool(pattern.search(left, pos))
+            if precheck is not None and left.isascii():
+                # The precheck is a necessary condition: never false where the pattern matches.
+                assert not full or precheck.search(left.lower(), pos), left
+            assert short == full, left
+            matched += full
+    assert matched > 300  # the contexts do exercise the patterns
+
+
+def test_job_title_patterns_need_only_the_title_at_the_end() -> None:
+    vocab = vocabulary()
+    person_after_title = vocab.left[0][0]
+    left = "said on Tuesday that the senior executive vice president and chief executive officer, "
+    pos = _word_start(left, vocab.left_spans[0])
+    assert pos > 0
+    assert person_after_title.search(left, pos)
+    assert not person_after_title.search("as the investor, ", 0)
+
+
+def test_right_patterns_are_grouped_by_a_first_character_they_can_match() -> None:
+    vocab = vocabulary()
+    for pattern, _, _ in vocab.right:
+        assert opening_chars(pattern.pattern) is not None, pattern.pattern
+        assert not _top_level_bar(pattern.pattern), pattern.pattern
+    endings = ["'s shares fell", " said in a statement", " (NYSE: QRN)", ", the Oslo-based group",
+               ", a descendant of", " told analysts", ", who stepped down as", " family",
+               " airport", " brand", " has agreed to buy", "’s chief executive", "\u00a0said",
+               ".", "", "-based", ", M.D., chief executive of",
+               " is being acquired by"]  # fmt: skip
+    matched = 0
+    for right in endings:
+        first = right[:1]
+        group = vocab.right_by_first.get(" " if first.isspace() else first, vocab.right_other)
+        every = [p for p in vocab.right if p[0].match(right)]
+        assert [p for p in group if p[0].match(right)] == every, right
+        matched += bool(every)
+    assert matched >= 14
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether a regex has a "|" outside every group and character class."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def test_top_level_bar() -> None:
+    assert _top_level_bar("^a|b")
+    assert not _top_level_bar(r"^(?:a|b)[|]\|")
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "expected"),
+    [("stake in the ", 2, 6), ("in the ", 2, 0), ("  a  b c", 2, 5), ("", 1, 0), ("a b", 1, 2)],
+)
+def test_word_start(text: str, n: int, expected: int) -> None:
+    assert _word_start(text, n) == expected
+
+
+def test_descriptor_trie_matches_like_the_longest_first_alternation() -> None:
+    nouns = load_lexicon("company_words")["descriptor_nouns"]
+    flat = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(n) for n in sorted(set(nouns), key=len, reverse=True))
+        + r")\b"
+    )
+    trie = entity_references._descriptor_pattern()
+    rng = random.Random(3)
+    words = [*nouns, "the", "a", "-", "s", "Group", "asset", "investment"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) + rng.choice(["", "", "s", "-", "'s"]) for _ in range(8))
+        assert trie.findall(text) == flat.findall(text), text
+
+
+def test_words_before_a_name_read_from_the_reversed_text() -> None:
+    search_form = re.compile(r"((?:[\w-]+\s+){0,3})$")
+    rng = random.Random(5)
+    alphabet = ["a", "b", "-", "_", " ", "  ", "\t", ",", "é", "1", "x-y", "\u00a0", "."]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        reversed_match = entity_references._WORDS_BEFORE_REVERSED.match(text[::-1])
+        assert reversed_match is not None
+        assert reversed_match.group()[::-1] == search_form.search(text).group(1), text  # type: ignore[union-attr]

@@ -1,0 +1,63 @@
+"""Name runs: reading a stretch of plain lower-case words as one step changes no run.
+
+``find_name_runs`` skips the ``Word`` of every plain lower-case word; the reference below
+builds every word with ``split_words`` and must give the same runs, with the same flags.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from extractor.parsing import entity_text
+from extractor.parsing.entity_text import NameRun, find_name_runs, split_words
+
+_OF_HEADS = frozenset({"Bank", "University"})
+_KEEP_DOTS = frozenset({"corp", "inc", "ltd", "co", "pte"})
+_CONTINUERS = frozenset({"logistics", "holdings"})
+
+
+def _reference_runs(text: str) -> list[NameRun]:
+    """Runs from every word of every line (the behaviour before the plain-word shortcut)."""
+    runs: list[NameRun] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        words = split_words(line, line_start, keep_dots=_KEEP_DOTS)
+        if not words or entity_text._line_is_shouting(words):
+            continue
+        headline = entity_text._line_is_headline(words)
+        entity_text._mark_sentence_starts(words)
+        runs.extend(entity_text._runs_of_line(text, words, _OF_HEADS, headline, _CONTINUERS))
+    return runs
+
+
+_TEXTS = [
+    "Shares of Quernby Mills Corp. rose after the board of Tallow & Pike said it would sell.",
+    "Maria de la Cruz and Pieter van der Berg joined Bank of Utopia from the University of Ostra.",
+    "Kestrel Freight plc and sandpiper ltd agreed a deal; merbau & co. logistics pte. ltd. won.",
+    "Ostra Telecom Names New Chief for Its Kenya Unit\nthe company said on monday it had hired",
+    "OSTRA DAILY NEWS\nstaff writers report that Tavrin-controlled RIVH bought q& and eBay units.",
+    'He said: "Velmora will grow." Then Ms. Holt left — Lathrop’s shares fell, analysts said.',
+    "a b c de Lima van of and y el Corto\n\n\nvan Dijk de Bruin (Pty) Ltd of Harrow",
+    "the quick brown fox jumps over the lazy dog and the end",
+    "Deal Agreed: Orchard Foods to buy Lantern stake from the Bank of Ostra for $5m",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_runs_match_the_word_by_word_reference(text: str) -> None:
+    got = find_name_runs(text, of_heads=_OF_HEADS, keep_dots=_KEEP_DOTS, continuers=_CONTINUERS)
+    expected = _reference_runs(text)
+    assert [dataclasses.asdict(r) for r in got] == [dataclasses.asdict(r) for r in expected]
+
+
+def test_a_plain_stretch_cuts_a_run_and_starts_no_sentence() -> None:
+    runs = find_name_runs("Velmora and its partner Quorn Bay said")
+    assert [(r.text, r.sentence_initial) for r in runs] == [("Velmora", True), ("Quorn Bay", False)]
+
+
+def test_headline_counts_plain_words() -> None:
+    assert [r.headline for r in find_name_runs("Ostra Buys Velmora Stake in Kenya")] == [True, True]
+    assert not any(r.headline for r in find_name_runs("Ostra said it would buy a stake"))
