@@ -209,15 +209,19 @@ def _frame(
     window = view.text[frame.start : min(frame.end, frame.rel_cut)]
     # "in shares" (how it is paid) and "a share" (per-share price) do not make it a stake.
     frame.stake_word = bool(pats.stake_word.search(PAYMENT_FORMS.sub(" ", window)))
-    frame.takeover = bool(re.search(r"take\s*over|acquisition\s+of", window, re.I)) and (
-        frame.stake is None
-    )
+    frame.takeover = bool(_TAKEOVER.search(window)) and (frame.stake is None)
     frame.acquisition_word = bool(pats.acquisition_word.search(window))
     if frame.target is None and pats.anaphor.search(window):
         frame.anaphoric = True
     if frame.target is None and frame.acquirer is None and frame.seller is None:
         frame.anaphoric = True
     return frame
+
+
+_TAKEOVER = re.compile(r"take\s*over|acquisition\s+of", re.I)
+_MAJORITY = re.compile(
+    r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b", re.I
+)
 
 
 # --- figures -----------------------------------------------------------------------------
@@ -303,9 +307,5 @@ def _percents(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> No
             continue
         if frame.stake is None and item.start < frame.rel_cut:
             frame.stake = item
-    if frame.qualitative is None and re.search(
-        r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b",
-        view.text[frame.start : frame.end],
-        re.I,
-    ):
+    if frame.qualitative is None and _MAJORITY.search(view.text[frame.start : frame.end]):
         frame.qualitative = "majority"

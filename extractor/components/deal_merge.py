@@ -47,6 +47,7 @@ _NOUN_KIND = {
 _COMPLETED = re.compile(r"\bcomplet(?:ed|es|ing)\b|\bclosed\b", re.I)
 _CEILING = re.compile(r"\bup\s+to\b|\bmaximum\s+of\b", re.I)
 _STAKE_ANAPHOR = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+)?stake\b", re.I)
+_SHARE_COUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(\w+)?")
 _SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9}
 
 
@@ -296,7 +297,7 @@ class DealBuilder:
     def _per_share(self, draft: Draft, frame: Frame) -> None:
         per_share = frame.per_share
         assert per_share is not None and frame.share_count
-        m = re.match(r"(\d[\d,]*(?:\.\d+)?)\s*(\w+)?", frame.share_count)
+        m = _SHARE_COUNT.match(frame.share_count)
         if not m:
             return
         count = Decimal(m.group(1).replace(",", ""))

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from extractor.components.deal_frames import Context, Frame, find_frames
 from extractor.components.deal_merge import DealBuilder
 from extractor.components.deal_patterns import frame_patterns
-from extractor.components.deal_roles import context_role, percent_is_change
+from extractor.components.deal_roles import context_role, new_document, percent_is_change
 from extractor.components.deal_view import DocView, Sentence, build_view
 from extractor.facts import DealFact, Offsets
 
@@ -66,6 +66,7 @@ class DealsComponent:
         frame_patterns()  # compile the lexicons now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
+        new_document()
         view = build_view(doc)
         deals = find_deals(view)
         doc._.extractor_deals = deals
