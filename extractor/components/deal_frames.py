@@ -28,6 +28,7 @@ from extractor.components.deal_roles import (
 from extractor.components.deal_status import later_start, read_status
 from extractor.components.deal_triggers import Trigger, find_triggers
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
+from extractor.components.deal_words import Gated
 from extractor.parsing.values import MoneyValue
 
 
@@ -219,8 +220,9 @@ def _frame(
 
 
 _TAKEOVER = re.compile(r"take\s*over|acquisition\s+of", re.I)
-_MAJORITY = re.compile(
-    r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b", re.I
+_MAJORITY = Gated(
+    re.compile(r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b", re.I),
+    frozenset({"majority", "controlling"}),
 )
 
 

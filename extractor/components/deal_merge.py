@@ -28,13 +28,17 @@ from extractor.checks.intervals import money_interval
 from extractor.components.deal_frames import Frame
 from extractor.components.deal_roles import context_role, role_patterns
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
+from extractor.components.deal_words import Gated
 from extractor.facts import CheckFact, DealFact, MoneyMention, Offsets, PercentMention
 from extractor.parsing.values import MoneyValue
 
-_DEAL_NOUN = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(sale|disposal|buyback|repurchase|round|offer|deal|"
-    r"transaction|takeover|acquisition|purchase|price|consideration|stake)\b",
-    re.I,
+_NOUNS = (
+    "sale|disposal|buyback|repurchase|round|offer|deal|"
+    "transaction|takeover|acquisition|purchase|price|consideration|stake"
+)
+_DEAL_NOUN = Gated(
+    re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?({_NOUNS})\b", re.I),
+    frozenset(_NOUNS.split("|")),
 )
 #: Which kind of deal a deal noun names; None: any current deal.
 _NOUN_KIND = {
@@ -45,7 +49,7 @@ _NOUN_KIND = {
     "round": "investment",
 }
 _COMPLETED = re.compile(r"\bcomplet(?:ed|es|ing)\b|\bclosed\b", re.I)
-_CEILING = re.compile(r"\bup\s+to\b|\bmaximum\s+of\b", re.I)
+_CEILING = Gated(re.compile(r"\bup\s+to\b|\bmaximum\s+of\b", re.I), frozenset({"up", "maximum"}))
 _STAKE_ANAPHOR = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+)?stake\b", re.I)
 _SHARE_COUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(\w+)?")
 _SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9}

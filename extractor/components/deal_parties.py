@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from extractor.components.deal_patterns import OWN_UNIT, frame_patterns
 from extractor.components.deal_triggers import Trigger
 from extractor.components.deal_view import Ent, Sentence
+from extractor.components.deal_words import Gated
 
 if TYPE_CHECKING:
     from extractor.components.deal_frames import Context, Frame
@@ -273,7 +274,10 @@ _AND_WORD = re.compile(r"\band\b")
 _POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s*(?:[a-z-]+\s+){0,2}")
 _POSSESSIVE_SHARES = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock)\b", re.I)
 #: "the buyer", "the purchaser": a role of the deal in focus, not a company of the text.
-_PARTY_REF = re.compile(r"\bthe\s+(?:buyer|buyers|purchaser|acquirer|bidder)\b", re.I)
+_PARTY_REF = Gated(
+    re.compile(r"\bthe\s+(?:buyer|buyers|purchaser|acquirer|bidder)\b", re.I),
+    frozenset({"buyer", "buyers", "purchaser", "acquirer", "bidder"}),
+)
 #: The last word of an offer made to a company: "an offer from Y", "a bid from Y".
 _OFFER_NOUNS = frozenset({"offer", "bid", "approach", "proposal", "takeover"})
 #: "sell a 9% stake for $45m", "sell a minority stake to Y": no "in"/"of" names another company.

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extractor.components.deal_words import Gated, forget_words, key_words
 from extractor.lexicons import load_lexicon
 
 
@@ -38,28 +39,29 @@ SHARE_ISSUE = (
 
 @dataclass(frozen=True)
 class RolePatterns:
-    before: dict[str, re.Pattern[str]]
+    before: dict[str, Gated]
     after: dict[str, re.Pattern[str]]
     #: One pattern with every role's cues: no match means no role pattern can match.
-    any_before: re.Pattern[str]
+    any_before: Gated
     any_after: re.Pattern[str]
-    worth_deal: re.Pattern[str]
-    price_cue: re.Pattern[str]
-    valuation_cue: re.Pattern[str]
+    worth_deal: Gated
+    price_cue: Gated
+    valuation_cue: Gated
     parts_after: re.Pattern[str]
-    change_before: re.Pattern[str]
+    change_before: Gated
     change_after: re.Pattern[str]
     deal_modifier: re.Pattern[str]
 
 
-def _before_cue(words: list[str]) -> re.Pattern[str]:
+def _before_cue(words: list[str]) -> Gated:
     """A cue a few words before the figure: "revenue of about $X"."""
-    return re.compile(
+    pattern = re.compile(
         rf"""\b(?:{_alt(words)})\b       # the cue ("revenue", "lost", "market value")
              (?:\s+[^\s.,;:()]+){{0,4}}?  # a few words ("of about"), not across a comma
              \s*$""",
         re.I | re.X,
     )
+    return Gated(pattern, key_words(words))
 
 
 def _after_cue(words: list[str]) -> re.Pattern[str]:
@@ -86,22 +88,31 @@ def role_patterns() -> RolePatterns:
         any_after=_after_cue([w for words in lex["after"].values() for w in words]),
         # "The sale is worth about US$14.6bn": the worth of a deal is its price.
         # "in a deal worth", "A takeover of X by Y, worth": the deal noun's own worth.
-        worth_deal=re.compile(
-            rf"""\b(?:{nouns})\b
-                 (?:(?:\s+[^\s.;]+){{0,3}}?\s+(?:is|was|would\s+be|will\s+be|are)\s+
-                    (?:worth|valued\s+at)
-                  | (?:\s+[^\s,.;]+){{0,6}}?,?\s+worth     # no comma inside: not "Y, a firm worth"
-                 )\s*(?:{_QUAL}\s*)*$""",
-            re.I | re.X,
+        worth_deal=Gated(
+            re.compile(
+                rf"""\b(?:{nouns})\b
+                     (?:(?:\s+[^\s.;]+){{0,3}}?\s+(?:is|was|would\s+be|will\s+be|are)\s+
+                        (?:worth|valued\s+at)
+                      | (?:\s+[^\s,.;]+){{0,6}}?,?\s+worth  # no comma inside: not "Y, a firm worth"
+                     )\s*(?:{_QUAL}\s*)*$""",
+                re.I | re.X,
+            ),
+            key_words(lex["worth_subjects"]),
         ),
-        price_cue=re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
+        price_cue=Gated(
+            re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
+            key_words(lex["price_cues"], bounded_right=False),
+        ),
         # "valuing Pellwick at over", "values the company at", "a valuation of about"
-        valuation_cue=re.compile(
-            rf"""(?:\b(?:{_alt(lex["valuation_cues"])})\b
-                    (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)    # "valuing Pellwick at", "values it at"
-                  | \bvaluation\s+(?:of|at)                # "a valuation of"
-                 )\s*(?:{_QUAL}\s*)*$""",
-            re.I | re.X,
+        valuation_cue=Gated(
+            re.compile(
+                rf"""(?:\b(?:{_alt(lex["valuation_cues"])})\b
+                        (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)  # "valuing Pellwick at", "values it at"
+                      | \bvaluation\s+(?:of|at)              # "a valuation of"
+                     )\s*(?:{_QUAL}\s*)*$""",
+                re.I | re.X,
+            ),
+            key_words([*lex["valuation_cues"], "valuation"]),
         ),
         # "$6.3bn in cash", "$800m in new Rimal shares"
         parts_after=re.compile(
@@ -111,7 +122,10 @@ def role_patterns() -> RolePatterns:
                  )\b""",
             re.I | re.X,
         ),
-        change_before=re.compile(rf"\b(?:{_alt(lex['change_before'])})\s+(?:{_QUAL}\s*)*$", re.I),
+        change_before=Gated(
+            re.compile(rf"\b(?:{_alt(lex['change_before'])})\s+(?:{_QUAL}\s*)*$", re.I),
+            key_words(lex["change_before"]),
+        ),
         change_after=re.compile(
             rf"^\s*(?:[^\s.;]+\s+){{0,1}}?(?:{_alt(lex['change_after'])})\b", re.I
         ),
@@ -156,6 +170,7 @@ def new_document() -> None:
     """Forget the answers kept for the previous document (they only repeat within one)."""
     _context_role.cache_clear()
     _percent_is_change.cache_clear()
+    forget_words()
 
 
 def percent_is_change(before: str, after: str) -> bool:

@@ -24,15 +24,19 @@ from extractor.components.deal_merge import DealBuilder
 from extractor.components.deal_patterns import frame_patterns
 from extractor.components.deal_roles import context_role, new_document, percent_is_change
 from extractor.components.deal_view import DocView, Sentence, build_view
+from extractor.components.deal_words import Gated
 from extractor.facts import DealFact, Offsets
 
 logger = logging.getLogger(__name__)
 
 _VALUES = re.compile(r"\bvalu(?:es|ed|ing)\b", re.I)
-_VERB_BEFORE = re.compile(
-    r"\b(?:values?|valued|valuing|said|says|is|was|are|were|has|have|had|will|would|bought|"
-    r"sold|paid|owns|made|reported|announced)\b",
-    re.I,
+_VERBS = (
+    "values?|valued|valuing|said|says|is|was|are|were|has|have|had|will|would|bought|"
+    "sold|paid|owns|made|reported|announced"
+)
+_VERB_BEFORE = Gated(
+    re.compile(rf"\b(?:{_VERBS})\b", re.I),
+    frozenset({"value", "values", *_VERBS.split("|")[1:]}),
 )
 #: A sentence that opens with a pronoun ("It paid", "In 2019 it bought") keeps the subject.
 _PRONOUN_START = re.compile(

@@ -1,0 +1,90 @@
+"""Cue patterns that run only when the text holds one of their key words.
+
+Most cue patterns are long case-insensitive alternations of phrases ("called off", "walked
+away", ...). Python's ``re`` cannot skip ahead to a likely start for those, so a search costs
+a try of every phrase at every character, and most searches find nothing. A match must
+contain the first word of one of its phrases as a whole word, so when the set of words of the
+text has none of them the answer is known without running the pattern.
+
+Exactness: words are the ``[a-z]+`` runs of the lower-cased text. Under ``re.I`` an ASCII
+letter of a pattern also matches "ſ", "ı" and "İ", which do not lower-case to that letter;
+a text holding one of them is always searched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+WORD = re.compile(r"[a-z]+")
+_ODD_CASE = ("ſ", "ı", "İ")
+
+
+@functools.lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset[str] | None:
+    """The ``[a-z]+`` runs of ``text`` lower-cased, or None when it holds an odd-case letter.
+
+    Kept for the current document only (see ``forget_words``): the frame rules test many
+    patterns on the same few windows of a sentence.
+    """
+    if any(c in text for c in _ODD_CASE):
+        return None
+    return frozenset(WORD.findall(text.lower()))
+
+
+def forget_words() -> None:
+    """Drop the words kept for the previous document."""
+    words_of.cache_clear()
+
+
+def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozenset[str] | None:
+    """The first ``[a-z]+`` run of each phrase, or None when one of them cannot serve as a key.
+
+    A key must stand in any match as a whole run: the pattern puts a word boundary (or white
+    space) before each phrase, and after the run comes either more of the phrase or, when
+    ``bounded_right``, a boundary of the pattern.
+
+    Args:
+        phrases: the phrases of the pattern's alternation, as written in the lexicon.
+        bounded_right: the pattern has a word boundary (or white space) after each phrase.
+    """
+    keys: set[str] = set()
+    for phrase in phrases:
+        lower = phrase.lower()
+        m = WORD.search(lower)
+        if m is None or (m.end() == len(lower) and not bounded_right):
+            return None
+        keys.add(m.group())
+    return frozenset(keys)
+
+
+class Gated:
+    """A compiled pattern that is only run when ``words_of(text)`` meets its ``keys``.
+
+    Args:
+        pattern: the compiled pattern.
+        keys: words of which every match holds one as a whole ``[a-z]+`` run (see
+            ``key_words``); None runs the pattern every time.
+    """
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], keys: frozenset[str] | None) -> None:
+        self.pattern = pattern
+        self.keys = keys
+
+    def _absent(self, text: str) -> bool:
+        if self.keys is None:
+            return False
+        words = words_of(text)
+        return words is not None and self.keys.isdisjoint(words)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return None if self._absent(text) else self.pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(text) else self.pattern.finditer(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return text if self._absent(text) else self.pattern.sub(repl, text)
