@@ -26,7 +26,7 @@ from extractor.components.deal_roles import (
     role_patterns,
 )
 from extractor.components.deal_status import later_start, read_status
-from extractor.components.deal_triggers import Trigger, find_triggers
+from extractor.components.deal_triggers import Trigger, find_triggers, has_trigger_words
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
 from extractor.components.deal_words import Gated
 from extractor.parsing.values import MoneyValue
@@ -86,6 +86,8 @@ class Context:
 
 def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
     """The deal frames of one sentence (possibly none)."""
+    if not has_trigger_words(sent.text):
+        return []
     money = view.in_range(view.money, sent.start, sent.end)
     ents = view.in_range(view.ents, sent.start, sent.end)
     triggers = [

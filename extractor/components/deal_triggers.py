@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractor.components.deal_words import all_words
 from extractor.lexicons import load_lexicon
 
 #: More specific families win overlaps. NOTE: keep in sync with the lexicon's families.
@@ -125,10 +126,10 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
         money_starts: sentence-relative starts of money figures ("raised $250m" needs one).
     """
     pats = trigger_patterns()
-    lower = text.lower()
-    words = set(_WORD.findall(lower))
+    words = all_words(text)
     if pats.first_words.isdisjoint(words):
         return []
+    lower = text.lower()
     at = lower if pats.word_led and _aligned(text, lower) else None
     found: list[tuple[int, int, int, str]] = []  # (start, -len, priority, family)
     for rank, family in enumerate(PRIORITY):
@@ -154,6 +155,11 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
         taken.append((start, end))
         out.append(Trigger(family, offset + start, offset + end, text[start:end]))
     return sorted(out, key=lambda t: t.start)
+
+
+def has_trigger_words(text: str) -> bool:
+    """Can the sentence hold a trigger at all (cheap: most sentences of an article cannot)?"""
+    return not trigger_patterns().first_words.isdisjoint(all_words(text))
 
 
 def _accept(
@@ -230,7 +236,7 @@ def _finditer(
     text: str,
     lower: str | None,
     firsts: frozenset[str],
-    words: set[str],
+    words: frozenset[str],
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match starts (at a word boundary)
     with one of the words ``firsts``: trying only where those words stand gives the same

@@ -22,20 +22,25 @@ _ODD_CASE = ("ſ", "ı", "İ")
 
 
 @functools.lru_cache(maxsize=256)
-def words_of(text: str) -> frozenset[str] | None:
-    """The ``[a-z]+`` runs of ``text`` lower-cased, or None when it holds an odd-case letter.
+def all_words(text: str) -> frozenset[str]:
+    """The ``[a-z]+`` runs of ``text`` lower-cased.
 
     Kept for the current document only (see ``forget_words``): the frame rules test many
     patterns on the same few windows of a sentence.
     """
+    return frozenset(WORD.findall(text.lower()))
+
+
+def words_of(text: str) -> frozenset[str] | None:
+    """``all_words(text)``, or None when ``text`` holds an odd-case letter (no gating)."""
     if any(c in text for c in _ODD_CASE):
         return None
-    return frozenset(WORD.findall(text.lower()))
+    return all_words(text)
 
 
 def forget_words() -> None:
     """Drop the words kept for the previous document."""
-    words_of.cache_clear()
+    all_words.cache_clear()
 
 
 def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozenset[str] | None:

@@ -103,10 +103,13 @@ def update_subject(ctx: Context, view: DocView, sent: Sentence, frames: list[Fra
 
 def _subject_of(view: DocView, sent: Sentence) -> str | None:
     """The first company of a sentence that is not a modifier ("QV deal", "HA shares")."""
+    ents = view.in_range(view.ents, sent.start, sent.end)
+    if not ents:
+        return None
     pats = frame_patterns()
     if len(sent.text.split()) < 8 and sent.text.rstrip()[-1:] not in ".!?\"”’'":
         return None  # a crosshead ("Option over Marula Packaging") names no subject
-    for ent in view.in_range(view.ents, sent.start, sent.end):
+    for ent in ents:
         if ent.kind == "person":
             continue
         if _VERB_BEFORE.search(view.text[sent.start : ent.start]):
