@@ -153,14 +153,29 @@ def build_view(doc: Doc) -> DocView:
             ents.append(Ent(start, end, person.name, "person"))
     ents = _dedupe(sorted(ents, key=lambda e: (e.start, -(e.end - e.start))))
     money_links = _links(_ext(doc, "extractor_money_links", under))  # type: ignore[arg-type]
+    # ``text[start:end]`` is ``span.text`` without building a Token per token of the span
     money = [
-        MoneyItem(i, s.start_char, s.end_char, s.text, value, money_links.get(i, ()))
+        MoneyItem(
+            i,
+            s.start_char,
+            s.end_char,
+            text[s.start_char : s.end_char],
+            value,
+            money_links.get(i, ()),
+        )
         for i, s in enumerate(doc.spans.get("extractor_money", []))
         if (value := s._.extractor_money) is not None
     ]
     pct_links = _links(_ext(doc, "extractor_percent_links", under))  # type: ignore[arg-type]
     percents = [
-        PercentItem(i, s.start_char, s.end_char, s.text, value, pct_links.get(i, ()))
+        PercentItem(
+            i,
+            s.start_char,
+            s.end_char,
+            text[s.start_char : s.end_char],
+            value,
+            pct_links.get(i, ()),
+        )
         for i, s in enumerate(doc.spans.get("extractor_percents", []))
         if (value := s._.extractor_percent) is not None
     ]
@@ -235,10 +250,12 @@ def _split_after_figures(start: int, text: str, figure_stops: list[int]) -> list
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Character bounds of the Doc's sentences, read from arrays: iterating ``doc.sents``
-    creates a Token object per token, which costs more than this whole component."""
+    """Character bounds of the Doc's sentences (spaCy's ``doc.sents``: one Span per sentence,
+    no Token objects), or read from arrays when no sentence starts are set."""
     if len(doc) == 0:
         return []
+    if "sents" not in doc.user_hooks and doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
     arr = doc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
     starts = numpy.flatnonzero(arr[:, 2] == 1)
     if len(starts) == 0 or starts[0] != 0:

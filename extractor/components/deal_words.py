@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 WORD = re.compile(r"[a-z]+")
-_ODD_CASE = ("ſ", "ı", "İ")
+_ODD_CASE = re.compile("[ſıİ]")
 
 
 @functools.lru_cache(maxsize=256)
@@ -33,7 +33,7 @@ def all_words(text: str) -> frozenset[str]:
 
 def words_of(text: str) -> frozenset[str] | None:
     """``all_words(text)``, or None when ``text`` holds an odd-case letter (no gating)."""
-    if any(c in text for c in _ODD_CASE):
+    if not text.isascii() and _ODD_CASE.search(text):
         return None
     return all_words(text)
 
@@ -80,13 +80,22 @@ class Gated:
         self.keys = keys
 
     def _absent(self, text: str) -> bool:
-        if self.keys is None:
-            return False
-        words = words_of(text)
-        return words is not None and self.keys.isdisjoint(words)
+        keys = self.keys
+        return (
+            keys is not None
+            and (text.isascii() or not _ODD_CASE.search(text))
+            and keys.isdisjoint(all_words(text))
+        )
 
     def search(self, text: str) -> re.Match[str] | None:
-        return None if self._absent(text) else self.pattern.search(text)
+        keys = self.keys
+        if (
+            keys is not None
+            and (text.isascii() or not _ODD_CASE.search(text))
+            and keys.isdisjoint(all_words(text))
+        ):
+            return None  # ``_absent``, written out: this is called thousands of times
+        return self.pattern.search(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return iter(()) if self._absent(text) else self.pattern.finditer(text)
