@@ -124,7 +124,7 @@ def _year(frame: Frame, view: DocView, sent: Sentence) -> None:
 def _month(text: str, months: tuple[str, ...]) -> int | None:
     found = None
     for i, pattern in enumerate(_month_patterns(months)):
-        if pattern.search(text):
+        if pattern.pattern[2:] in text and pattern.search(text):  # the plain test first
             found = i + 1
     return found
 

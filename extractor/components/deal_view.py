@@ -79,6 +79,7 @@ class DocView:
     #: noun -> {company: offset where the text first describes it so}
     descriptors: dict[str, dict[str, int]] = field(default_factory=dict)
     lower: str = field(default="", repr=False)
+    sentence_starts: list[int] = field(default_factory=list, repr=False)
     #: id(list) -> (the list, its items' starts): ``in_range`` bisects the sorted lists.
     _starts: dict[int, tuple[list, list[int]]] = field(default_factory=dict, repr=False)  # type: ignore[type-arg]
     #: (id(list), start, end) -> ``in_range`` answer: each sentence is asked about many times.
@@ -86,6 +87,7 @@ class DocView:
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
+        self.sentence_starts = [s.start for s in self.sentences]
         for items in (self.ents, self.money, self.percents, self.years):
             starts = [i.start for i in items]
             if all(a <= b for a, b in itertools.pairwise(starts)):
@@ -101,16 +103,17 @@ class DocView:
         Called many times for every sentence and frame: for the view's own lists (sorted by
         start) the answer is found by bisection and kept, so callers must not change it.
         """
-        indexed = self._starts.get(id(items))
-        if indexed is None or indexed[0] is not items or len(indexed[1]) != len(items):
-            return [i for i in items if i.start >= start and i.end <= end]
         key = (id(items), start, end)
         found = self._ranges.get(key)
-        if found is None:
-            starts = indexed[1]
-            lo = bisect.bisect_left(starts, start)
-            hi = bisect.bisect_right(starts, end, lo)
-            found = self._ranges[key] = [i for i in items[lo:hi] if i.end <= end]
+        if found is not None:
+            return found
+        indexed = self._starts.get(key[0])
+        if indexed is None or indexed[0] is not items or len(indexed[1]) != len(items):
+            return [i for i in items if i.start >= start and i.end <= end]
+        starts = indexed[1]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_right(starts, end, lo)
+        found = self._ranges[key] = [i for i in items[lo:hi] if i.end <= end]
         return found
 
 

@@ -13,6 +13,7 @@ figures against each other.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 
@@ -172,7 +173,9 @@ def percent_roles(view: DocView, deals: list[DealFact]) -> dict[Offsets, str]:
 
 
 def _sentence_of(view: DocView, offset: int) -> Offsets:
-    for sent in view.sentences:
-        if sent.start <= offset < sent.end:
-            return (sent.start, sent.end)
+    # The sentences are sorted and do not overlap: only the last one starting at or before
+    # ``offset`` can hold it.
+    i = bisect.bisect_right(view.sentence_starts, offset) - 1
+    if i >= 0 and offset < view.sentences[i].end:
+        return (view.sentences[i].start, view.sentences[i].end)
     return (0, len(view.text))
