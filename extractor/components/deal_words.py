@@ -44,11 +44,13 @@ def forget_words() -> None:
 
 
 def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozenset[str] | None:
-    """The first ``[a-z]+`` run of each phrase, or None when one of them cannot serve as a key.
+    """One key word per phrase (its longest ``[a-z]+`` run that must stand whole in a match),
+    or None when some phrase has none.
 
-    A key must stand in any match as a whole run: the pattern puts a word boundary (or white
-    space) before each phrase, and after the run comes either more of the phrase or, when
-    ``bounded_right``, a boundary of the pattern.
+    A run stands whole when a non-letter of the phrase, or a boundary of the pattern, is on
+    each side of it: the pattern puts a word boundary (or white space) before every phrase,
+    and after it too when ``bounded_right``. The longest run is the rarest in practice ("in
+    talks" is keyed by "talks", not "in").
 
     Args:
         phrases: the phrases of the pattern's alternation, as written in the lexicon.
@@ -57,10 +59,10 @@ def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozense
     keys: set[str] = set()
     for phrase in phrases:
         lower = phrase.lower()
-        m = WORD.search(lower)
-        if m is None or (m.end() == len(lower) and not bounded_right):
+        runs = [m for m in WORD.finditer(lower) if bounded_right or m.end() < len(lower)]
+        if not runs:
             return None
-        keys.add(m.group())
+        keys.add(max(runs, key=lambda m: m.end() - m.start()).group())
     return frozenset(keys)
 
 

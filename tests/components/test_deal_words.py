@@ -28,7 +28,8 @@ _VOCAB = [
     "no plans", "take over", "takeover", "partake", "acquisition of", "bought", "sold",
     "raised", "holding in", "will rise to", "last year", "in March", "mid-April", "today",
     "Ltd", "X", "ſold", "bıd", "İt", "\u212aeep", "$3bn", "45%", "%", ",", ".", ";", "-",
-    "(", ")", "'s", "’s", "\n", "  ",
+    "(", ")", "'s", "’s", "\n", "  ", "in talks", "talks", "in", "of", "at", "per cent of",
+    "valued by investors at", "investors", "break fee of", "on Monday", "this week", "co-led the",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(_VOCAB), max_size=14).map(" ".join) | st.lists(
@@ -102,8 +103,14 @@ def test_gate_skips_a_text_without_key_words_and_keeps_odd_case_text() -> None:
     assert gated.search("It was ſold.") is not None
 
 
-def test_key_words_need_a_bounded_first_word() -> None:
-    assert key_words(["in talks", "'ll", "% of"]) == frozenset({"in", "ll", "of"})
+def test_key_words_are_the_longest_whole_word_of_each_phrase() -> None:
+    assert key_words(["in talks", "'ll", "% of", "co-led the"]) == frozenset(
+        {"talks", "ll", "of", "led"}
+    )
+    # Without a boundary after the phrase its last word may run on ("price ofabout").
+    assert key_words(["price of", "deal value of"], bounded_right=False) == frozenset(
+        {"price", "value"}
+    )
     assert key_words(["price of", "consideration"], bounded_right=False) is None
     assert key_words(["%"]) is None
 
