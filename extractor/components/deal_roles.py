@@ -41,8 +41,7 @@ SHARE_ISSUE = (
 class RolePatterns:
     before: dict[str, Gated]
     after: dict[str, re.Pattern[str]]
-    #: One pattern with every role's cues: no match means no role pattern can match.
-    any_before: Gated
+    #: One pattern with every role's cues after the figure: no match, no role matches.
     any_after: re.Pattern[str]
     worth_deal: Gated
     price_cue: Gated
@@ -84,7 +83,6 @@ def role_patterns() -> RolePatterns:
     return RolePatterns(
         before=before,
         after=after,
-        any_before=_before_cue([w for words in lex["before"].values() for w in words]),
         any_after=_after_cue([w for words in lex["after"].values() for w in words]),
         # "The sale is worth about US$14.6bn": the worth of a deal is its price.
         # "in a deal worth", "A takeover of X by Y, worth": the deal noun's own worth.
@@ -155,10 +153,9 @@ def _context_role(tail: str, head: str) -> str | None:
     pats = role_patterns()
     if pats.worth_deal.search(tail) or pats.price_cue.search(tail):
         return None
-    if pats.any_before.search(tail):
-        for role, pattern in pats.before.items():
-            if pattern.search(tail):
-                return role
+    for role, pattern in pats.before.items():  # each gated by its cue words
+        if pattern.search(tail):
+            return role
     if pats.any_after.search(head):
         for role, pattern in pats.after.items():
             if pattern.search(head):

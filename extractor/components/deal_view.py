@@ -134,7 +134,7 @@ def _ext(doc: Doc, name: str, underscore: object = None) -> object:
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
     text = doc_text(doc)  # Doc.text joins every token each time it is read: shared copy
-    figure_stops = [m.start() for m in _FIGURE_STOP_AT.finditer(text)]
+    figure_stops = [m.start() - 1 for m in _FIGURE_STOP_AT.finditer(text)]
     sentences = _join_legal_forms(
         [
             part
@@ -201,9 +201,9 @@ def build_view(doc: Doc) -> DocView:
 #: "paid €325m. It also": the tokenizer keeps the stop in "m.", so a sentence splitter working
 #: on tokens may run two sentences together; split after a figure's scale letter and a stop.
 _FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
-#: Where ``_FIGURE_STOP`` can match (at the digit before it): found once per document, so
-#: that only the few sentences holding one are searched.
-_FIGURE_STOP_AT = re.compile(r"\d(?:m|bn|mn|k|b|tn|p)\.\s")
+#: Where ``_FIGURE_STOP`` can match (one after the digit before it): found once per document,
+#: so that only the few sentences holding one are searched.
+_FIGURE_STOP_AT = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s")
 
 
 #: "Merbau & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.
@@ -237,7 +237,7 @@ def _split_after_figures(start: int, text: str, figure_stops: list[int]) -> list
     Args:
         start: the sentence start in the document.
         text: the sentence text.
-        figure_stops: sorted document offsets where ``_FIGURE_STOP_AT`` matches.
+        figure_stops: sorted document offsets of the digits before ``_FIGURE_STOP_AT`` matches.
     """
     i = bisect.bisect_left(figure_stops, start)
     if i == len(figure_stops) or figure_stops[i] >= start + len(text):

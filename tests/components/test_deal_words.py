@@ -53,7 +53,6 @@ def _gated() -> list[Gated]:
         fp.past_relative_re,
         fp.month_re,
         *rp.before.values(),
-        rp.any_before,
         rp.worth_deal,
         rp.price_cue,
         rp.valuation_cue,
