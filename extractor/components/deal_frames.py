@@ -32,16 +32,10 @@ from extractor.components.deal_words import Gated
 from extractor.parsing.values import MoneyValue
 
 
-@dataclass
-class Frame:
-    """What one trigger group of one sentence says about a deal."""
+@dataclass(kw_only=True)
+class DealFields:
+    """What a frame reads from its sentence and a deal draft gathers from its frames."""
 
-    family: str
-    families: set[str]
-    sentence: Sentence
-    trigger: Trigger
-    start: int
-    end: int
     acquirer: str | None = None
     target: str | None = None
     seller: str | None = None
@@ -53,19 +47,40 @@ class Frame:
     price_value: MoneyValue | None = None  # derived total (parts or per-share), no own span
     price_note: str = ""
     parts: list[MoneyItem] = field(default_factory=list)
-    per_share: MoneyItem | None = None
-    share_count: str | None = None
     valuation: MoneyItem | None = None
     status: str = "agreed"
     status_strong: bool = False
     year: int | None = None
     historical: bool = False
-    anaphoric: bool = False
     stake_word: bool = False
     takeover: bool = False
+    acquisition_word: bool = False
+
+    @property
+    def stage(self) -> tuple[str, int | None]:
+        """Which deals may share these figures: historical ones only of the same year."""
+        if self.historical:
+            return ("historical", self.year)
+        if self.status in ("proposed", "cancelled"):
+            return (self.status, None)
+        return ("current", None)
+
+
+@dataclass(kw_only=True)
+class Frame(DealFields):
+    """What one trigger group of one sentence says about a deal."""
+
+    family: str
+    families: set[str]
+    sentence: Sentence
+    trigger: Trigger
+    start: int
+    end: int
+    per_share: MoneyItem | None = None
+    share_count: str | None = None
+    anaphoric: bool = False
     actor: str | None = None
     acquirer_is_person: bool = False
-    acquisition_word: bool = False
     rel_cut: int = 1 << 62
     negated: bool = False
 
