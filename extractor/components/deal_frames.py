@@ -26,21 +26,16 @@ from extractor.components.deal_roles import (
     role_patterns,
 )
 from extractor.components.deal_status import later_start, read_status
-from extractor.components.deal_triggers import Trigger, find_triggers
+from extractor.components.deal_triggers import Trigger, find_triggers, has_trigger_words
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
+from extractor.components.deal_words import Gated
 from extractor.parsing.values import MoneyValue
 
 
-@dataclass
-class Frame:
-    """What one trigger group of one sentence says about a deal."""
+@dataclass(kw_only=True)
+class DealFields:
+    """What a frame reads from its sentence and a deal draft gathers from its frames."""
 
-    family: str
-    families: set[str]
-    sentence: Sentence
-    trigger: Trigger
-    start: int
-    end: int
     acquirer: str | None = None
     target: str | None = None
     seller: str | None = None
@@ -52,19 +47,40 @@ class Frame:
     price_value: MoneyValue | None = None  # derived total (parts or per-share), no own span
     price_note: str = ""
     parts: list[MoneyItem] = field(default_factory=list)
-    per_share: MoneyItem | None = None
-    share_count: str | None = None
     valuation: MoneyItem | None = None
     status: str = "agreed"
     status_strong: bool = False
     year: int | None = None
     historical: bool = False
-    anaphoric: bool = False
     stake_word: bool = False
     takeover: bool = False
+    acquisition_word: bool = False
+
+    @property
+    def stage(self) -> tuple[str, int | None]:
+        """Which deals may share these figures: historical ones only of the same year."""
+        if self.historical:
+            return ("historical", self.year)
+        if self.status in ("proposed", "cancelled"):
+            return (self.status, None)
+        return ("current", None)
+
+
+@dataclass(kw_only=True)
+class Frame(DealFields):
+    """What one trigger group of one sentence says about a deal."""
+
+    family: str
+    families: set[str]
+    sentence: Sentence
+    trigger: Trigger
+    start: int
+    end: int
+    per_share: MoneyItem | None = None
+    share_count: str | None = None
+    anaphoric: bool = False
     actor: str | None = None
     acquirer_is_person: bool = False
-    acquisition_word: bool = False
     rel_cut: int = 1 << 62
     negated: bool = False
 
@@ -85,6 +101,8 @@ class Context:
 
 def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
     """The deal frames of one sentence (possibly none)."""
+    if not has_trigger_words(sent.text):
+        return []
     money = view.in_range(view.money, sent.start, sent.end)
     ents = view.in_range(view.ents, sent.start, sent.end)
     triggers = [
@@ -209,15 +227,20 @@ def _frame(
     window = view.text[frame.start : min(frame.end, frame.rel_cut)]
     # "in shares" (how it is paid) and "a share" (per-share price) do not make it a stake.
     frame.stake_word = bool(pats.stake_word.search(PAYMENT_FORMS.sub(" ", window)))
-    frame.takeover = bool(re.search(r"take\s*over|acquisition\s+of", window, re.I)) and (
-        frame.stake is None
-    )
+    frame.takeover = bool(_TAKEOVER.search(window)) and (frame.stake is None)
     frame.acquisition_word = bool(pats.acquisition_word.search(window))
     if frame.target is None and pats.anaphor.search(window):
         frame.anaphoric = True
     if frame.target is None and frame.acquirer is None and frame.seller is None:
         frame.anaphoric = True
     return frame
+
+
+_TAKEOVER = re.compile(r"take\s*over|acquisition\s+of", re.I)
+_MAJORITY = Gated(
+    re.compile(r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b", re.I),
+    frozenset({"majority", "controlling"}),
+)
 
 
 # --- figures -----------------------------------------------------------------------------
@@ -303,9 +326,5 @@ def _percents(frame: Frame, view: DocView, sent: Sentence, fig_start: int) -> No
             continue
         if frame.stake is None and item.start < frame.rel_cut:
             frame.stake = item
-    if frame.qualitative is None and re.search(
-        r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b",
-        view.text[frame.start : frame.end],
-        re.I,
-    ):
+    if frame.qualitative is None and _MAJORITY.search(view.text[frame.start : frame.end]):
         frame.qualitative = "majority"

@@ -25,16 +25,20 @@ from extractor.checks import (
 )
 from extractor.checks.fx import convert_interval
 from extractor.checks.intervals import money_interval
-from extractor.components.deal_frames import Frame
+from extractor.components.deal_frames import DealFields, Frame
 from extractor.components.deal_roles import context_role, role_patterns
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
+from extractor.components.deal_words import Gated
 from extractor.facts import CheckFact, DealFact, MoneyMention, Offsets, PercentMention
 from extractor.parsing.values import MoneyValue
 
-_DEAL_NOUN = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(sale|disposal|buyback|repurchase|round|offer|deal|"
-    r"transaction|takeover|acquisition|purchase|price|consideration|stake)\b",
-    re.I,
+_NOUNS = (
+    "sale|disposal|buyback|repurchase|round|offer|deal|"
+    "transaction|takeover|acquisition|purchase|price|consideration|stake"
+)
+_DEAL_NOUN = Gated(
+    re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?({_NOUNS})\b", re.I),
+    frozenset(_NOUNS.split("|")),
 )
 #: Which kind of deal a deal noun names; None: any current deal.
 _NOUN_KIND = {
@@ -45,62 +49,28 @@ _NOUN_KIND = {
     "round": "investment",
 }
 _COMPLETED = re.compile(r"\bcomplet(?:ed|es|ing)\b|\bclosed\b", re.I)
-_CEILING = re.compile(r"\bup\s+to\b|\bmaximum\s+of\b", re.I)
+_CEILING = Gated(re.compile(r"\bup\s+to\b|\bmaximum\s+of\b", re.I), frozenset({"up", "maximum"}))
 _STAKE_ANAPHOR = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+)?stake\b", re.I)
+_SHARE_COUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(\w+)?")
 _SCALES = {"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9}
 
 
-@dataclass
-class Draft:
+@dataclass(kw_only=True)
+class Draft(DealFields):
     """A deal being built from frames."""
 
     lead: Frame
-    acquirer: str | None = None
-    target: str | None = None
-    seller: str | None = None
-    stake: PercentItem | None = None
-    stake_after: PercentItem | None = None
-    qualitative: str | None = None
-    price: MoneyItem | None = None
-    price_weak: bool = False
-    price_value: MoneyValue | None = None
-    price_note: str = ""
-    parts: list[MoneyItem] = field(default_factory=list)
     alternates: list[MoneyItem] = field(default_factory=list)
-    valuation: MoneyItem | None = None
-    status: str = "agreed"
-    status_strong: bool = False
-    year: int | None = None
-    historical: bool = False
     families: set[str] = field(default_factory=set)
-    stake_word: bool = False
-    takeover: bool = False
-    acquisition_word: bool = False
     up_to: bool = False
     evidence: list[Offsets] = field(default_factory=list)
     checks: list[CheckFact] = field(default_factory=list)
-
-    @property
-    def stage(self) -> tuple[str, int | None]:
-        if self.historical:
-            return ("historical", self.year)
-        if self.status in ("proposed", "cancelled"):
-            return (self.status, None)
-        return ("current", None)
 
     @property
     def kind_class(self) -> str:
         if "buyback" in self.families and self.lead.family == "buyback":
             return "buyback"
         return "transfer"
-
-
-def _stage(frame: Frame) -> tuple[str, int | None]:
-    if frame.historical:
-        return ("historical", frame.year)
-    if frame.status in ("proposed", "cancelled"):
-        return (frame.status, None)
-    return ("current", None)
 
 
 def _kind_class(frame: Frame) -> str:
@@ -114,7 +84,7 @@ def _same(a: str | None, b: str | None) -> bool:
 def _compatible(draft: Draft, frame: Frame) -> bool:
     if draft.kind_class != _kind_class(frame):
         return frame.family == "lead" and "raise" in draft.families
-    if draft.stage != _stage(frame):
+    if draft.stage != frame.stage:
         # "Kalderon completed the takeover in June 2018": the same past deal, dated by its close.
         completes = frame.anaphoric and frame.historical and draft.historical
         if not (completes and draft.acquirer == frame.acquirer and frame.target is None):
@@ -296,7 +266,7 @@ class DealBuilder:
     def _per_share(self, draft: Draft, frame: Frame) -> None:
         per_share = frame.per_share
         assert per_share is not None and frame.share_count
-        m = re.match(r"(\d[\d,]*(?:\.\d+)?)\s*(\w+)?", frame.share_count)
+        m = _SHARE_COUNT.match(frame.share_count)
         if not m:
             return
         count = Decimal(m.group(1).replace(",", ""))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from extractor.components.deal_patterns import OWN_UNIT, frame_patterns
 from extractor.components.deal_triggers import Trigger
 from extractor.components.deal_view import Ent, Sentence
+from extractor.components.deal_words import Gated
 
 if TYPE_CHECKING:
     from extractor.components.deal_frames import Context, Frame
@@ -124,7 +125,7 @@ def assign_roles(
     after = [e for e in ents if e.start >= trig.end and e.end <= frame.end]
     # "..., which will give Osprey Cove a stake": a relative clause after the trigger says
     # something about the deal, not who is bought.
-    rel = re.search(r",\s+(?:which|who)\b", sent.text[sent.rel(trig.end) : sent.rel(frame.end)])
+    rel = _RELATIVE_AFTER.search(sent.text[sent.rel(trig.end) : sent.rel(frame.end)])
     rel_cut = trig.end + rel.start() if rel else frame.end
     frame.rel_cut = rel_cut
     after = [e for e in after if e.start < rel_cut]
@@ -243,7 +244,7 @@ def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
 
 def _described(descriptors: dict[str, dict[str, int]], text: str, at: int) -> str | None:
     """ "the bank" -> the one company the article calls a bank, if exactly one."""
-    for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", text, re.I):
+    for m in _THE_NOUN.finditer(text):
         # Only companies described before the reference: "the bank" points back.
         names = [n for n, first in descriptors.get(m.group(1).lower(), {}).items() if first < at]
         if len(names) == 1:
@@ -254,23 +255,29 @@ def _described(descriptors: dict[str, dict[str, int]], text: str, at: int) -> st
 def _relative_spans(sent: Sentence, trig: Trigger) -> list[tuple[int, int]]:
     """Offsets of relative clauses closed before the trigger (", which ... ,")."""
     text = sent.text[: sent.rel(trig.start)]
-    return [
-        (sent.start + m.start(), sent.start + m.end())
-        for m in re.finditer(r",\s+(?:which|who|whose|based\s+in)\b[^,;]*,", text, re.I)
-    ]
+    return [(sent.start + m.start(), sent.start + m.end()) for m in _RELATIVE_CLAUSE.finditer(text)]
 
 
 def _conjoined(before_ents: list[Ent], sent: Sentence, first_name: str | None) -> str | None:
     """ "X and Y have agreed to merge": Y."""
     for a, b in itertools.pairwise(before_ents):
         gap = sent.text[sent.rel(a.end) : sent.rel(b.start)]
-        if a.name == first_name and re.search(r"\band\b", gap) and len(gap) < 40:
+        if a.name == first_name and _AND_WORD.search(gap) and len(gap) < 40:
             return b.name
     return None
 
 
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b")
+_THE_NOUN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|based\s+in)\b[^,;]*,", re.I)
+_AND_WORD = re.compile(r"\band\b")
+_POSSESSIVE_GAP = re.compile(r"(?:'s|’s|'|’)\s*(?:[a-z-]+\s+){0,2}")
+_POSSESSIVE_SHARES = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock)\b", re.I)
 #: "the buyer", "the purchaser": a role of the deal in focus, not a company of the text.
-_PARTY_REF = re.compile(r"\bthe\s+(?:buyer|buyers|purchaser|acquirer|bidder)\b", re.I)
+_PARTY_REF = Gated(
+    re.compile(r"\bthe\s+(?:buyer|buyers|purchaser|acquirer|bidder)\b", re.I),
+    frozenset({"buyer", "buyers", "purchaser", "acquirer", "bidder"}),
+)
 #: The last word of an offer made to a company: "an offer from Y", "a bid from Y".
 _OFFER_NOUNS = frozenset({"offer", "bid", "approach", "proposal", "takeover"})
 #: "sell a 9% stake for $45m", "sell a minority stake to Y": no "in"/"of" names another company.
@@ -354,7 +361,7 @@ def _possessor_before(before_ents: list[Ent], sent: Sentence, trig: Trigger) -> 
         return None
     last = before_ents[-1]
     gap = sent.text[sent.rel(last.end) : sent.rel(trig.start)]
-    if re.fullmatch(r"(?:'s|’s|'|’)\s*(?:[a-z-]+\s+){0,2}", gap):  # "RL's first approach"
+    if _POSSESSIVE_GAP.fullmatch(gap):  # "RL's first approach"
         return last.name
     return None
 
@@ -363,6 +370,6 @@ def _possessor_after(after: list[Ent], sent: Sentence) -> str | None:
     """ "the repurchase of the Group's shares": whose shares are bought back."""
     for ent in after:
         post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 40]
-        if re.match(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock)\b", post, re.I):
+        if _POSSESSIVE_SHARES.match(post):
             return ent.name
     return None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.components.deal_roles import QUALIFIER_WORDS, SHARE_ISSUE
+from extractor.components.deal_words import Gated, key_words
 from extractor.lexicons import load_lexicon
 
 TRANSFER = "transfer"
@@ -25,13 +26,17 @@ OWN_UNIT = re.compile(
 FOR_EACH = re.compile(
     r"\s*(?:in\s+cash\s+)?(?:(?:for|per)\s+each\b|-?a-share\b|(?:a|per)\s+share\b)", re.I
 )
-PAYMENT_FORMS = re.compile(
-    rf"""\bin\s+(?:{SHARE_ISSUE}\s+)*(?:[A-Z][\w&-]*\s+){{0,3}}(?:shares|stock)\b
+PAYMENT_FORMS = Gated(
+    re.compile(
+        rf"""\bin\s+(?:{SHARE_ISSUE}\s+)*(?:[A-Z][\w&-]*\s+){{0,3}}(?:shares|stock)\b
                                                          # "$800m in newly issued Rimal shares"
-      | \b(?:a|per|each)\s+share\b                         # "$40 a share"
-      | \ball\s+(?:of\s+the\s+)?(?:[\d.,]+\s*\w*\s+)?shares\b  # "all 25 million shares"
-    """,
-    re.I | re.X,
+          | \b(?:a|per|each)\s+share\b                     # "$40 a share"
+          | \ball\s+(?:of\s+the\s+)?(?:[\d.,]+\s*\w*\s+)?shares\b  # "all 25 million shares"
+        """,
+        re.I | re.X,
+    ),
+    # every branch ends on one of these words, standing alone
+    frozenset({"share", "shares", "stock"}),
 )
 #: A new frame starts inside a sentence when the class changes: "To help pay for the purchase,
 #: X has agreed to sell its unit to Y" is two events, "bought ..., lifting its holding" one.
@@ -58,29 +63,40 @@ class FramePatterns:
     recipient: re.Pattern[str]
     valued: re.Pattern[str]
     partner: re.Pattern[str]
-    relation_of: re.Pattern[str]
+    relation_of: Gated
     relation_after: re.Pattern[str]
     possessive_holding_in: re.Pattern[str]
     possessive_business: re.Pattern[str]
     modifier_after: re.Pattern[str]
     passive: re.Pattern[str]
-    pronoun: re.Pattern[str]
-    anaphor: re.Pattern[str]
-    stake_word: re.Pattern[str]
-    holding_near: re.Pattern[str]
+    pronoun: Gated
+    anaphor: Gated
+    stake_word: Gated
+    holding_near: Gated
     to_before: re.Pattern[str]
     further_before: re.Pattern[str]
     share_count: re.Pattern[str]
-    status: dict[str, re.Pattern[str]]
-    exercised: re.Pattern[str]
-    negation: re.Pattern[str]
-    present: re.Pattern[str]
-    acquisition_word: re.Pattern[str]
+    status: dict[str, Gated]
+    exercised: Gated
+    negation: Gated
+    present: Gated
+    acquisition_word: Gated
     weak_present: frozenset[str]
     past_relative: dict[str, int]
-    past_relative_re: re.Pattern[str]
-    month_re: re.Pattern[str]
+    past_relative_re: Gated
+    month_re: Gated
     months: tuple[str, ...]
+
+
+def _phrases(words: list[str]) -> Gated:
+    """Any of ``words`` standing alone: not inside a longer word or a hyphenated one."""
+    pattern = re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
+    return Gated(pattern, key_words(words))
+
+
+def _words(words: list[str]) -> Gated:
+    """Any of ``words`` between word boundaries."""
+    return Gated(re.compile(rf"\b(?:{_alt(words)})\b", re.I), key_words(words))
 
 
 @functools.cache
@@ -88,11 +104,9 @@ def frame_patterns() -> FramePatterns:
     """Compile the role and status cues once per process."""
     lex = load_lexicon("deal_triggers")
     holding = _alt(lex["holding_nouns"])
-    status = {
-        name: re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
-        for name, words in lex["status"].items()
-    }
+    status = {name: _phrases(words) for name, words in lex["status"].items()}
     months = tuple(lex["months"])
+    relation_heads = [*lex["relation_nouns"], "unit", "subsidiary", "head", "boss"]
     return FramePatterns(
         clause_open=re.compile(
             rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
@@ -107,11 +121,14 @@ def frame_patterns() -> FramePatterns:
         recipient=re.compile(r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
         valued=re.compile(r"\b(?:valu\w+|worth)\s+(?:the\s+)?$", re.I),
         partner=re.compile(r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$", re.I),
-        relation_of=re.compile(
-            rf"""\b(?:{_alt(lex["relation_nouns"])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$
-               | \b(?:{_alt(lex["affiliation_nouns"])})\s+(?:at|with|for)\s+$   # "an analyst at X"
-            """,
-            re.I | re.X,
+        relation_of=Gated(
+            re.compile(
+                rf"""\b(?:{_alt(lex["relation_nouns"])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$
+                   | \b(?:{_alt(lex["affiliation_nouns"])})\s+(?:at|with|for)\s+$  # "analyst at X"
+                """,
+                re.I | re.X,
+            ),
+            key_words([*relation_heads, *lex["affiliation_nouns"]]),
         ),
         # "Kingsway Post owner", "Millrace's founders", "Vindhya's public shareholders", "X-owned";
         # not "Vindhya Cement to rival Castleton" (a word between needs the possessive).
@@ -131,12 +148,17 @@ def frame_patterns() -> FramePatterns:
             rf"^(?:'s|’s|'|’)?\s+(?:{_alt(lex['deal_nouns'])}|stock|shares)\b", re.I
         ),
         passive=re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I),
-        pronoun=re.compile(rf"(?<![\w-])(?:{_alt(lex['pronouns'])})(?![\w-])", re.I),
-        anaphor=re.compile(
-            rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_alt(lex['deal_nouns'])})\b", re.I
+        pronoun=_phrases(lex["pronouns"]),
+        anaphor=Gated(
+            re.compile(
+                rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_alt(lex['deal_nouns'])})\b", re.I
+            ),
+            key_words(lex["deal_nouns"]),
         ),
-        stake_word=re.compile(rf"(?<![\w-])(?:{_alt(lex['stake_words'])})(?![\w-])", re.I),
-        holding_near=re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I),
+        stake_word=_phrases(lex["stake_words"]),
+        holding_near=Gated(
+            re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I), key_words(lex["holding_nouns"])
+        ),
         to_before=re.compile(rf"\bto\s+(?:{_QUAL}\s+)*$", re.I),
         further_before=re.compile(
             r"\b(?:a\s+further|another|an\s+additional|additional)\s+$", re.I
@@ -148,18 +170,20 @@ def frame_patterns() -> FramePatterns:
             re.I | re.X,
         ),
         status=status,
-        exercised=re.compile(rf"\b(?:{_alt(lex['exercised'])})\b", re.I),
-        negation=re.compile(rf"(?<![\w-])(?:{_alt(lex['negations'])})(?![\w-])", re.I),
-        present=re.compile(rf"\b(?:{_alt(lex['present_cues'])})\b", re.I),
-        acquisition_word=re.compile(
-            rf"(?<![\w-])(?:{_alt(lex['acquisition_words'])})(?![\w-])", re.I
-        ),
+        exercised=_words(lex["exercised"]),
+        negation=_phrases(lex["negations"]),
+        present=_words(lex["present_cues"]),
+        acquisition_word=_phrases(lex["acquisition_words"]),
         weak_present=frozenset(w.lower() for w in lex["weak_present"]),
         past_relative={k.lower(): int(v) for k, v in lex["past_relative"].items()},
-        past_relative_re=re.compile(rf"\b(?:{_alt(list(lex['past_relative']))})\b", re.I),
-        month_re=re.compile(
-            rf"\b(?:in|since|last|from|during)\s+(?:late\s+|early\s+|mid-)?({_alt(months)})\b(?!\s+\d)",
-            re.I,
+        past_relative_re=_words(list(lex["past_relative"])),
+        month_re=Gated(
+            re.compile(
+                rf"""\b(?:in|since|last|from|during)\s+(?:late\s+|early\s+|mid-)?
+                     ({_alt(months)})\b(?!\s+\d)""",
+                re.I | re.X,
+            ),
+            key_words(months),
         ),
         months=months,
     )

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extractor.components.deal_words import Gated, forget_words, key_words
 from extractor.lexicons import load_lexicon
 
 
@@ -38,61 +39,78 @@ SHARE_ISSUE = (
 
 @dataclass(frozen=True)
 class RolePatterns:
-    before: dict[str, re.Pattern[str]]
+    before: dict[str, Gated]
     after: dict[str, re.Pattern[str]]
-    worth_deal: re.Pattern[str]
-    price_cue: re.Pattern[str]
-    valuation_cue: re.Pattern[str]
+    #: One pattern with every role's cues after the figure: no match, no role matches.
+    any_after: re.Pattern[str]
+    worth_deal: Gated
+    price_cue: Gated
+    valuation_cue: Gated
     parts_after: re.Pattern[str]
-    change_before: re.Pattern[str]
+    change_before: Gated
     change_after: re.Pattern[str]
     deal_modifier: re.Pattern[str]
+
+
+def _before_cue(words: list[str]) -> Gated:
+    """A cue a few words before the figure: "revenue of about $X"."""
+    pattern = re.compile(
+        rf"""\b(?:{_alt(words)})\b       # the cue ("revenue", "lost", "market value")
+             (?:\s+[^\s.,;:()]+){{0,4}}?  # a few words ("of about"), not across a comma
+             \s*$""",
+        re.I | re.X,
+    )
+    return Gated(pattern, key_words(words))
+
+
+def _after_cue(words: list[str]) -> re.Pattern[str]:
+    """A cue a few words after the figure: "$X in penalties"."""
+    return re.compile(
+        rf"""^\s*(?:more\s+)?               # "$380m more in ..."
+             (?:[^\s.,;:()]+\s+){{0,4}}?    # a few words ("of Banca Sorvegna's riskiest")
+             (?:{_alt(words)})\b""",
+        re.I | re.X,
+    )
 
 
 @functools.cache
 def role_patterns() -> RolePatterns:
     """Compile the ``amount_roles`` lexicon once per process."""
     lex = load_lexicon("amount_roles")
-    before = {
-        role: re.compile(
-            rf"""\b(?:{_alt(words)})\b       # the cue ("revenue", "lost", "market value")
-                 (?:\s+[^\s.,;:()]+){{0,4}}?  # a few words ("of about"), not across a comma
-                 \s*$""",
-            re.I | re.X,
-        )
-        for role, words in lex["before"].items()
-    }
-    after = {
-        role: re.compile(
-            rf"""^\s*(?:more\s+)?               # "$380m more in ..."
-                 (?:[^\s.,;:()]+\s+){{0,4}}?    # a few words ("of Banca Sorvegna's riskiest")
-                 (?:{_alt(words)})\b""",
-            re.I | re.X,
-        )
-        for role, words in lex["after"].items()
-    }
+    before = {role: _before_cue(words) for role, words in lex["before"].items()}
+    after = {role: _after_cue(words) for role, words in lex["after"].items()}
     nouns = _alt(lex["worth_subjects"])
     return RolePatterns(
         before=before,
         after=after,
+        any_after=_after_cue([w for words in lex["after"].values() for w in words]),
         # "The sale is worth about US$14.6bn": the worth of a deal is its price.
         # "in a deal worth", "A takeover of X by Y, worth": the deal noun's own worth.
-        worth_deal=re.compile(
-            rf"""\b(?:{nouns})\b
-                 (?:(?:\s+[^\s.;]+){{0,3}}?\s+(?:is|was|would\s+be|will\s+be|are)\s+
-                    (?:worth|valued\s+at)
-                  | (?:\s+[^\s,.;]+){{0,6}}?,?\s+worth     # no comma inside: not "Y, a firm worth"
-                 )\s*(?:{_QUAL}\s*)*$""",
-            re.I | re.X,
+        worth_deal=Gated(
+            re.compile(
+                rf"""\b(?:{nouns})\b
+                     (?:(?:\s+[^\s.;]+){{0,3}}?\s+(?:is|was|would\s+be|will\s+be|are)\s+
+                        (?:worth|valued\s+at)
+                      | (?:\s+[^\s,.;]+){{0,6}}?,?\s+worth  # no comma inside: not "Y, a firm worth"
+                     )\s*(?:{_QUAL}\s*)*$""",
+                re.I | re.X,
+            ),
+            key_words(lex["worth_subjects"]),
         ),
-        price_cue=re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
+        price_cue=Gated(
+            re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
+            key_words(lex["price_cues"], bounded_right=False),
+        ),
         # "valuing Pellwick at over", "values the company at", "a valuation of about"
-        valuation_cue=re.compile(
-            rf"""(?:\b(?:{_alt(lex["valuation_cues"])})\b
-                    (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)    # "valuing Pellwick at", "values it at"
-                  | \bvaluation\s+(?:of|at)                # "a valuation of"
-                 )\s*(?:{_QUAL}\s*)*$""",
-            re.I | re.X,
+        valuation_cue=Gated(
+            re.compile(
+                rf"""(?:\b(?:{_alt(lex["valuation_cues"])})\b
+                        (?:\s+[^\s.;]+){{0,8}}?\s+(?:at|of)  # "valuing Pellwick at", "values it at"
+                      | \bvaluation\s+(?:of|at)              # "a valuation of"
+                     )\s*(?:{_QUAL}\s*)*$""",
+                re.I | re.X,
+            ),
+            key_words([*lex["valuation_cues"], "valuation"]),
         ),
         # "$6.3bn in cash", "$800m in new Rimal shares"
         parts_after=re.compile(
@@ -102,7 +120,10 @@ def role_patterns() -> RolePatterns:
                  )\b""",
             re.I | re.X,
         ),
-        change_before=re.compile(rf"\b(?:{_alt(lex['change_before'])})\s+(?:{_QUAL}\s*)*$", re.I),
+        change_before=Gated(
+            re.compile(rf"\b(?:{_alt(lex['change_before'])})\s+(?:{_QUAL}\s*)*$", re.I),
+            key_words(lex["change_before"]),
+        ),
         change_after=re.compile(
             rf"^\s*(?:[^\s.;]+\s+){{0,1}}?(?:{_alt(lex['change_after'])})\b", re.I
         ),
@@ -121,21 +142,40 @@ def context_role(before: str, after: str) -> str | None:
         before: sentence text before the figure (only its end is looked at).
         after: sentence text after the figure (only its start is looked at).
     """
+    return _context_role(before[-80:], after[:60])
+
+
+@functools.lru_cache(maxsize=1024)
+def _context_role(tail: str, head: str) -> str | None:
+    """``context_role`` of the text next to one figure; the same figure is asked about by the
+    frame, the cued-figure pass and the final roles, so the answer is kept (for one document:
+    see ``new_document``)."""
     pats = role_patterns()
-    tail = before[-80:]
     if pats.worth_deal.search(tail) or pats.price_cue.search(tail):
         return None
-    for role, pattern in pats.before.items():
+    for role, pattern in pats.before.items():  # each gated by its cue words
         if pattern.search(tail):
             return role
-    head = after[:60]
-    for role, pattern in pats.after.items():
-        if pattern.search(head):
-            return role
+    if pats.any_after.search(head):
+        for role, pattern in pats.after.items():
+            if pattern.search(head):
+                return role
     return None
+
+
+def new_document() -> None:
+    """Forget the answers kept for the previous document (they only repeat within one)."""
+    _context_role.cache_clear()
+    _percent_is_change.cache_clear()
+    forget_words()
 
 
 def percent_is_change(before: str, after: str) -> bool:
     """True for "shares rose 3.1%", "about 43% of the market": not a stake."""
+    return _percent_is_change(before[-40:], after[:40])
+
+
+@functools.lru_cache(maxsize=1024)
+def _percent_is_change(tail: str, head: str) -> bool:
     pats = role_patterns()
-    return bool(pats.change_before.search(before[-40:]) or pats.change_after.search(after[:40]))
+    return bool(pats.change_before.search(tail) or pats.change_after.search(head))

@@ -8,6 +8,7 @@ sentence is news of the day ("today announced") or the deal was called off.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,17 @@ if TYPE_CHECKING:
     from extractor.components.deal_frames import Frame
 
 
+_AND_BREAK = re.compile(r",\s+and\s+|;\s+")
+_SPACE_DIGIT = re.compile(r"\s+\d")
+_SPACES = re.compile(r"\s+")
+
+
 def later_start(sent: Sentence, prev_end: int, trig_start: int) -> int:
     """Where a later event's figures start: after ", and" ("..., and will spend ₩250bn buying
     back its shares"), else at its trigger."""
     gap = sent.text[sent.rel(prev_end) : sent.rel(trig_start)]
     cut = None
-    for m in re.finditer(r",\s+and\s+|;\s+", gap):
+    for m in _AND_BREAK.finditer(gap):
         cut = m.end()
     return prev_end + cut if cut is not None else trig_start
 
@@ -69,7 +75,7 @@ _NOUN_DONE = re.compile(
 def _proposed(cue_text: str) -> bool:
     for m in frame_patterns().status["proposed"].finditer(cue_text):
         word = m.group(0)
-        if word.lower() == "may" and (word[0].isupper() or re.match(r"\s+\d", cue_text[m.end() :])):
+        if word.lower() == "may" and (word[0].isupper() or _SPACE_DIGIT.match(cue_text[m.end() :])):
             continue  # the month, not the modal
         return True
     return False
@@ -117,11 +123,16 @@ def _year(frame: Frame, view: DocView, sent: Sentence) -> None:
 
 def _month(text: str, months: tuple[str, ...]) -> int | None:
     found = None
-    for i, name in enumerate(months):
-        if re.search(rf"\b{name[:3]}", text):
+    for i, pattern in enumerate(_month_patterns(months)):
+        if pattern.pattern[2:] in text and pattern.search(text):  # the plain test first
             found = i + 1
     return found
 
 
+@functools.cache
+def _month_patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"\b{name[:3]}") for name in months)
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower())
+    return _SPACES.sub(" ", text.lower())

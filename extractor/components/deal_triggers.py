@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractor.components.deal_words import all_words
 from extractor.lexicons import load_lexicon
 
 #: More specific families win overlaps. NOTE: keep in sync with the lexicon's families.
@@ -59,6 +61,8 @@ class TriggerPatterns:
     take_after: re.Pattern[str]
     into_after: re.Pattern[str]
     pay_object: re.Pattern[str]
+    #: Every phrase starts with a letter: ``_finditer`` may try only where first words stand.
+    word_led: bool
 
 
 @functools.cache
@@ -109,6 +113,7 @@ def trigger_patterns() -> TriggerPatterns:
             rf"^\s+(?:(?:a|an|its|their|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(lex['pay_objects'])})\b",
             re.I,
         ),
+        word_led=all(_WORD.match(w.lower()) for w in every),
     )
 
 
@@ -121,20 +126,25 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
         money_starts: sentence-relative starts of money figures ("raised $250m" needs one).
     """
     pats = trigger_patterns()
-    words = set(_WORD.findall(text.lower()))
+    words = all_words(text)
     if pats.first_words.isdisjoint(words):
         return []
+    lower = text.lower()
+    at = lower if pats.word_led and _aligned(text, lower) else None
     found: list[tuple[int, int, int, str]] = []  # (start, -len, priority, family)
     for rank, family in enumerate(PRIORITY):
         pattern = pats.families.get(family)
         if pattern is None or pats.family_words[family].isdisjoint(words):
             continue
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text, at, pats.family_words[family], words):
             if not _accept(family, m, text, money_starts, pats):
                 continue
             found.append((m.start(), -(m.end() - m.start()), rank, family))
-    for m in pats.holding_rises.finditer(text) if not pats.holding_words.isdisjoint(words) else ():
-        found.append((m.start(), -(m.end() - m.start()), PRIORITY.index("stake_up"), "stake_up"))
+    if not pats.holding_words.isdisjoint(words):
+        for m in _finditer(pats.holding_rises, text, at, pats.holding_words, words):
+            found.append(
+                (m.start(), -(m.end() - m.start()), PRIORITY.index("stake_up"), "stake_up")
+            )
     found.sort(key=lambda f: (f[2], f[0]))
     taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
@@ -145,6 +155,11 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
         taken.append((start, end))
         out.append(Trigger(family, offset + start, offset + end, text[start:end]))
     return sorted(out, key=lambda t: t.start)
+
+
+def has_trigger_words(text: str) -> bool:
+    """Can the sentence hold a trigger at all (cheap: most sentences of an article cannot)?"""
+    return not trigger_patterns().first_words.isdisjoint(all_words(text))
 
 
 def _accept(
@@ -188,6 +203,61 @@ def _accept(
 
 
 _WORD = re.compile(r"[a-z]+")
+#: Characters that match an ASCII letter under ``re.I`` but do not lower-case to it.
+_ODD_CASE = ("ſ", "ı")
+
+
+def _aligned(text: str, lower: str) -> bool:
+    """Are offsets into ``lower`` offsets into ``text``, each ASCII letter of a ``re.I`` match
+    lower-cased in place (see ``_finditer``)?"""
+    return len(lower) == len(text) and not any(c in text for c in _ODD_CASE)
+
+
+def _word_at(lower: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``lower`` as a whole ``_WORD`` (no letter either side)."""
+    out: list[int] = []
+    pos = lower.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if (pos == 0 or not _is_az(lower[pos - 1])) and (
+            end == len(lower) or not _is_az(lower[end])
+        ):
+            out.append(pos)
+        pos = lower.find(word, pos + 1)
+    return out
+
+
+def _is_az(char: str) -> bool:
+    return "a" <= char <= "z"
+
+
+def _finditer(
+    pattern: re.Pattern[str],
+    text: str,
+    lower: str | None,
+    firsts: frozenset[str],
+    words: frozenset[str],
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts (at a word boundary)
+    with one of the words ``firsts``: trying only where those words stand gives the same
+    matches without running a long alternation at every character of the sentence.
+
+    Args:
+        lower: ``text`` lower-cased, or None when not ``_aligned`` (scan the usual way).
+        words: the ``_WORD`` set of ``lower``.
+    """
+    if lower is None:
+        yield from pattern.finditer(text)
+        return
+    starts = sorted(p for word in firsts.intersection(words) for p in _word_at(lower, word))
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
 
 
 def _firsts(phrases: list[str]) -> frozenset[str]:

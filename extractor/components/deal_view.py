@@ -7,8 +7,10 @@ deal rules can work with character offsets and small regexes over sentence text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -77,17 +79,42 @@ class DocView:
     #: noun -> {company: offset where the text first describes it so}
     descriptors: dict[str, dict[str, int]] = field(default_factory=dict)
     lower: str = field(default="", repr=False)
+    sentence_starts: list[int] = field(default_factory=list, repr=False)
+    #: id(list) -> (the list, its items' starts): ``in_range`` bisects the sorted lists.
+    _starts: dict[int, tuple[list, list[int]]] = field(default_factory=dict, repr=False)  # type: ignore[type-arg]
+    #: (id(list), start, end) -> ``in_range`` answer: each sentence is asked about many times.
+    _ranges: dict[tuple[int, int, int], list] = field(default_factory=dict, repr=False)  # type: ignore[type-arg]
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
+        self.sentence_starts = [s.start for s in self.sentences]
+        for items in (self.ents, self.money, self.percents, self.years):
+            starts = [i.start for i in items]
+            if all(a <= b for a, b in itertools.pairwise(starts)):
+                self._starts[id(items)] = (items, starts)
 
     def in_quote(self, start: int, end: int) -> bool:
         """Is ``[start, end)`` inside a direct quotation (someone's words, not the report)?"""
         return any(qs <= start and end <= qe for qs, qe in self.quotes)
 
     def in_range(self, items: list, start: int, end: int) -> list:  # type: ignore[type-arg]
-        """Items (anything with start/end) lying inside ``[start, end)``."""
-        return [i for i in items if i.start >= start and i.end <= end]
+        """Items (anything with start/end) lying inside ``[start, end)``.
+
+        Called many times for every sentence and frame: for the view's own lists (sorted by
+        start) the answer is found by bisection and kept, so callers must not change it.
+        """
+        key = (id(items), start, end)
+        found = self._ranges.get(key)
+        if found is not None:
+            return found
+        indexed = self._starts.get(key[0])
+        if indexed is None or indexed[0] is not items or len(indexed[1]) != len(items):
+            return [i for i in items if i.start >= start and i.end <= end]
+        starts = indexed[1]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_right(starts, end, lo)
+        found = self._ranges[key] = [i for i in items[lo:hi] if i.end <= end]
+        return found
 
 
 def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
@@ -98,45 +125,66 @@ def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def _ext(doc: Doc, name: str) -> object:
-    return getattr(doc._, name) if Doc.has_extension(name) else None
+def _ext(doc: Doc, name: str, underscore: object = None) -> object:
+    if not Doc.has_extension(name):
+        return None
+    return getattr(underscore if underscore is not None else doc._, name)
 
 
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
     text = doc_text(doc)  # Doc.text joins every token each time it is read: shared copy
+    figure_stops = [m.start() - 1 for m in _FIGURE_STOP_AT.finditer(text)]
     sentences = _join_legal_forms(
-        [part for s, e in _sentence_bounds(doc) for part in _split_after_figures(s, text[s:e])],
+        [
+            part
+            for s, e in _sentence_bounds(doc)
+            for part in _split_after_figures(s, text[s:e], figure_stops)
+        ],
         text,
     )
+    under = doc._  # each ``doc._`` builds a new accessor object: read every extension from one
     ents: list[Ent] = []
-    for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
+    for company in _ext(doc, "extractor_companies", under) or []:  # type: ignore[attr-defined]
         for start, end in company.mentions:
             ents.append(Ent(start, end, company.name, "company"))
-    for ref in _ext(doc, "extractor_company_refs") or []:  # type: ignore[attr-defined]
+    for ref in _ext(doc, "extractor_company_refs", under) or []:  # type: ignore[attr-defined]
         if len(ref.companies) == 1:
             ents.append(Ent(ref.start, ref.end, ref.companies[0], "ref"))
-    for person in _ext(doc, "extractor_people") or []:  # type: ignore[attr-defined]
+    for person in _ext(doc, "extractor_people", under) or []:  # type: ignore[attr-defined]
         for start, end in person.mentions:
             ents.append(Ent(start, end, person.name, "person"))
     ents = _dedupe(sorted(ents, key=lambda e: (e.start, -(e.end - e.start))))
-    money_links = _links(_ext(doc, "extractor_money_links"))  # type: ignore[arg-type]
+    money_links = _links(_ext(doc, "extractor_money_links", under))  # type: ignore[arg-type]
+    # ``text[start:end]`` is ``span.text`` without building a Token per token of the span
     money = [
-        MoneyItem(i, s.start_char, s.end_char, s.text, s._.extractor_money, money_links.get(i, ()))
+        MoneyItem(
+            i,
+            s.start_char,
+            s.end_char,
+            text[s.start_char : s.end_char],
+            value,
+            money_links.get(i, ()),
+        )
         for i, s in enumerate(doc.spans.get("extractor_money", []))
-        if s._.extractor_money is not None
+        if (value := s._.extractor_money) is not None
     ]
-    pct_links = _links(_ext(doc, "extractor_percent_links"))  # type: ignore[arg-type]
+    pct_links = _links(_ext(doc, "extractor_percent_links", under))  # type: ignore[arg-type]
     percents = [
         PercentItem(
-            i, s.start_char, s.end_char, s.text, s._.extractor_percent, pct_links.get(i, ())
+            i,
+            s.start_char,
+            s.end_char,
+            text[s.start_char : s.end_char],
+            value,
+            pct_links.get(i, ()),
         )
         for i, s in enumerate(doc.spans.get("extractor_percents", []))
-        if s._.extractor_percent is not None
+        if (value := s._.extractor_percent) is not None
     ]
-    years = list(_ext(doc, "extractor_years") or [])  # type: ignore[call-overload]
-    published = _ext(doc, "extractor_published")
-    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes") or []]  # type: ignore[attr-defined]
+    years = list(_ext(doc, "extractor_years", under) or [])  # type: ignore[call-overload]
+    published = _ext(doc, "extractor_published", under)
+    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes", under) or []]  # type: ignore[attr-defined]
     return DocView(
         text=text,
         sentences=sentences,
@@ -153,6 +201,9 @@ def build_view(doc: Doc) -> DocView:
 #: "paid €325m. It also": the tokenizer keeps the stop in "m.", so a sentence splitter working
 #: on tokens may run two sentences together; split after a figure's scale letter and a stop.
 _FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
+#: Where ``_FIGURE_STOP`` can match (one after the digit before it): found once per document,
+#: so that only the few sentences holding one are searched.
+_FIGURE_STOP_AT = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s")
 
 
 #: "Merbau & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.
@@ -171,7 +222,8 @@ def _join_legal_forms(sentences: list[Sentence], text: str) -> list[Sentence]:
     for sent in sentences:
         if out and (
             (_LEGAL_CONTINUATION.match(sent.text) and out[-1].text.rstrip().endswith("."))
-            or (_INITIALS_END.search(out[-1].text) and _INITIAL_START.match(sent.text))
+            # the anchored test first: ``_INITIALS_END`` scans the whole previous sentence
+            or (_INITIAL_START.match(sent.text) and _INITIALS_END.search(out[-1].text))
         ):
             prev = out.pop()
             sent = Sentence(prev.start, sent.end, text[prev.start : sent.end])
@@ -179,7 +231,17 @@ def _join_legal_forms(sentences: list[Sentence], text: str) -> list[Sentence]:
     return out
 
 
-def _split_after_figures(start: int, text: str) -> list[Sentence]:
+def _split_after_figures(start: int, text: str, figure_stops: list[int]) -> list[Sentence]:
+    """Split a sentence after "€325m." (see ``_FIGURE_STOP``).
+
+    Args:
+        start: the sentence start in the document.
+        text: the sentence text.
+        figure_stops: sorted document offsets of the digits before ``_FIGURE_STOP_AT`` matches.
+    """
+    i = bisect.bisect_left(figure_stops, start)
+    if i == len(figure_stops) or figure_stops[i] >= start + len(text):
+        return [Sentence(start, start + len(text), text)]
     parts: list[Sentence] = []
     pos = 0
     for m in _FIGURE_STOP.finditer(text):
@@ -191,10 +253,12 @@ def _split_after_figures(start: int, text: str) -> list[Sentence]:
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Character bounds of the Doc's sentences, read from arrays: iterating ``doc.sents``
-    creates a Token object per token, which costs more than this whole component."""
+    """Character bounds of the Doc's sentences (spaCy's ``doc.sents``: one Span per sentence,
+    no Token objects), or read from arrays when no sentence starts are set."""
     if len(doc) == 0:
         return []
+    if "sents" not in doc.user_hooks and doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
     arr = doc.to_array([IDX, LENGTH, SENT_START]).astype("int64")
     starts = numpy.flatnonzero(arr[:, 2] == 1)
     if len(starts) == 0 or starts[0] != 0:
@@ -209,6 +273,37 @@ def _descriptors(text: str, ents: list[Ent]) -> dict[str, dict[str, int]]:
     """Which companies the text describes with which noun: "Ipanu, Brazil's largest bank,",
     "brokerage firm QV", "Halifax-Atlantic Bank", '("Ukhozi" or "the Group")'. Used to
     resolve "the bank" to the one company called a bank."""
+    nouns, after_re, before_re, paren_re, longest = _descriptor_patterns()
+    out: dict[str, dict[str, int]] = {}
+    for ent in ents:
+        if ent.kind != "company":
+            continue
+        found = [text[ent.start : ent.end].split()[-1].lower()]
+        after = text[ent.end : ent.end + 120]
+        m = after_re.search(after)
+        if m:
+            found.append(m.group(1).lower())
+        chunk = text[max(0, ent.start - 30) : ent.start]
+        # The noun must end where the chunk's closing white space starts: no match can
+        # begin further back than the longest noun, so the search starts there.
+        m = before_re.search(chunk, max(0, len(chunk.rstrip()) - longest))
+        if m:
+            found.append(m.group(1).lower())
+        m = paren_re.search(after[:60])
+        if m:
+            found.append(m.group(1).lower())
+        for noun in found:
+            if noun in nouns:
+                out.setdefault(noun, {}).setdefault(ent.name, ent.start)
+    return out
+
+
+_Pat = re.Pattern[str]
+
+
+@functools.cache
+def _descriptor_patterns() -> tuple[frozenset[str], _Pat, _Pat, _Pat, int]:
+    """The descriptor nouns, the patterns of ``_descriptors`` and the longest noun's length."""
     nouns = _descriptor_nouns()
     noun_alt = "|".join(sorted(nouns, key=len, reverse=True))
     after_re = re.compile(
@@ -219,23 +314,7 @@ def _descriptors(text: str, ents: list[Ent]) -> dict[str, dict[str, int]]:
     before_re = re.compile(rf"\b({noun_alt})\s+$", re.I)
     # '("Ukhozi Vale" or "the Group")': a defined term
     paren_re = re.compile(rf"^[\"”’']?\s+or\s+[\"“‘']?the\s+({noun_alt})\b", re.I)
-    out: dict[str, dict[str, int]] = {}
-    for ent in ents:
-        if ent.kind != "company":
-            continue
-        found = [text[ent.start : ent.end].split()[-1].lower()]
-        for pattern, chunk in (
-            (after_re, text[ent.end : ent.end + 120]),
-            (before_re, text[max(0, ent.start - 30) : ent.start]),
-            (paren_re, text[ent.end : ent.end + 60]),
-        ):
-            m = pattern.search(chunk)
-            if m:
-                found.append(m.group(1).lower())
-        for noun in found:
-            if noun in nouns:
-                out.setdefault(noun, {}).setdefault(ent.name, ent.start)
-    return out
+    return nouns, after_re, before_re, paren_re, max(map(len, nouns), default=0)
 
 
 @functools.cache

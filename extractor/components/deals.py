@@ -13,6 +13,7 @@ figures against each other.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 
@@ -22,17 +23,21 @@ from spacy.tokens import Doc
 from extractor.components.deal_frames import Context, Frame, find_frames
 from extractor.components.deal_merge import DealBuilder
 from extractor.components.deal_patterns import frame_patterns
-from extractor.components.deal_roles import context_role, percent_is_change
+from extractor.components.deal_roles import context_role, new_document, percent_is_change
 from extractor.components.deal_view import DocView, Sentence, build_view
+from extractor.components.deal_words import Gated
 from extractor.facts import DealFact, Offsets
 
 logger = logging.getLogger(__name__)
 
 _VALUES = re.compile(r"\bvalu(?:es|ed|ing)\b", re.I)
-_VERB_BEFORE = re.compile(
-    r"\b(?:values?|valued|valuing|said|says|is|was|are|were|has|have|had|will|would|bought|"
-    r"sold|paid|owns|made|reported|announced)\b",
-    re.I,
+_VERBS = (
+    "values?|valued|valuing|said|says|is|was|are|were|has|have|had|will|would|bought|"
+    "sold|paid|owns|made|reported|announced"
+)
+_VERB_BEFORE = Gated(
+    re.compile(rf"\b(?:{_VERBS})\b", re.I),
+    frozenset({"value", "values", *_VERBS.split("|")[1:]}),
 )
 #: A sentence that opens with a pronoun ("It paid", "In 2019 it bought") keeps the subject.
 _PRONOUN_START = re.compile(
@@ -66,6 +71,7 @@ class DealsComponent:
         frame_patterns()  # compile the lexicons now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
+        new_document()
         view = build_view(doc)
         deals = find_deals(view)
         doc._.extractor_deals = deals
@@ -98,10 +104,13 @@ def update_subject(ctx: Context, view: DocView, sent: Sentence, frames: list[Fra
 
 def _subject_of(view: DocView, sent: Sentence) -> str | None:
     """The first company of a sentence that is not a modifier ("QV deal", "HA shares")."""
+    ents = view.in_range(view.ents, sent.start, sent.end)
+    if not ents:
+        return None
     pats = frame_patterns()
     if len(sent.text.split()) < 8 and sent.text.rstrip()[-1:] not in ".!?\"”’'":
         return None  # a crosshead ("Option over Marula Packaging") names no subject
-    for ent in view.in_range(view.ents, sent.start, sent.end):
+    for ent in ents:
         if ent.kind == "person":
             continue
         if _VERB_BEFORE.search(view.text[sent.start : ent.start]):
@@ -164,7 +173,9 @@ def percent_roles(view: DocView, deals: list[DealFact]) -> dict[Offsets, str]:
 
 
 def _sentence_of(view: DocView, offset: int) -> Offsets:
-    for sent in view.sentences:
-        if sent.start <= offset < sent.end:
-            return (sent.start, sent.end)
+    # The sentences are sorted and do not overlap: only the last one starting at or before
+    # ``offset`` can hold it.
+    i = bisect.bisect_right(view.sentence_starts, offset) - 1
+    if i >= 0 and offset < view.sentences[i].end:
+        return (view.sentences[i].start, view.sentences[i].end)
     return (0, len(view.text))

@@ -1,0 +1,106 @@
+"""Cue patterns that run only when the text holds one of their key words.
+
+Most cue patterns are long case-insensitive alternations of phrases ("called off", "walked
+away", ...). Python's ``re`` cannot skip ahead to a likely start for those, so a search costs
+a try of every phrase at every character, and most searches find nothing. A match must
+contain the first word of one of its phrases as a whole word, so when the set of words of the
+text has none of them the answer is known without running the pattern.
+
+Exactness: words are the ``[a-z]+`` runs of the lower-cased text. Under ``re.I`` an ASCII
+letter of a pattern also matches "ſ", "ı" and "İ", which do not lower-case to that letter;
+a text holding one of them is always searched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+WORD = re.compile(r"[a-z]+")
+_ODD_CASE = re.compile("[ſıİ]")
+
+
+@functools.lru_cache(maxsize=256)
+def all_words(text: str) -> frozenset[str]:
+    """The ``[a-z]+`` runs of ``text`` lower-cased.
+
+    Kept for the current document only (see ``forget_words``): the frame rules test many
+    patterns on the same few windows of a sentence.
+    """
+    return frozenset(WORD.findall(text.lower()))
+
+
+def words_of(text: str) -> frozenset[str] | None:
+    """``all_words(text)``, or None when ``text`` holds an odd-case letter (no gating)."""
+    if not text.isascii() and _ODD_CASE.search(text):
+        return None
+    return all_words(text)
+
+
+def forget_words() -> None:
+    """Drop the words kept for the previous document."""
+    all_words.cache_clear()
+
+
+def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozenset[str] | None:
+    """One key word per phrase (its longest ``[a-z]+`` run that must stand whole in a match),
+    or None when some phrase has none.
+
+    A run stands whole when a non-letter of the phrase, or a boundary of the pattern, is on
+    each side of it: the pattern puts a word boundary (or white space) before every phrase,
+    and after it too when ``bounded_right``. The longest run is the rarest in practice ("in
+    talks" is keyed by "talks", not "in").
+
+    Args:
+        phrases: the phrases of the pattern's alternation, as written in the lexicon.
+        bounded_right: the pattern has a word boundary (or white space) after each phrase.
+    """
+    keys: set[str] = set()
+    for phrase in phrases:
+        lower = phrase.lower()
+        runs = [m for m in WORD.finditer(lower) if bounded_right or m.end() < len(lower)]
+        if not runs:
+            return None
+        keys.add(max(runs, key=lambda m: m.end() - m.start()).group())
+    return frozenset(keys)
+
+
+class Gated:
+    """A compiled pattern that is only run when ``words_of(text)`` meets its ``keys``.
+
+    Args:
+        pattern: the compiled pattern.
+        keys: words of which every match holds one as a whole ``[a-z]+`` run (see
+            ``key_words``); None runs the pattern every time.
+    """
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], keys: frozenset[str] | None) -> None:
+        self.pattern = pattern
+        self.keys = keys
+
+    def _absent(self, text: str) -> bool:
+        keys = self.keys
+        return (
+            keys is not None
+            and (text.isascii() or not _ODD_CASE.search(text))
+            and keys.isdisjoint(all_words(text))
+        )
+
+    def search(self, text: str) -> re.Match[str] | None:
+        keys = self.keys
+        if (
+            keys is not None
+            and (text.isascii() or not _ODD_CASE.search(text))
+            and keys.isdisjoint(all_words(text))
+        ):
+            return None  # ``_absent``, written out: this is called thousands of times
+        return self.pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(text) else self.pattern.finditer(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return text if self._absent(text) else self.pattern.sub(repl, text)

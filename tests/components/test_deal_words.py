@@ -1,0 +1,122 @@
+"""Key-word gating of cue patterns: a gated search must answer exactly as the bare pattern."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.components.deal_patterns import PAYMENT_FORMS, frame_patterns
+from extractor.components.deal_roles import role_patterns
+from extractor.components.deal_triggers import (
+    _aligned,
+    _finditer,
+    all_words,
+    find_triggers,
+    trigger_patterns,
+)
+from extractor.components.deal_words import Gated, key_words, words_of
+
+#: Words of the cue lists, near misses ("partake", "Overbid") and letters that match ASCII
+#: letters under re.I without lower-casing to them ("ſ", "ı", "İ", the Kelvin sign).
+_VOCAB = [
+    "called off", "Called Off", "walked away", "plans to", "may", "May", "offer", "Offers",
+    "bid", "overbid", "bidder", "option", "the company", "its", "it's", "revenue of about",
+    "profit", "market value", "worth", "valued at", "valuing", "a valuation of", "stake",
+    "shares", "a share", "in new shares", "majority stake", "up to", "will", "'ll", "won't",
+    "no plans", "take over", "takeover", "partake", "acquisition of", "bought", "sold",
+    "raised", "holding in", "will rise to", "last year", "in March", "mid-April", "today",
+    "Ltd", "X", "ſold", "bıd", "İt", "\u212aeep", "$3bn", "45%", "%", ",", ".", ";", "-",
+    "(", ")", "'s", "’s", "\n", "  ", "in talks", "talks", "in", "of", "at", "per cent of",
+    "valued by investors at", "investors", "break fee of", "on Monday", "this week", "co-led the",
+]  # fmt: skip
+
+texts = st.lists(st.sampled_from(_VOCAB), max_size=14).map(" ".join) | st.lists(
+    st.sampled_from(_VOCAB), max_size=14
+).map("".join)
+
+
+def _gated() -> list[Gated]:
+    fp, rp = frame_patterns(), role_patterns()
+    return [
+        *fp.status.values(),
+        fp.exercised,
+        fp.negation,
+        fp.present,
+        fp.acquisition_word,
+        fp.stake_word,
+        fp.pronoun,
+        fp.anaphor,
+        fp.relation_of,
+        fp.holding_near,
+        fp.past_relative_re,
+        fp.month_re,
+        *rp.before.values(),
+        rp.worth_deal,
+        rp.price_cue,
+        rp.valuation_cue,
+        rp.change_before,
+        PAYMENT_FORMS,
+    ]
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_gated_patterns_answer_as_the_bare_pattern(text: str) -> None:
+    for gated in _gated():
+        bare = gated.pattern.search(text)
+        found = gated.search(text)
+        assert (found and found.span()) == (bare and bare.span()), gated.pattern.pattern[:60]
+        assert _spans(gated.finditer(text)) == _spans(gated.pattern.finditer(text))
+        assert gated.sub(" ", text) == gated.pattern.sub(" ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_trigger_search_at_first_words_finds_what_finditer_finds(text: str) -> None:
+    pats = trigger_patterns()
+    lower = text.lower()
+    at = lower if _aligned(text, lower) else None
+    words = all_words(text)
+    for family, pattern in pats.families.items():
+        firsts = pats.family_words[family]
+        got = _spans(_finditer(pattern, text, at, firsts, words))
+        assert got == _spans(pattern.finditer(text)), family
+    got = _spans(_finditer(pats.holding_rises, text, at, pats.holding_words, words))
+    assert got == _spans(pats.holding_rises.finditer(text))
+
+
+def test_gate_skips_a_text_without_key_words_and_keeps_odd_case_text() -> None:
+    gated = Gated(re.compile(r"\b(?:called\s+off|sold)\b", re.I), key_words(["called off", "sold"]))
+    assert gated.keys == frozenset({"called", "sold"})
+    assert words_of("The talks went on.") == frozenset({"the", "talks", "went", "on"})
+    assert gated.search("The talks went on.") is None
+    assert gated.search("The deal was CALLED OFF.") is not None
+    # "ſold" matches "sold" under re.I but lower-cases to no "sold": never skipped.
+    assert words_of("It was ſold.") is None
+    assert gated.search("It was ſold.") is not None
+
+
+def test_key_words_are_the_longest_whole_word_of_each_phrase() -> None:
+    assert key_words(["in talks", "'ll", "% of", "co-led the"]) == frozenset(
+        {"talks", "ll", "of", "led"}
+    )
+    # Without a boundary after the phrase its last word may run on ("price ofabout").
+    assert key_words(["price of", "deal value of"], bounded_right=False) == frozenset(
+        {"price", "value"}
+    )
+    assert key_words(["price of", "consideration"], bounded_right=False) is None
+    assert key_words(["%"]) is None
+
+
+def test_find_triggers_with_odd_case_letters_falls_back_to_scanning() -> None:
+    text = "Palmyra Foods bought a 30% stake in Ostrander for $40m."
+    plain = find_triggers(text, 0, [46])
+    odd = find_triggers(text.replace("Ostrander", "Oſtrander"), 0, [46])
+    assert [(t.family, t.start, t.end) for t in plain] == [(t.family, t.start, t.end) for t in odd]
+    assert [t.family for t in plain] == ["buy"]
