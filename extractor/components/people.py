@@ -35,6 +35,7 @@ from extractor.components.entity_evidence import Occurrence, TypedName
 from extractor.components.entity_patterns import role_anchor, role_pattern, vocabulary
 from extractor.components.sentences import doc_text
 from extractor.facts import CompanyFact, PersonFact, ReferenceFact
+from extractor.lexicons import load_lexicon
 from extractor.parsing.lazy_regex import LazyPattern
 from extractor.parsing.names import (
     clean_name,
@@ -61,10 +62,15 @@ _VERB_ROLES = {"founded": "founder", "co-founded": "co-founder", "chaired": "cha
 @dataclass(frozen=True)
 class _Patterns:
     """The role patterns, each compiled on its first use: every one embeds the whole list of
-    job titles (about 25 ms to compile), and an article with few people needs only some."""
+    job titles (about 25 ms to compile), and an article with few people needs only some.
+
+    The left patterns end at the name (``$``), so ``search`` tries them at every offset of a
+    160-character window; each carries the ending it needs (``_TAILS``), checked first in a few
+    string operations, so that most windows never run them.
+    """
 
     right: tuple[tuple[str, LazyPattern], ...]
-    left: tuple[tuple[str, LazyPattern], ...]
+    left: tuple[tuple[str, LazyPattern, str], ...]
     taken_over: LazyPattern
     remains: LazyPattern
     stepped_down: LazyPattern
@@ -114,27 +120,27 @@ def _patterns() -> _Patterns:
     )
     left = (
         # "Velmora's chief executive, NAME" / "Skyvance's chief executive NAME"
-        ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$"),
+        ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$", "title"),
         # "the company's founder, NAME": the company a reference stands for
         ("ref_role", rf"\b(?i:the)\s+(?:company|firm|group|bank|lender|business)(?P<poss>['’]s)\s+"
-                     rf"{role},?\s+$"),
+                     rf"{role},?\s+$", "title"),
         # "Wren Fell partners Ann Lee and NAME"
-        ("org_role", rf"{_ORG}\s+{plural}\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$"),
-        ("org_role", rf"{_ORG}\s+{plural}\s+$"),
+        ("org_role", rf"{_ORG}\s+{plural}\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$", "and"),
+        ("org_role", rf"{_ORG}\s+{plural}\s+$", "titles"),
         # "its chief executive, NAME"
-        ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$"),
+        ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$", "title"),
         # "Its co-founder and chief executive is NAME"
-        ("its_role", rf"{role}\s+(?:is|was)\s+$"),
+        ("its_role", rf"{role}\s+(?:is|was)\s+$", "is"),
         # "founded and chaired by the Czech billionaire NAME"
         ("verbs", r"\b(?P<verbs>(?:co-)?founded(?:\s+and\s+chaired)?|chaired)\s+by\s+"
-         r"(?:the\s+)?(?:[\w-]+\s+){0,4}$"),
+         r"(?:the\s+)?(?:[\w-]+\s+){0,4}$", ""),
         # "Velmora founder Leon Wu", "chief executive officer Vincent Tsang"
-        ("org_role", rf"{_ORG}\s+{role},?\s+$"),
-        ("role", rf"{role},?\s+$"),
+        ("org_role", rf"{_ORG}\s+{role},?\s+$", "title"),
+        ("role", rf"{role},?\s+$", "title"),
     )  # fmt: skip
     return _Patterns(
         right=tuple((k, LazyPattern(p)) for k, p in right),
-        left=tuple((k, LazyPattern(p)) for k, p in left),
+        left=tuple((k, LazyPattern(p), tail) for k, p, tail in left),
         taken_over=LazyPattern(
             rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
             rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
@@ -148,6 +154,63 @@ def _patterns() -> _Patterns:
             rf"as\s+(?:the\s+)?{role}"
         ),
     )
+
+
+@functools.cache
+def _title_end(plural: bool) -> tuple[re.Pattern[str], int]:
+    """A pattern for the last word of a job title at the end of a string, and its reach.
+
+    Every match of ``role_pattern`` ends with the last word of a listed title ("executive",
+    "m&a", "analyst") or of an open one ("officer", or any word after "head of"), so a window
+    whose text before the name ends otherwise cannot hold a title there.
+    """
+    roles = load_lexicon("roles")
+    titles = roles["heads"] + roles["head_of"] + roles["field_heads"]
+    words = sorted({t.split()[-1] for t in titles} | {"officer"}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    # The plural "s" is outside the (?i:...), as in the people patterns.
+    plural_s = "s" if plural else ""
+    return re.compile(rf"(?i:(?:{alternation})){plural_s}\Z"), len(words[0]) + len(plural_s)
+
+
+#: "head of [a-z]+": the one open title that may end with any word.
+_HEAD = re.compile(r"(?i:head)")
+
+
+def _title_ends(text: str, *, plural: bool = False) -> bool:
+    """Can a job title (followed by "s" when ``plural``) end right at the end of ``text``?"""
+    pattern, reach = _title_end(plural)
+    if pattern.search(text, max(0, len(text) - reach)) is not None:
+        return True
+    return _HEAD.search(text) is not None
+
+
+def _tail_fits(tail: str, window: str) -> bool:
+    """Does ``window`` end the way a left pattern's ``tail`` needs (a necessary condition)?
+
+    Args:
+        tail: "title" for ``{role},?\\s+$``, "titles" for ``{plural}\\s+$``, "is" for
+            ``{role}\\s+(?:is|was)\\s+$``, "and" for ``and\\s+$``, "" for no condition.
+        window: the text before a name.
+    """
+    if not tail:
+        return True
+    body = window.rstrip()
+    if len(body) == len(window):
+        return False  # each tail ends in white space
+    if tail == "and":
+        return body.endswith("and")
+    if tail == "titles":
+        return _title_ends(body, plural=True)
+    if tail == "is":
+        verb = 2 if body.endswith("is") else 3 if body.endswith("was") else 0
+        before = body[: len(body) - verb]
+        if not verb or not before[-1:].isspace():
+            return False
+        body = before.rstrip()
+    elif body.endswith(","):
+        body = body[:-1]
+    return _title_ends(body)
 
 
 @Language.factory(
@@ -333,12 +396,16 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
         line_start = text.rfind("\n", 0, occ.start) + 1
         line_end = text.find("\n", occ.end)
         right = text[occ.end : line_end if line_end >= 0 else len(text)][:160]
-        left = text[max(line_start, occ.start - 160) : occ.start]
-        if person.role is None:
-            _match_role(person, occ, left, _DEGREES.sub("", right), ctx)
         right = _DEGREES.sub("", right)
-        if role_anchor().search(right) is None:
-            continue  # the three patterns below all end in a job title
+        # Every right-hand pattern (and override) starts with a comma or white space, and
+        # the overrides end in a job title: skip them where they cannot match.
+        opens = right[:1] == "," or right[:1].isspace()
+        titled = opens and role_anchor().search(right) is not None
+        if person.role is None:
+            left = text[max(line_start, occ.start - 160) : occ.start]
+            _match_role(person, occ, left, right, titled, ctx)
+        if not titled:
+            continue
         overrides = (
             (patterns.taken_over, ""),
             (patterns.remains, ""),
@@ -353,19 +420,38 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
                     person.organization = ctx.subject(occ.start)
 
 
-def _match_role(person: PersonFact, occ: Occurrence, left: str, right: str, ctx: _Context) -> None:
+def _match_role(
+    person: PersonFact, occ: Occurrence, left: str, right: str, titled: bool, ctx: _Context
+) -> None:
+    """The first role pattern that matches around a mention (right side first) sets the role.
+
+    Patterns that cannot match are skipped, which leaves the result as it was: the right-hand
+    ones all start with a comma or white space, those holding a job title need a title word
+    (``titled``: ``role_anchor`` found one in ``right``), and the left-hand ones need the
+    ending their tail names (``_tail_fits``).
+    """
     patterns = _patterns()
-    # Patterns holding a job title are skipped where no title can be (the first match wins,
-    # so skipping patterns that cannot match leaves the result as it was).
-    for side, window in ((patterns.right, right), (patterns.left, left)):
-        titled = role_anchor().search(window) is not None
-        for kind, pattern in side:
+    if right[:1] == "," or right[:1].isspace():
+        for kind, pattern in patterns.right:
             if not titled and patterns.needs_role(pattern):
                 continue
-            m = pattern.search(window)
+            m = pattern.search(right)
             if m and _accept(kind, m, ctx):
                 _assign(person, kind, m, occ, ctx)
                 return
+    left_titled: bool | None = None
+    for kind, pattern, tail in patterns.left:
+        if not _tail_fits(tail, left):
+            continue
+        if tail in ("", "and") and patterns.needs_role(pattern):
+            if left_titled is None:
+                left_titled = role_anchor().search(left) is not None
+            if not left_titled:
+                continue
+        m = pattern.search(left)
+        if m and _accept(kind, m, ctx):
+            _assign(person, kind, m, occ, ctx)
+            return
 
 
 def _accept(kind: str, m: re.Match[str], ctx: _Context) -> bool:

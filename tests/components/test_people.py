@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import extractor
+from extractor.components import people as people_module
 from extractor.components.people import person_at, person_by_name
 from extractor.facts import PersonFact
 
@@ -243,3 +244,51 @@ def test_end_to_end_record_has_people() -> None:
     assert [(p.name, p.role, p.organization) for p in record.people] == [
         ("Ilse Gerlach", "chief executive", "Lantern")
     ]
+
+
+# Texts before a name, each ending the way one left-hand role pattern needs (and some near
+# misses); every stretch of them that ends at a name's place is tried below.
+_BEFORE_NAMES = (
+    "Tarnwick's chief executive, Quarry's Vice-Chairman  the company's founder "
+    "Wren Fell partners Ann Lee and Gosford managing directors its Head of M&A, "
+    "Its co-founder and chief executive is Orla's global head of equities was "
+    "chaired by the Czech billionaire Velmora founder chief strategy officer "
+    "head of gaming partnerships, senior telecoms analysts the analyst, this "
+    "mischief,  co-owner was  was chairman,, chairwoman\t"
+)
+
+
+def test_left_pattern_tails_are_necessary() -> None:
+    """A left-hand pattern is skipped where its tail does not fit: it could not match there."""
+    patterns = people_module._patterns()
+    text = _BEFORE_NAMES
+    ends = [k + 1 for k, ch in enumerate(text) if ch.isspace()]
+    tried = matched = 0
+    for end in ends:
+        for start in (0, max(0, end - 40), max(0, end - 12)):
+            window = text[start:end]
+            for _, pattern, tail in patterns.left:
+                tried += 1
+                if pattern.search(window):
+                    matched += 1
+                    assert people_module._tail_fits(tail, window), (tail, window)
+    assert matched > 50 and tried > matched
+
+
+@pytest.mark.parametrize(
+    ("tail", "window", "fits"),
+    [
+        ("title", "its chief executive, ", True),
+        ("title", "the chief executive", False),  # no white space before the name
+        ("title", "said on Monday ", False),
+        ("title", "the head of gaming ", True),
+        ("titles", "Acme managing directors ", True),
+        ("titles", "Acme managing director ", False),
+        ("is", "Its chief executive is ", True),
+        ("is", "Its chief executive this ", False),
+        ("and", "partners Ann Lee and ", True),
+        ("", "anything", True),
+    ],
+)
+def test_tail_fits(tail: str, window: str, fits: bool) -> None:
+    assert people_module._tail_fits(tail, window) is fits
