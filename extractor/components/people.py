@@ -156,21 +156,27 @@ def _patterns() -> _Patterns:
     )
 
 
-@functools.cache
-def _title_end(plural: bool) -> tuple[re.Pattern[str], int]:
-    """A pattern for the last word of a job title at the end of a string, and its reach.
+@dataclass(frozen=True)
+class _TitleEnds:
+    """The last words of the job titles, to tell where a title can end (see ``_title_ends``).
 
     Every match of ``role_pattern`` ends with the last word of a listed title ("executive",
     "m&a", "analyst") or of an open one ("officer", or any word after "head of"), so a window
     whose text before the name ends otherwise cannot hold a title there.
     """
+
+    words: tuple[str, ...]  # lower case, for ``str.endswith`` on ASCII text
+    longest: int
+    pattern: re.Pattern[str]  # the same test for other text, case-folded as ``re`` does
+
+
+@functools.cache
+def _title_words() -> _TitleEnds:
     roles = load_lexicon("roles")
     titles = roles["heads"] + roles["head_of"] + roles["field_heads"]
-    words = sorted({t.split()[-1] for t in titles} | {"officer"}, key=len, reverse=True)
+    words = sorted({t.split()[-1].lower() for t in titles} | {"officer"}, key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
-    # The plural "s" is outside the (?i:...), as in the people patterns.
-    plural_s = "s" if plural else ""
-    return re.compile(rf"(?i:(?:{alternation})){plural_s}\Z"), len(words[0]) + len(plural_s)
+    return _TitleEnds(tuple(words), len(words[0]), re.compile(rf"(?i:(?:{alternation}))\Z"))
 
 
 #: "head of [a-z]+": the one open title that may end with any word.
@@ -179,10 +185,22 @@ _HEAD = re.compile(r"(?i:head)")
 
 def _title_ends(text: str, *, plural: bool = False) -> bool:
     """Can a job title (followed by "s" when ``plural``) end right at the end of ``text``?"""
-    pattern, reach = _title_end(plural)
-    if pattern.search(text, max(0, len(text) - reach)) is not None:
+    if plural:
+        if not text.endswith("s"):  # the plural "s" is outside the patterns' (?i:...)
+            return _has_head(text)
+        text = text[:-1]
+    ends = _title_words()
+    tail = text[-ends.longest :]
+    if tail.isascii():
+        if tail.lower().endswith(ends.words):
+            return True
+    elif ends.pattern.search(tail):
         return True
-    return _HEAD.search(text) is not None
+    return _has_head(text)
+
+
+def _has_head(text: str) -> bool:
+    return "head" in text.lower() if text.isascii() else _HEAD.search(text) is not None
 
 
 def _tail_fits(tail: str, window: str) -> bool:
@@ -249,8 +267,9 @@ def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
     by_person: dict[str, list[Occurrence]] = {t.key: list(t.occurrences) for t in full}
     names = {t.key: split_title(t.name)[1] for t in full}
     titles: dict[str, str] = {}
+    full_keys = set(names)  # a TypedName's key is its key in ``typed``
     for t in typed.values():
-        if t in full or (t.kind != "person" and t.scores.get("company", 0) >= 4):
+        if t.key in full_keys or (t.kind != "person" and t.scores.get("company", 0) >= 4):
             continue
         bare = split_title(t.name)[1]
         owner = _owner(bare, t.occurrences, full, names)
@@ -335,6 +354,8 @@ class _Context:
         spans += [(r.start, r.end, r.companies[0]) for r in refs if len(r.companies) == 1]
         self.spans = sorted(spans)
         self.salient = max(companies, key=lambda c: len(c.mentions)).name if companies else None
+        self.typed: dict[str, TypedName] = doc._.extractor_entity_names or {}
+        self._organizations: dict[str, str | None] = {}
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentences, pos) - 1)
@@ -370,8 +391,16 @@ class _Context:
         return self.first_company(*self.bounds(index)) or self.previous(index)
 
     def organization(self, printed: str) -> str | None:
-        """The canonical company for an organisation as printed, else the printed name."""
-        typed: dict[str, TypedName] = self.doc._.extractor_entity_names or {}
+        """The canonical company for an organisation as printed, else the printed name.
+
+        Kept per printed form: a role pattern's organisation is checked, then assigned.
+        """
+        if printed not in self._organizations:
+            self._organizations[printed] = self._organization(printed)
+        return self._organizations[printed]
+
+    def _organization(self, printed: str) -> str | None:
+        typed = self.typed
         printed = re.split(r"\.\s", printed)[0]  # "Ashgrove Securities. She said"
         for name in dict.fromkeys((clean_name(printed), clean_name(printed).rstrip("."))):
             if not name:

@@ -254,7 +254,8 @@ _BEFORE_NAMES = (
     "Its co-founder and chief executive is Orla's global head of equities was "
     "chaired by the Czech billionaire Velmora founder chief strategy officer "
     "head of gaming partnerships, senior telecoms analysts the analyst, this "
-    "mischief,  co-owner was  was chairman,, chairwoman\t"
+    "mischief,  co-owner was  was chairman,, chairwoman\t Orla’s chairman "
+    "Ærø’s head of gaming Zoë’s  CHIEF EXECUTIVE OFFICER "
 )
 
 
