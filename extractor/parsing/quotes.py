@@ -17,10 +17,11 @@ drops a closing mark. The finder works paragraph by paragraph with a stack of op
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from extractor.parsing.quote_paragraphs import paragraph_spans
+from extractor.parsing.quote_paragraphs import split_paragraphs
 
 _DOUBLE, _SINGLE, _GUILLEMET = "double", "single", "guillemet"
 
@@ -121,9 +122,14 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     """
     if not isinstance(text, str) or not text:
         return []
-    paragraphs = paragraph_spans(text)
+    paragraphs = split_paragraphs(text)
+    # Most paragraphs hold no mark at all: one search over the text finds those that do.
+    marks = [m.start() for m in _MARKS.finditer(text)]
     pieces: list[list[QuoteSpan]] = [
-        _paragraph_quotes(text, i, start, end) for i, (start, end) in enumerate(paragraphs)
+        _paragraph_quotes(text, i, start, end)
+        if bisect.bisect_left(marks, start) < bisect.bisect_left(marks, end)
+        else []
+        for i, (start, end) in enumerate(paragraphs)
     ]
     result: list[QuoteSpan] = []
     for i, found in enumerate(pieces):
@@ -138,7 +144,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 def _link(
     text: str,
     q: QuoteSpan,
-    paragraphs: list[tuple[int, int]],
+    paragraphs: tuple[tuple[int, int], ...],
     pieces: list[list[QuoteSpan]],
     i: int,
 ) -> QuoteSpan:
