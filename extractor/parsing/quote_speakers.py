@@ -169,8 +169,10 @@ def first_name_gender(word: str) -> str | None:
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-#: Two to four capitalised words in a row (Latin scripts): candidate personal names.
-_NAME_RUN = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{1,3}}")
+#: Two to four capitalised words in a row (Latin scripts): candidate personal names. The
+#: look-behind (no word character before the first capital) comes after that capital, so
+#: ``re`` scans for the capital letters alone ("." stands for the capital itself).
+_NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w'’-].)[\w'’-]*(?: [{_UPPER}][\w'’-]*){{1,3}}")
 
 
 def name_runs(text: str) -> list[tuple[str, int, str | None]]:

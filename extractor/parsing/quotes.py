@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from extractor.parsing.quote_paragraphs import split_paragraphs
 
@@ -97,8 +98,7 @@ class _Open:
     children: list[QuoteSpan] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(NamedTuple):
     pos: int
     family: str
     can_open: bool

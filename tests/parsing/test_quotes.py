@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from extractor.facts import CompanyFact, PersonFact
 from extractor.lexicons import load_lexicon
+from extractor.parsing import quote_speakers
 from extractor.parsing.quote_attribution import _verb_pattern, attribute_quotes
 from extractor.parsing.quote_paragraphs import paragraph_spans, soft_breaks
 from extractor.parsing.quote_resolve import SpeakerResolver
@@ -309,3 +310,12 @@ def test_verb_trie_on_every_verb_with_odd_spacing() -> None:
             assert [m.span() for m in trie.finditer(text)] == [
                 m.span() for m in flat.finditer(text)
             ], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa Éé’'-_\n.Ł9")), max_size=40))
+def test_name_runs_scan_matches_the_look_behind_first_pattern(text: str) -> None:
+    upper = quote_speakers._UPPER
+    first = re.compile(rf"(?<![\w'’-])[{upper}][\w'’-]*(?: [{upper}][\w'’-]*){{1,3}}")
+    spans = [m.span() for m in quote_speakers._NAME_RUN.finditer(text)]
+    assert spans == [m.span() for m in first.finditer(text)]
