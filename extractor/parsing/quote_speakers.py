@@ -209,15 +209,16 @@ def pronoun_gender(word: str) -> str | None:
 def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
     out = []
     for m in _TOKEN.finditer(text):
-        word, end = m.group(), base + m.end()
+        word = m.group()
+        start, end = m.span()
         if (
-            word.endswith(".")
-            and word.lower() not in _ABBREVIATIONS
+            word[-1] == "."
             and len(word) > 2
             and "." not in word[:-1]
+            and word.lower() not in _ABBREVIATIONS
         ):
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation
-        out.append((word, base + m.start(), end))
+        out.append((word, base + start, base + end))
     return out
 
 
