@@ -252,9 +252,10 @@ class PeopleComponent:
         vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        typed: dict[str, TypedName] = doc._.extractor_entity_names or {}
+        ext = doc._  # one accessor: each ``doc._`` builds a new one
+        typed: dict[str, TypedName] = ext.extractor_entity_names or {}
         people = build_people(doc, typed)
-        doc._.extractor_people = people
+        ext.extractor_people = people
         set_entities(doc, [(s, e) for p in people for s, e in p.mentions], "PERSON")
         return doc
 
@@ -282,9 +283,10 @@ def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
             names[t.key] = bare
             by_person[t.key] = list(t.occurrences)
             titles[t.key] = next(o.title for o in t.occurrences if o.title)
-    companies: list[CompanyFact] = doc._.extractor_companies or []
-    refs: list[ReferenceFact] = doc._.extractor_company_refs or []
-    context = _Context(doc, text, companies, refs)
+    ext = doc._
+    companies: list[CompanyFact] = ext.extractor_companies or []
+    refs: list[ReferenceFact] = ext.extractor_company_refs or []
+    context = _Context(doc, text, companies, refs, ext.extractor_entity_names or {})
     people: list[PersonFact] = []
     for key, occs in by_person.items():
         occs.sort(key=lambda o: o.start)
@@ -345,7 +347,12 @@ class _Context:
     """Company mentions by sentence, to find the organisation of a role stated without one."""
 
     def __init__(
-        self, doc: Doc, text: str, companies: list[CompanyFact], refs: list[ReferenceFact]
+        self,
+        doc: Doc,
+        text: str,
+        companies: list[CompanyFact],
+        refs: list[ReferenceFact],
+        typed: dict[str, TypedName],
     ) -> None:
         self.doc = doc
         self.text = text
@@ -354,7 +361,7 @@ class _Context:
         spans += [(r.start, r.end, r.companies[0]) for r in refs if len(r.companies) == 1]
         self.spans = sorted(spans)
         self.salient = max(companies, key=lambda c: len(c.mentions)).name if companies else None
-        self.typed: dict[str, TypedName] = doc._.extractor_entity_names or {}
+        self.typed = typed  # the Doc's typed names, for organisations
         self._organizations: dict[str, str | None] = {}
 
     def sentence_of(self, pos: int) -> int:
