@@ -32,7 +32,12 @@ from extractor.components.companies import (
     set_entities,
 )
 from extractor.components.entity_evidence import Occurrence, TypedName
-from extractor.components.entity_patterns import role_anchor, role_pattern, vocabulary
+from extractor.components.entity_patterns import (
+    _alternation,
+    role_anchor,
+    role_pattern,
+    vocabulary,
+)
 from extractor.components.sentences import doc_text
 from extractor.facts import CompanyFact, PersonFact, ReferenceFact
 from extractor.lexicons import load_lexicon
@@ -177,6 +182,25 @@ def _title_words() -> _TitleEnds:
     words = sorted({t.split()[-1].lower() for t in titles} | {"officer"}, key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     return _TitleEnds(tuple(words), len(words[0]), re.compile(rf"(?i:(?:{alternation}))\Z"))
+
+
+@functools.cache
+def _title_words_lower() -> re.Pattern[str]:
+    """``role_anchor`` for lower-cased ASCII text: the same words, matched case-sensitively.
+
+    On ASCII text ``(?i:word)`` finds exactly what ``word`` finds in the lower-cased text, and
+    ``re`` runs the case-sensitive trie about four times faster.
+    """
+    roles = load_lexicon("roles")
+    firsts = {h.split()[0].lower() for h in roles["heads"] + roles["field_heads"]}
+    return re.compile(_alternation(firsts | {"chief", "head"}))
+
+
+def _has_title_word(text: str) -> bool:
+    """Does ``text`` hold a word a job title starts with (``role_anchor``)?"""
+    if text.isascii():
+        return _title_words_lower().search(text.lower()) is not None
+    return role_anchor().search(text) is not None
 
 
 #: "head of [a-z]+": the one open title that may end with any word.
@@ -436,7 +460,7 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
         # Every right-hand pattern (and override) starts with a comma or white space, and
         # the overrides end in a job title: skip them where they cannot match.
         opens = right[:1] == "," or right[:1].isspace()
-        titled = opens and role_anchor().search(right) is not None
+        titled = opens and _has_title_word(right)
         if person.role is None:
             left = text[max(line_start, occ.start - 160) : occ.start]
             _match_role(person, occ, left, right, titled, ctx)
@@ -481,7 +505,7 @@ def _match_role(
             continue
         if tail in ("", "and") and patterns.needs_role(pattern):
             if left_titled is None:
-                left_titled = role_anchor().search(left) is not None
+                left_titled = _has_title_word(left)
             if not left_titled:
                 continue
         m = pattern.search(left)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -293,3 +295,21 @@ def test_left_pattern_tails_are_necessary() -> None:
 )
 def test_tail_fits(tail: str, window: str, fits: bool) -> None:
     assert people_module._tail_fits(tail, window) is fits
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Chief", "CHAIRMAN", "analyst", "co-founder", "Head", "vice", "mischief"),
+                *("the", "said", " ", ", ", "ſ", "K", "İ", "’s", "é", "x"),
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_title_word_test_is_role_anchor(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = people_module.role_anchor().search(text) is not None
+    assert people_module._has_title_word(text) is expected
