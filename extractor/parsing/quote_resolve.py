@@ -107,7 +107,7 @@ class SpeakerResolver:
         self._filled_to = 0
         self._company_cache: dict[str, str | None] = {}
         self._org_prep: dict[int, bool] = {}  # mention start -> after "at"/"of"/...
-        self._defined = self._defined_terms()
+        self._defined: dict[str, str] | None = None  # read on the first 'the Group'
 
     # -- public -------------------------------------------------------------------------------
 
@@ -138,6 +138,8 @@ class SpeakerResolver:
         if phrase.kind == "org_it":
             return self._it(phrase.start)
         if phrase.kind == "org_ref":
+            if self._defined is None:
+                self._defined = self._defined_terms()
             defined = self._defined.get(phrase.text.lower().split()[-1])
             if defined:
                 return Resolved(defined)

@@ -125,12 +125,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     paragraphs = split_paragraphs(text)
     # Most paragraphs hold no mark at all: one search over the text finds those that do.
     marks = [m.start() for m in _MARKS.finditer(text)]
-    pieces: list[list[QuoteSpan]] = [
-        _paragraph_quotes(text, i, start, end)
-        if bisect.bisect_left(marks, start) < bisect.bisect_left(marks, end)
-        else []
-        for i, (start, end) in enumerate(paragraphs)
-    ]
+    pieces: list[list[QuoteSpan]] = []
+    for i, (start, end) in enumerate(paragraphs):
+        lo, hi = bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)
+        pieces.append(_paragraph_quotes(text, i, start, end, marks[lo:hi]) if lo < hi else [])
     result: list[QuoteSpan] = []
     for i, found in enumerate(pieces):
         for q in found:
@@ -235,9 +233,11 @@ def _classify(text: str, i: int) -> _Mark | None:
     return _Mark(i, family, open_ctx, close_ctx, False)
 
 
-def _paragraph_quotes(text: str, index: int, p_start: int, p_end: int) -> list[QuoteSpan]:
-    """Pair the marks of one paragraph with a stack; drop what stays unmatched."""
-    found = (_classify(text, x.start()) for x in _MARKS.finditer(text, p_start, p_end))
+def _paragraph_quotes(
+    text: str, index: int, p_start: int, p_end: int, positions: list[int]
+) -> list[QuoteSpan]:
+    """Pair the marks of one paragraph (at ``positions``) with a stack; drop the unmatched."""
+    found = (_classify(text, pos) for pos in positions)
     marks = [m for m in found if m is not None]
     stack: list[_Open] = []
     done: list[QuoteSpan] = []
