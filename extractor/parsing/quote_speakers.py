@@ -253,12 +253,14 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
     body = text[start:end].rstrip()
     if body.endswith(","):
         k = body.rfind(",", 0, len(body) - 1)
-        if k > 0:
+        between = body[k + 1 : -1].strip()
+        first = between.split(" ", 1)[0].lower()
+        clause = first in _CLAUSE_WORDS or first in _words()["intro"] or between.isdigit()
+        # The subject before the parenthesis is read only where the parenthesis can be one.
+        if k > 0 and (clause or first in {"a", "an", "the"}):
             head = subject_before(text, start, start + k)
-            between = body[k + 1 : -1].strip()
-            first = between.split(" ", 1)[0].lower()
             if head is not None and head.kind == "name":
-                if first in _CLAUSE_WORDS or first in _words()["intro"] or between.isdigit():
+                if clause:
                     return head  # "Jane Roe, who runs it," / "Jane Roe, 54,"
                 if first in {"a", "an", "the"}:
                     # "Acme, an investment fund that owns 9% of Bolt," -> "an investment fund"
