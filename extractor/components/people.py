@@ -70,15 +70,17 @@ class _Patterns:
     job titles (about 25 ms to compile), and an article with few people needs only some.
 
     The left patterns end at the name (``$``), so ``search`` tries them at every offset of a
-    160-character window; each carries the ending it needs (``_TAILS``), checked first in a few
-    string operations, so that most windows never run them.
+    160-character window; each carries the ending it needs (``_tail_fits``), checked first in a
+    few string operations, so that most windows never run them. The right patterns and the
+    overrides carry words one of which each match holds (none: no such word), so that a window
+    without any skips them, and a run that never needs them never compiles them.
     """
 
-    right: tuple[tuple[str, LazyPattern], ...]
+    right: tuple[tuple[str, LazyPattern, tuple[str, ...]], ...]
     left: tuple[tuple[str, LazyPattern, str], ...]
-    taken_over: LazyPattern
-    remains: LazyPattern
-    stepped_down: LazyPattern
+    #: (pattern, prefix of the role it sets, cue words): "has taken over as", "who will
+    #: remain as", "stepped down as" (a former role).
+    overrides: tuple[tuple[LazyPattern, str, tuple[str, ...]], ...]
 
     def needs_role(self, pattern: LazyPattern) -> bool:
         """Does ``pattern`` embed the job-title list (then ``role_anchor`` must match first)?"""
@@ -94,33 +96,37 @@ def _patterns() -> _Patterns:
     role = rf"(?P<role>(?i:{role_pattern()}))"
     plural = rf"(?P<role>(?i:{role_pattern(boundary=False)}))s\b"  # "Tarnwick partners A and B"
     art = r"(?:(?:a|an|the)\s+)?(?:(?:other|fellow|then|now|current)\s+)?"
+    possessive = ("'s", "’s", "\ufffds")  # the cue words of ['’\ufffd]s
     right = (
         # "NAME, an analyst at X", "NAME, the chairman of KRB", "NAME, head of research at X"
-        ("role_org", rf"^,\s+{art}{role}\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}"),
+        ("role_org", rf"^,\s+{art}{role}\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}", ()),
         # "NAME, Marvento's chief executive"
-        ("org_role", rf"^,\s+(?:the\s+)?{_ORG}['’\ufffd]s\s+{role}"),
+        ("org_role", rf"^,\s+(?:the\s+)?{_ORG}['’\ufffd]s\s+{role}", possessive),
         # "NAME, the KRB chief executive"
-        ("org_role", rf"^,\s+the\s+{_ORG}\s+{role}"),
+        ("org_role", rf"^,\s+the\s+{_ORG}\s+{role}", ("the",)),
         # "NAME, chairman VORA, ..."
-        ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}"),
+        ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}", ()),
         # "NAME, the company's chief financial officer"
         (
             "ref_role",
             rf"^,\s+(?i:the|its)\s+(?:company|firm|group|bank|lender|business)"
             rf"(?P<poss>['’]s)\s+{role}",
+            ("'s", "’s"),
         ),
-        ("role", rf"^,\s+{art}{role}"),
+        ("role", rf"^,\s+{art}{role}", ()),
         # "NAME, who founded it in 1998 and remains its chief executive"
         (
             "its_role",
             rf"^,?\s+who\s+[^,.;]{{0,60}}?\b(?:remains|is|was|became|has\s+been)\s+"
             rf"(?:its|their)\s+{role}",
+            ("who",),
         ),
         # "NAME will remain Questline's chief executive"
         (
             "org_role",
             rf"^\s+(?:will\s+)?(?:remain|remains|is|was|became|becomes)\s+"
             rf"{_ORG}['’\ufffd]s\s+{role}",
+            possessive,
         ),
     )
     left = (
@@ -144,19 +150,33 @@ def _patterns() -> _Patterns:
         ("role", rf"{role},?\s+$", "title"),
     )  # fmt: skip
     return _Patterns(
-        right=tuple((k, LazyPattern(p)) for k, p in right),
+        right=tuple((k, LazyPattern(p), cues) for k, p, cues in right),
         left=tuple((k, LazyPattern(p), tail) for k, p, tail in left),
-        taken_over=LazyPattern(
-            rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
-            rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
-        ),
-        remains=LazyPattern(
-            rf"^,?\s+who\s+(?:will\s+)?(?:remain|remains|stay\s+on|stays\s+on)\s+as\s+"
-            rf"(?:the\s+)?{role}"
-        ),
-        stepped_down=LazyPattern(
-            rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+down|resigned|quit|retired)\s+"
-            rf"as\s+(?:the\s+)?{role}"
+        overrides=(
+            (
+                LazyPattern(
+                    rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
+                    rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
+                ),
+                "",
+                ("take", "took", "stepped"),
+            ),
+            (
+                LazyPattern(
+                    rf"^,?\s+who\s+(?:will\s+)?(?:remain|remains|stay\s+on|stays\s+on)\s+as\s+"
+                    rf"(?:the\s+)?{role}"
+                ),
+                "",
+                ("remain", "stay"),
+            ),
+            (
+                LazyPattern(
+                    rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+down|resigned|quit|retired)"
+                    rf"\s+as\s+(?:the\s+)?{role}"
+                ),
+                "former ",
+                ("stepped", "resigned", "quit", "retired"),
+            ),
         ),
     )
 
@@ -466,12 +486,9 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
             _match_role(person, occ, left, right, titled, ctx)
         if not titled:
             continue
-        overrides = (
-            (patterns.taken_over, ""),
-            (patterns.remains, ""),
-            (patterns.stepped_down, "former "),
-        )
-        for pattern, prefix in overrides:
+        for pattern, prefix, cues in patterns.overrides:
+            if not any(cue in right for cue in cues):
+                continue
             m = pattern.search(right)
             if m:
                 role = _clean_role(m.group("role"))
@@ -486,14 +503,16 @@ def _match_role(
     """The first role pattern that matches around a mention (right side first) sets the role.
 
     Patterns that cannot match are skipped, which leaves the result as it was: the right-hand
-    ones all start with a comma or white space, those holding a job title need a title word
-    (``titled``: ``role_anchor`` found one in ``right``), and the left-hand ones need the
-    ending their tail names (``_tail_fits``).
+    ones all start with a comma or white space and need one of their cue words, those holding
+    a job title need a title word (``titled``: ``role_anchor`` found one in ``right``), and the
+    left-hand ones need the ending their tail names (``_tail_fits``).
     """
     patterns = _patterns()
     if right[:1] == "," or right[:1].isspace():
-        for kind, pattern in patterns.right:
+        for kind, pattern, cues in patterns.right:
             if not titled and patterns.needs_role(pattern):
+                continue
+            if cues and not any(cue in right for cue in cues):
                 continue
             m = pattern.search(right)
             if m and _accept(kind, m, ctx):

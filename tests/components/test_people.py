@@ -313,3 +313,43 @@ def test_title_word_test_is_role_anchor(parts: list[str]) -> None:
     text = "".join(parts)
     expected = people_module.role_anchor().search(text) is not None
     assert people_module._has_title_word(text) is expected
+
+
+_AFTER_NAMES = (
+    ", an analyst at Firwood Securities",
+    ", Marvento's chief executive, said",
+    ", Marvento’s chief executive",
+    ", the KRB chief executive",
+    ", chairman VORA, said",
+    ", the company's chief financial officer",
+    ", its’s odd",
+    ", who founded it in 1998 and remains its chief executive",
+    " will remain Questline’s chief executive",
+    " became Questline\ufffds chairman",
+    ", who has taken over as interim chief executive",
+    " took over as chairman",
+    ", who will remain as chairman",
+    ", who stays on as chief executive",
+    ", who stepped down as chief executive",
+    " resigned as finance director",
+    ", who quit as the chairman",
+    " said on Monday",
+)
+
+
+@pytest.mark.parametrize("window", _AFTER_NAMES)
+def test_right_pattern_cues_are_necessary(window: str) -> None:
+    """A right-hand pattern or override is skipped where none of its cue words is."""
+    patterns = people_module._patterns()
+    checks = [(p, cues) for _, p, cues in patterns.right]
+    checks += [(p, cues) for p, _, cues in patterns.overrides]
+    for pattern, cues in checks:
+        if pattern.search(window) and cues:
+            assert any(cue in window for cue in cues), (pattern, window)
+
+
+def test_right_pattern_cue_windows_match_something() -> None:
+    patterns = people_module._patterns()
+    every = [p for _, p, _ in patterns.right] + [p for p, _, _ in patterns.overrides]
+    matched = [w for w in _AFTER_NAMES if any(p.search(w) for p in every)]
+    assert len(matched) >= len(_AFTER_NAMES) - 2
