@@ -503,14 +503,17 @@ def _match_role(
     """The first role pattern that matches around a mention (right side first) sets the role.
 
     Patterns that cannot match are skipped, which leaves the result as it was: the right-hand
-    ones all start with a comma or white space and need one of their cue words, those holding
-    a job title need a title word (``titled``: ``role_anchor`` found one in ``right``), and the
-    left-hand ones need the ending their tail names (``_tail_fits``).
+    ones start with a comma (most: "^,") or white space and need one of their cue words,
+    those holding a job title need a title word (``titled``: ``role_anchor`` found one in
+    ``right``), and the left-hand ones need the ending their tail names (``_tail_fits``).
     """
     patterns = _patterns()
     if right[:1] == "," or right[:1].isspace():
+        comma = right[:1] == ","
         for kind, pattern, cues in patterns.right:
             if not titled and patterns.needs_role(pattern):
+                continue
+            if not comma and pattern.pattern.startswith("^,"):
                 continue
             if cues and not any(cue in right for cue in cues):
                 continue
