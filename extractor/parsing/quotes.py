@@ -246,9 +246,8 @@ def _paragraph_quotes(
         span = _inner(text, entry.pos + 1, close if close is not None else p_end)
         if span is None:
             return
-        quote = QuoteSpan(span[0], span[1], entry.pos, close, index)
         if stack:
-            stack[-1].children.append(quote)
+            stack[-1].children.append(QuoteSpan(span[0], span[1], entry.pos, close, index))
             stack[-1].children.extend(entry.children)
         else:
             nested = tuple((c.start, c.end) for c in entry.children)
