@@ -78,6 +78,9 @@ class _Patterns:
 
     right: tuple[tuple[str, LazyPattern, tuple[str, ...]], ...]
     left: tuple[tuple[str, LazyPattern, str], ...]
+    #: For a left pattern with a "title" tail: the characters (a superset) any match can
+    #: hold before the title ends, as a pattern run over the reversed text (see ``_left_start``).
+    left_runs: tuple[re.Pattern[str] | None, ...]
     #: (pattern, prefix of the role it sets, cue words): "has taken over as", "who will
     #: remain as", "stepped down as" (a former role).
     overrides: tuple[tuple[LazyPattern, str, tuple[str, ...]], ...]
@@ -131,27 +134,31 @@ def _patterns() -> _Patterns:
     )
     left = (
         # "Velmora's chief executive, NAME" / "Skyvance's chief executive NAME"
-        ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$", "title"),
+        ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$", "title", r"\w\s&.'’\ufffd-"),
         # "the company's founder, NAME": the company a reference stands for
         ("ref_role", rf"\b(?i:the)\s+(?:company|firm|group|bank|lender|business)(?P<poss>['’]s)\s+"
-                     rf"{role},?\s+$", "title"),
+                     rf"{role},?\s+$", "title", r"\w\s&'’-"),
         # "Wren Fell partners Ann Lee and NAME"
         ("org_role", rf"{_ORG}\s+{plural}\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$", "and"),
         ("org_role", rf"{_ORG}\s+{plural}\s+$", "titles"),
         # "its chief executive, NAME"
-        ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$", "title"),
+        ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$", "title", r"\w\s&-"),
         # "Its co-founder and chief executive is NAME"
         ("its_role", rf"{role}\s+(?:is|was)\s+$", "is"),
         # "founded and chaired by the Czech billionaire NAME"
         ("verbs", r"\b(?P<verbs>(?:co-)?founded(?:\s+and\s+chaired)?|chaired)\s+by\s+"
          r"(?:the\s+)?(?:[\w-]+\s+){0,4}$", ""),
         # "Velmora founder Leon Wu", "chief executive officer Vincent Tsang"
-        ("org_role", rf"{_ORG}\s+{role},?\s+$", "title"),
-        ("role", rf"{role},?\s+$", "title"),
+        ("org_role", rf"{_ORG}\s+{role},?\s+$", "title", r"\w\s&.'’-"),
+        ("role", rf"{role},?\s+$", "title", r"\w\s&-"),
     )  # fmt: skip
     return _Patterns(
         right=tuple((k, LazyPattern(p), cues) for k, p, cues in right),
-        left=tuple((k, LazyPattern(p), tail) for k, p, tail in left),
+        left=tuple((k, LazyPattern(p), tail) for k, p, tail, *_ in left),
+        left_runs=tuple(
+            re.compile(rf"[{chars[0]}]*") if chars and _titles_are_plain() else None
+            for _, _, _, *chars in left
+        ),
         overrides=(
             (
                 LazyPattern(
@@ -245,6 +252,29 @@ def _title_ends(text: str, *, plural: bool = False) -> bool:
 
 def _has_head(text: str) -> bool:
     return "head" in text.lower() if text.isascii() else _HEAD.search(text) is not None
+
+
+@functools.cache
+def _titles_are_plain() -> bool:
+    """Are the job titles made of letters, digits, spaces, "-" and "&" only (``_left_start``)?"""
+    roles = load_lexicon("roles")
+    titles = roles["heads"] + roles["head_of"] + roles["modifiers"] + roles["field_heads"]
+    return all(ch.isalnum() or ch in " -&" for title in titles for ch in title)
+
+
+def _left_start(window: str, run: re.Pattern[str]) -> int:
+    """Where a left pattern with a "title" tail can start matching in ``window`` at the earliest.
+
+    Such a match ends with the title, a comma maybe and white space; everything from its start
+    to the end of the title is in the characters ``run`` reads. Reading them back from the end
+    of the title finds the first offset a match can start at, so ``search(window, start)``
+    (which still sees the text before ``start`` for ``\\b``) finds the same leftmost match as
+    a search from 0 that tries every offset of the window.
+    """
+    body = window.rstrip()
+    if body.endswith(","):
+        body = body[:-1]
+    return len(body) - run.match(body[::-1]).end()
 
 
 def _tail_fits(tail: str, window: str) -> bool:
@@ -522,7 +552,7 @@ def _match_role(
                 _assign(person, kind, m, occ, ctx)
                 return
     left_titled: bool | None = None
-    for kind, pattern, tail in patterns.left:
+    for (kind, pattern, tail), run in zip(patterns.left, patterns.left_runs, strict=True):
         if not _tail_fits(tail, left):
             continue
         if tail in ("", "and") and patterns.needs_role(pattern):
@@ -530,7 +560,7 @@ def _match_role(
                 left_titled = _has_title_word(left)
             if not left_titled:
                 continue
-        m = pattern.search(left)
+        m = pattern.search(left, _left_start(left, run) if run is not None else 0)
         if m and _accept(kind, m, ctx):
             _assign(person, kind, m, occ, ctx)
             return

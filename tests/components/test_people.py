@@ -353,3 +353,49 @@ def test_right_pattern_cue_windows_match_something() -> None:
     every = [p for _, p, _ in patterns.right] + [p for p, _, _ in patterns.overrides]
     matched = [w for w in _AFTER_NAMES if any(p.search(w) for p in every)]
     assert len(matched) >= len(_AFTER_NAMES) - 2
+
+
+def _left_searches(window: str) -> list[tuple[object, object]]:
+    """Each title-tailed left pattern's match in ``window``: from 0, and from ``_left_start``."""
+    patterns = people_module._patterns()
+    found = []
+    for (_, pattern, _), run in zip(patterns.left, patterns.left_runs, strict=True):
+        if run is None:
+            continue
+        full = pattern.search(window)
+        late = pattern.search(window, people_module._left_start(window, run))
+        found.append(
+            tuple((m.span(), m.groupdict()) if m else None for m in (full, late))  # type: ignore[arg-type]
+        )
+    return found
+
+
+def test_left_start_finds_the_same_match_on_every_window() -> None:
+    text = _BEFORE_NAMES + "Ms Roe, the Acme Co. managing director, "
+    ends = [k + 1 for k, ch in enumerate(text) if ch.isspace()]
+    matched = 0
+    for end in ends:
+        for start in (0, max(0, end - 50)):
+            for full, late in _left_searches(text[start:end]):
+                assert full == late, text[start:end]
+                matched += full is not None
+    assert matched > 30
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Acme", "Co.", "Velmora's", "Orla’s", "the", "company's", "its", "and"),
+                *("chief", "executive", "senior", "vice-president", "head", "of", "m&a"),
+                *(" ", " ", ", ", ". ", "(", "—", "analyst", "telecoms", "Ltd", "x1"),
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_left_start_keeps_the_leftmost_match(parts: list[str]) -> None:
+    window = "".join(parts) + " "
+    for full, late in _left_searches(window):
+        assert full == late, window
