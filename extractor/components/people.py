@@ -32,9 +32,15 @@ from extractor.components.companies import (
     set_entities,
 )
 from extractor.components.entity_evidence import Occurrence, TypedName
-from extractor.components.entity_patterns import role_anchor, role_pattern, vocabulary
+from extractor.components.entity_patterns import (
+    _alternation,
+    role_anchor,
+    role_pattern,
+    vocabulary,
+)
 from extractor.components.sentences import doc_text
 from extractor.facts import CompanyFact, PersonFact, ReferenceFact
+from extractor.lexicons import load_lexicon
 from extractor.parsing.lazy_regex import LazyPattern
 from extractor.parsing.names import (
     clean_name,
@@ -61,13 +67,23 @@ _VERB_ROLES = {"founded": "founder", "co-founded": "co-founder", "chaired": "cha
 @dataclass(frozen=True)
 class _Patterns:
     """The role patterns, each compiled on its first use: every one embeds the whole list of
-    job titles (about 25 ms to compile), and an article with few people needs only some."""
+    job titles (about 25 ms to compile), and an article with few people needs only some.
 
-    right: tuple[tuple[str, LazyPattern], ...]
-    left: tuple[tuple[str, LazyPattern], ...]
-    taken_over: LazyPattern
-    remains: LazyPattern
-    stepped_down: LazyPattern
+    The left patterns end at the name (``$``), so ``search`` tries them at every offset of a
+    160-character window; each carries the ending it needs (``_tail_fits``), checked first in a
+    few string operations, so that most windows never run them. The right patterns and the
+    overrides carry words one of which each match holds (none: no such word), so that a window
+    without any skips them, and a run that never needs them never compiles them.
+    """
+
+    right: tuple[tuple[str, LazyPattern, tuple[str, ...]], ...]
+    left: tuple[tuple[str, LazyPattern, str], ...]
+    #: For a left pattern with a "title" tail: the characters (a superset) any match can
+    #: hold before the title ends, as a pattern run over the reversed text (see ``_left_start``).
+    left_runs: tuple[re.Pattern[str] | None, ...]
+    #: (pattern, prefix of the role it sets, cue words): "has taken over as", "who will
+    #: remain as", "stepped down as" (a former role).
+    overrides: tuple[tuple[LazyPattern, str, tuple[str, ...]], ...]
 
     def needs_role(self, pattern: LazyPattern) -> bool:
         """Does ``pattern`` embed the job-title list (then ``role_anchor`` must match first)?"""
@@ -83,71 +99,210 @@ def _patterns() -> _Patterns:
     role = rf"(?P<role>(?i:{role_pattern()}))"
     plural = rf"(?P<role>(?i:{role_pattern(boundary=False)}))s\b"  # "Tarnwick partners A and B"
     art = r"(?:(?:a|an|the)\s+)?(?:(?:other|fellow|then|now|current)\s+)?"
+    possessive = ("'s", "’s", "\ufffds")  # the cue words of ['’\ufffd]s
     right = (
         # "NAME, an analyst at X", "NAME, the chairman of KRB", "NAME, head of research at X"
-        ("role_org", rf"^,\s+{art}{role}\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}"),
+        ("role_org", rf"^,\s+{art}{role}\s+(?:at|of|for|with)\s+(?:the\s+)?{_ORG}", ()),
         # "NAME, Marvento's chief executive"
-        ("org_role", rf"^,\s+(?:the\s+)?{_ORG}['’\ufffd]s\s+{role}"),
+        ("org_role", rf"^,\s+(?:the\s+)?{_ORG}['’\ufffd]s\s+{role}", possessive),
         # "NAME, the KRB chief executive"
-        ("org_role", rf"^,\s+the\s+{_ORG}\s+{role}"),
+        ("org_role", rf"^,\s+the\s+{_ORG}\s+{role}", ("the",)),
         # "NAME, chairman VORA, ..."
-        ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}"),
+        ("role_org", rf"^,\s+{art}{role},?\s+{_ORG}", ()),
         # "NAME, the company's chief financial officer"
         (
             "ref_role",
             rf"^,\s+(?i:the|its)\s+(?:company|firm|group|bank|lender|business)"
             rf"(?P<poss>['’]s)\s+{role}",
+            ("'s", "’s"),
         ),
-        ("role", rf"^,\s+{art}{role}"),
+        ("role", rf"^,\s+{art}{role}", ()),
         # "NAME, who founded it in 1998 and remains its chief executive"
         (
             "its_role",
             rf"^,?\s+who\s+[^,.;]{{0,60}}?\b(?:remains|is|was|became|has\s+been)\s+"
             rf"(?:its|their)\s+{role}",
+            ("who",),
         ),
         # "NAME will remain Questline's chief executive"
         (
             "org_role",
             rf"^\s+(?:will\s+)?(?:remain|remains|is|was|became|becomes)\s+"
             rf"{_ORG}['’\ufffd]s\s+{role}",
+            possessive,
         ),
     )
     left = (
         # "Velmora's chief executive, NAME" / "Skyvance's chief executive NAME"
-        ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$"),
+        ("org_role", rf"{_ORG}['’\ufffd]s\s+{role},?\s+$", "title", r"\w\s&.'’\ufffd-"),
         # "the company's founder, NAME": the company a reference stands for
         ("ref_role", rf"\b(?i:the)\s+(?:company|firm|group|bank|lender|business)(?P<poss>['’]s)\s+"
-                     rf"{role},?\s+$"),
+                     rf"{role},?\s+$", "title", r"\w\s&'’-"),
         # "Wren Fell partners Ann Lee and NAME"
-        ("org_role", rf"{_ORG}\s+{plural}\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$"),
-        ("org_role", rf"{_ORG}\s+{plural}\s+$"),
+        ("org_role", rf"{_ORG}\s+{plural}\s+(?:[A-Z][\w'’-]+\s+){{1,3}}and\s+$", "and"),
+        ("org_role", rf"{_ORG}\s+{plural}\s+$", "titles"),
         # "its chief executive, NAME"
-        ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$"),
+        ("its_role", rf"\b(?i:its|their)\s+{role},?\s+$", "title", r"\w\s&-"),
         # "Its co-founder and chief executive is NAME"
-        ("its_role", rf"{role}\s+(?:is|was)\s+$"),
+        ("its_role", rf"{role}\s+(?:is|was)\s+$", "is"),
         # "founded and chaired by the Czech billionaire NAME"
         ("verbs", r"\b(?P<verbs>(?:co-)?founded(?:\s+and\s+chaired)?|chaired)\s+by\s+"
-         r"(?:the\s+)?(?:[\w-]+\s+){0,4}$"),
+         r"(?:the\s+)?(?:[\w-]+\s+){0,4}$", ""),
         # "Velmora founder Leon Wu", "chief executive officer Vincent Tsang"
-        ("org_role", rf"{_ORG}\s+{role},?\s+$"),
-        ("role", rf"{role},?\s+$"),
+        ("org_role", rf"{_ORG}\s+{role},?\s+$", "title", r"\w\s&.'’-"),
+        ("role", rf"{role},?\s+$", "title", r"\w\s&-"),
     )  # fmt: skip
     return _Patterns(
-        right=tuple((k, LazyPattern(p)) for k, p in right),
-        left=tuple((k, LazyPattern(p)) for k, p in left),
-        taken_over=LazyPattern(
-            rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
-            rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
+        right=tuple((k, LazyPattern(p), cues) for k, p, cues in right),
+        left=tuple((k, LazyPattern(p), tail) for k, p, tail, *_ in left),
+        left_runs=tuple(
+            re.compile(rf"[{chars[0]}]*") if chars and _titles_are_plain() else None
+            for _, _, _, *chars in left
         ),
-        remains=LazyPattern(
-            rf"^,?\s+who\s+(?:will\s+)?(?:remain|remains|stay\s+on|stays\s+on)\s+as\s+"
-            rf"(?:the\s+)?{role}"
-        ),
-        stepped_down=LazyPattern(
-            rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+down|resigned|quit|retired)\s+"
-            rf"as\s+(?:the\s+)?{role}"
+        overrides=(
+            (
+                LazyPattern(
+                    rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:taken|took|takes|stepped\s+in)\s+"
+                    rf"(?:over\s+)?as\s+(?:the\s+)?{role}"
+                ),
+                "",
+                ("take", "took", "stepped"),
+            ),
+            (
+                LazyPattern(
+                    rf"^,?\s+who\s+(?:will\s+)?(?:remain|remains|stay\s+on|stays\s+on)\s+as\s+"
+                    rf"(?:the\s+)?{role}"
+                ),
+                "",
+                ("remain", "stay"),
+            ),
+            (
+                LazyPattern(
+                    rf"^,?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:stepped\s+down|resigned|quit|retired)"
+                    rf"\s+as\s+(?:the\s+)?{role}"
+                ),
+                "former ",
+                ("stepped", "resigned", "quit", "retired"),
+            ),
         ),
     )
+
+
+@dataclass(frozen=True)
+class _TitleEnds:
+    """The last words of the job titles, to tell where a title can end (see ``_title_ends``).
+
+    Every match of ``role_pattern`` ends with the last word of a listed title ("executive",
+    "m&a", "analyst") or of an open one ("officer", or any word after "head of"), so a window
+    whose text before the name ends otherwise cannot hold a title there.
+    """
+
+    words: tuple[str, ...]  # lower case, for ``str.endswith`` on ASCII text
+    longest: int
+    pattern: re.Pattern[str]  # the same test for other text, case-folded as ``re`` does
+
+
+@functools.cache
+def _title_words() -> _TitleEnds:
+    roles = load_lexicon("roles")
+    titles = roles["heads"] + roles["head_of"] + roles["field_heads"]
+    words = sorted({t.split()[-1].lower() for t in titles} | {"officer"}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return _TitleEnds(tuple(words), len(words[0]), re.compile(rf"(?i:(?:{alternation}))\Z"))
+
+
+@functools.cache
+def _title_words_lower() -> re.Pattern[str]:
+    """``role_anchor`` for lower-cased ASCII text: the same words, matched case-sensitively.
+
+    On ASCII text ``(?i:word)`` finds exactly what ``word`` finds in the lower-cased text, and
+    ``re`` runs the case-sensitive trie about four times faster.
+    """
+    roles = load_lexicon("roles")
+    firsts = {h.split()[0].lower() for h in roles["heads"] + roles["field_heads"]}
+    return re.compile(_alternation(firsts | {"chief", "head"}))
+
+
+def _has_title_word(text: str) -> bool:
+    """Does ``text`` hold a word a job title starts with (``role_anchor``)?"""
+    if text.isascii():
+        return _title_words_lower().search(text.lower()) is not None
+    return role_anchor().search(text) is not None
+
+
+#: "head of [a-z]+": the one open title that may end with any word.
+_HEAD = re.compile(r"(?i:head)")
+
+
+def _title_ends(text: str, *, plural: bool = False) -> bool:
+    """Can a job title (followed by "s" when ``plural``) end right at the end of ``text``?"""
+    if plural:
+        if not text.endswith("s"):  # the plural "s" is outside the patterns' (?i:...)
+            return _has_head(text)
+        text = text[:-1]
+    ends = _title_words()
+    tail = text[-ends.longest :]
+    if tail.isascii():
+        if tail.lower().endswith(ends.words):
+            return True
+    elif ends.pattern.search(tail):
+        return True
+    return _has_head(text)
+
+
+def _has_head(text: str) -> bool:
+    return "head" in text.lower() if text.isascii() else _HEAD.search(text) is not None
+
+
+@functools.cache
+def _titles_are_plain() -> bool:
+    """Are the job titles made of letters, digits, spaces, "-" and "&" only (``_left_start``)?"""
+    roles = load_lexicon("roles")
+    titles = roles["heads"] + roles["head_of"] + roles["modifiers"] + roles["field_heads"]
+    return all(ch.isalnum() or ch in " -&" for title in titles for ch in title)
+
+
+def _left_start(window: str, run: re.Pattern[str]) -> int:
+    """Where a left pattern with a "title" tail can start matching in ``window`` at the earliest.
+
+    Such a match ends with the title, a comma maybe and white space; everything from its start
+    to the end of the title is in the characters ``run`` reads. Reading them back from the end
+    of the title finds the first offset a match can start at, so ``search(window, start)``
+    (which still sees the text before ``start`` for ``\\b``) finds the same leftmost match as
+    a search from 0 that tries every offset of the window.
+    """
+    body = window.rstrip()
+    if body.endswith(","):
+        body = body[:-1]
+    return len(body) - run.match(body[::-1]).end()
+
+
+def _tail_fits(tail: str, window: str) -> bool:
+    """Does ``window`` end the way a left pattern's ``tail`` needs (a necessary condition)?
+
+    Args:
+        tail: "title" for ``{role},?\\s+$``, "titles" for ``{plural}\\s+$``, "is" for
+            ``{role}\\s+(?:is|was)\\s+$``, "and" for ``and\\s+$``, "" for no condition.
+        window: the text before a name.
+    """
+    if not tail:
+        return True
+    body = window.rstrip()
+    if len(body) == len(window):
+        return False  # each tail ends in white space
+    if tail == "and":
+        return body.endswith("and")
+    if tail == "titles":
+        return _title_ends(body, plural=True)
+    if tail == "is":
+        verb = 2 if body.endswith("is") else 3 if body.endswith("was") else 0
+        before = body[: len(body) - verb]
+        if not verb or not before[-1:].isspace():
+            return False
+        body = before.rstrip()
+    elif body.endswith(","):
+        body = body[:-1]
+    return _title_ends(body)
 
 
 @Language.factory(
@@ -171,9 +326,10 @@ class PeopleComponent:
         vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        typed: dict[str, TypedName] = doc._.extractor_entity_names or {}
+        ext = doc._  # one accessor: each ``doc._`` builds a new one
+        typed: dict[str, TypedName] = ext.extractor_entity_names or {}
         people = build_people(doc, typed)
-        doc._.extractor_people = people
+        ext.extractor_people = people
         set_entities(doc, [(s, e) for p in people for s, e in p.mentions], "PERSON")
         return doc
 
@@ -186,8 +342,9 @@ def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
     by_person: dict[str, list[Occurrence]] = {t.key: list(t.occurrences) for t in full}
     names = {t.key: split_title(t.name)[1] for t in full}
     titles: dict[str, str] = {}
+    full_keys = set(names)  # a TypedName's key is its key in ``typed``
     for t in typed.values():
-        if t in full or (t.kind != "person" and t.scores.get("company", 0) >= 4):
+        if t.key in full_keys or (t.kind != "person" and t.scores.get("company", 0) >= 4):
             continue
         bare = split_title(t.name)[1]
         owner = _owner(bare, t.occurrences, full, names)
@@ -200,9 +357,10 @@ def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
             names[t.key] = bare
             by_person[t.key] = list(t.occurrences)
             titles[t.key] = next(o.title for o in t.occurrences if o.title)
-    companies: list[CompanyFact] = doc._.extractor_companies or []
-    refs: list[ReferenceFact] = doc._.extractor_company_refs or []
-    context = _Context(doc, text, companies, refs)
+    ext = doc._
+    companies: list[CompanyFact] = ext.extractor_companies or []
+    refs: list[ReferenceFact] = ext.extractor_company_refs or []
+    context = _Context(doc, text, companies, refs, ext.extractor_entity_names or {})
     people: list[PersonFact] = []
     for key, occs in by_person.items():
         occs.sort(key=lambda o: o.start)
@@ -263,7 +421,12 @@ class _Context:
     """Company mentions by sentence, to find the organisation of a role stated without one."""
 
     def __init__(
-        self, doc: Doc, text: str, companies: list[CompanyFact], refs: list[ReferenceFact]
+        self,
+        doc: Doc,
+        text: str,
+        companies: list[CompanyFact],
+        refs: list[ReferenceFact],
+        typed: dict[str, TypedName],
     ) -> None:
         self.doc = doc
         self.text = text
@@ -272,6 +435,8 @@ class _Context:
         spans += [(r.start, r.end, r.companies[0]) for r in refs if len(r.companies) == 1]
         self.spans = sorted(spans)
         self.salient = max(companies, key=lambda c: len(c.mentions)).name if companies else None
+        self.typed = typed  # the Doc's typed names, for organisations
+        self._organizations: dict[str, str | None] = {}
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentences, pos) - 1)
@@ -307,8 +472,16 @@ class _Context:
         return self.first_company(*self.bounds(index)) or self.previous(index)
 
     def organization(self, printed: str) -> str | None:
-        """The canonical company for an organisation as printed, else the printed name."""
-        typed: dict[str, TypedName] = self.doc._.extractor_entity_names or {}
+        """The canonical company for an organisation as printed, else the printed name.
+
+        Kept per printed form: a role pattern's organisation is checked, then assigned.
+        """
+        if printed not in self._organizations:
+            self._organizations[printed] = self._organization(printed)
+        return self._organizations[printed]
+
+    def _organization(self, printed: str) -> str | None:
+        typed = self.typed
         printed = re.split(r"\.\s", printed)[0]  # "Ashgrove Securities. She said"
         for name in dict.fromkeys((clean_name(printed), clean_name(printed).rstrip("."))):
             if not name:
@@ -333,18 +506,19 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
         line_start = text.rfind("\n", 0, occ.start) + 1
         line_end = text.find("\n", occ.end)
         right = text[occ.end : line_end if line_end >= 0 else len(text)][:160]
-        left = text[max(line_start, occ.start - 160) : occ.start]
-        if person.role is None:
-            _match_role(person, occ, left, _DEGREES.sub("", right), ctx)
         right = _DEGREES.sub("", right)
-        if role_anchor().search(right) is None:
-            continue  # the three patterns below all end in a job title
-        overrides = (
-            (patterns.taken_over, ""),
-            (patterns.remains, ""),
-            (patterns.stepped_down, "former "),
-        )
-        for pattern, prefix in overrides:
+        # Every right-hand pattern (and override) starts with a comma or white space, and
+        # the overrides end in a job title: skip them where they cannot match.
+        opens = right[:1] == "," or right[:1].isspace()
+        titled = opens and _has_title_word(right)
+        if person.role is None:
+            left = text[max(line_start, occ.start - 160) : occ.start]
+            _match_role(person, occ, left, right, titled, ctx)
+        if not titled:
+            continue
+        for pattern, prefix, cues in patterns.overrides:
+            if not any(cue in right for cue in cues):
+                continue
             m = pattern.search(right)
             if m:
                 role = _clean_role(m.group("role"))
@@ -353,19 +527,43 @@ def _read_role(person: PersonFact, occs: list[Occurrence], ctx: _Context) -> Non
                     person.organization = ctx.subject(occ.start)
 
 
-def _match_role(person: PersonFact, occ: Occurrence, left: str, right: str, ctx: _Context) -> None:
+def _match_role(
+    person: PersonFact, occ: Occurrence, left: str, right: str, titled: bool, ctx: _Context
+) -> None:
+    """The first role pattern that matches around a mention (right side first) sets the role.
+
+    Patterns that cannot match are skipped, which leaves the result as it was: the right-hand
+    ones start with a comma (most: "^,") or white space and need one of their cue words,
+    those holding a job title need a title word (``titled``: ``role_anchor`` found one in
+    ``right``), and the left-hand ones need the ending their tail names (``_tail_fits``).
+    """
     patterns = _patterns()
-    # Patterns holding a job title are skipped where no title can be (the first match wins,
-    # so skipping patterns that cannot match leaves the result as it was).
-    for side, window in ((patterns.right, right), (patterns.left, left)):
-        titled = role_anchor().search(window) is not None
-        for kind, pattern in side:
+    if right[:1] == "," or right[:1].isspace():
+        comma = right[:1] == ","
+        for kind, pattern, cues in patterns.right:
             if not titled and patterns.needs_role(pattern):
                 continue
-            m = pattern.search(window)
+            if not comma and pattern.pattern.startswith("^,"):
+                continue
+            if cues and not any(cue in right for cue in cues):
+                continue
+            m = pattern.search(right)
             if m and _accept(kind, m, ctx):
                 _assign(person, kind, m, occ, ctx)
                 return
+    left_titled: bool | None = None
+    for (kind, pattern, tail), run in zip(patterns.left, patterns.left_runs, strict=True):
+        if not _tail_fits(tail, left):
+            continue
+        if tail in ("", "and") and patterns.needs_role(pattern):
+            if left_titled is None:
+                left_titled = _has_title_word(left)
+            if not left_titled:
+                continue
+        m = pattern.search(left, _left_start(left, run) if run is not None else 0)
+        if m and _accept(kind, m, ctx):
+            _assign(person, kind, m, occ, ctx)
+            return
 
 
 def _accept(kind: str, m: re.Match[str], ctx: _Context) -> bool:

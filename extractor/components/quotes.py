@@ -45,14 +45,15 @@ class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         quotes = find_quotes(text)
+        ext = doc._  # one accessor for the reads below: each ``doc._`` builds a new one
         resolver = SpeakerResolver(
             text,
-            people=doc._.extractor_people or [],
-            companies=doc._.extractor_companies or [],
-            refs=doc._.extractor_company_refs or [],
+            people=ext.extractor_people or [],
+            companies=ext.extractor_companies or [],
+            refs=ext.extractor_company_refs or [],
         )
         attributions = attribute_quotes(text, quotes, resolver)
-        doc._.extractor_quotes = [
+        found = [
             QuoteFact(
                 start=q.start,
                 end=q.end,
@@ -65,5 +66,6 @@ class QuotesComponent:
             for q, a in zip(quotes, attributions, strict=True)
             if keep_quote(text, q, a)
         ]
-        logger.debug("%d quotes found", len(doc._.extractor_quotes))
+        ext.extractor_quotes = found
+        logger.debug("%d quotes found", len(found))
         return doc

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.lexicons import load_lexicon
-from extractor.parsing.quote_paragraphs import paragraph_spans
+from extractor.parsing.quote_paragraphs import split_paragraphs
 from extractor.parsing.quote_resolve import Resolved, Speaker, SpeakerResolver
 from extractor.parsing.quote_speakers import (
     SpeakerPhrase,
@@ -75,10 +75,37 @@ class Attribution:
 
 @functools.cache
 def _verb_pattern() -> re.Pattern[str]:
-    verbs = sorted(load_lexicon("speech_verbs")["verbs"], key=len, reverse=True)
-    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
     # The look-ahead lets the engine skip non-letters before trying the long alternation.
-    return re.compile(rf"\b(?=[a-z])(?:{alternation})\b")
+    return re.compile(rf"\b(?=[a-z])(?:{_trie(load_lexicon('speech_verbs')['verbs'])})\b")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for any of ``words``, longest first, as a trie ("said|says" -> "sa(?:id|ys)").
+
+    It matches what the flat alternation of the words sorted longest first matches: at each
+    position both take the longest word the rest of the pattern accepts (two words that match
+    the same text are one a prefix of the other). Python's ``re`` tries a flat alternation's
+    branches one by one at every word, the trie only along the letters read.
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
@@ -89,7 +116,8 @@ def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
         if q.start < pos:
             continue
         parts.append(text[pos : q.start])
-        parts.append(re.sub(r"[^\n]", " ", text[q.start : q.end]))
+        inner = text[q.start : q.end]
+        parts.append(re.sub(r"[^\n]", " ", inner) if "\n" in inner else " " * len(inner))
         pos = q.end
     parts.append(text[pos:])
     return "".join(parts)
@@ -109,7 +137,7 @@ def attribute_quotes(
         One ``Attribution`` per quote, in the same order.
     """
     masked = mask_quotes(text, quotes)
-    paragraphs = paragraph_spans(text)
+    paragraphs = split_paragraphs(text)
     ends = _sentence_starts(masked)
     resolver.on_pronoun(lambda start, end: _note_people(masked, ends, resolver, start, end))
     found: list[Attribution] = []
@@ -308,7 +336,7 @@ def _continue(
     text: str,
     quotes: list[QuoteSpan],
     found: list[Attribution],
-    paragraphs: list[tuple[int, int]],
+    paragraphs: tuple[tuple[int, int], ...],
 ) -> list[Attribution]:
     """Give unattributed quotes the speaker they continue."""
     out = list(found)
@@ -351,5 +379,5 @@ def _continued(a: Attribution) -> Attribution:
     return Attribution(a.speaker, "continuation", a.role, a.organization)
 
 
-def _opens_paragraph(text: str, q: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
+def _opens_paragraph(text: str, q: QuoteSpan, paragraphs: tuple[tuple[int, int], ...]) -> bool:
     return not text[paragraphs[q.paragraph][0] : q.open_mark].strip(" \t-–—*•")

@@ -8,6 +8,7 @@ by blank lines, a long line that does not end a sentence and runs on into the ne
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: A line that ends a sentence or a quotation (so its break is a real one).
@@ -30,6 +31,16 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Title\\n\\nFirst para.\\nSecond para."
     >>> [t[s:e] for s, e in paragraph_spans(t)]
     ['Title', 'First para.', 'Second para.']
+    """
+    return list(split_paragraphs(text))
+
+
+@functools.lru_cache(maxsize=4)
+def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """``paragraph_spans`` as a tuple, kept for the last few texts.
+
+    The sentence splitter, the quote finder and the attribution all split the same article;
+    the text is the same object each time, so the cache hit costs an identity check.
     """
     spans: list[tuple[int, int]] = []
     wrapped = "\n\n" in text or "\n \n" in text
@@ -64,7 +75,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         pos += len(line)
     if cur_start is not None:
         spans.append((cur_start, cur_end))
-    return spans
+    return tuple(spans)
 
 
 def soft_breaks(text: str) -> set[int]:
@@ -77,7 +88,7 @@ def soft_breaks(text: str) -> set[int]:
         The offsets of ``"\\n"`` characters lying inside a paragraph span.
     """
     found: set[int] = set()
-    for start, end in paragraph_spans(text):
+    for start, end in split_paragraphs(text):
         i = text.find("\n", start, end)
         while i != -1:
             found.add(i)

@@ -106,7 +106,8 @@ class SpeakerResolver:
         self._fill: Callable[[int, int], None] | None = None
         self._filled_to = 0
         self._company_cache: dict[str, str | None] = {}
-        self._defined = self._defined_terms()
+        self._org_prep: dict[int, bool] = {}  # mention start -> after "at"/"of"/...
+        self._defined: dict[str, str] | None = None  # read on the first 'the Group'
 
     # -- public -------------------------------------------------------------------------------
 
@@ -137,6 +138,8 @@ class SpeakerResolver:
         if phrase.kind == "org_it":
             return self._it(phrase.start)
         if phrase.kind == "org_ref":
+            if self._defined is None:
+                self._defined = self._defined_terms()
             defined = self._defined.get(phrase.text.lower().split()[-1])
             if defined:
                 return Resolved(defined)
@@ -278,7 +281,11 @@ class SpeakerResolver:
     def _after_org_prep(self, start: int) -> bool:
         """'a partner at Acme': a name right after at/of/for/from/with names an organisation,
         whatever the people facts say, so it is no referent for 'he' or 'she'."""
-        return _ORG_PREP_BEFORE.search(self.text, max(0, start - 6), start) is not None
+        found = self._org_prep.get(start)
+        if found is None:
+            found = _ORG_PREP_BEFORE.search(self.text, max(0, start - 6), start) is not None
+            self._org_prep[start] = found
+        return found
 
     @staticmethod
     def _last_before(mentions: Sequence[tuple[int, int]], at: int) -> int:

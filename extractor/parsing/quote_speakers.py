@@ -169,8 +169,10 @@ def first_name_gender(word: str) -> str | None:
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-#: Two to four capitalised words in a row (Latin scripts): candidate personal names.
-_NAME_RUN = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]*){{1,3}}")
+#: Two to four capitalised words in a row (Latin scripts): candidate personal names. The
+#: look-behind (no word character before the first capital) comes after that capital, so
+#: ``re`` scans for the capital letters alone ("." stands for the capital itself).
+_NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w'’-].)[\w'’-]*(?: [{_UPPER}][\w'’-]*){{1,3}}")
 
 
 def name_runs(text: str) -> list[tuple[str, int, str | None]]:
@@ -207,15 +209,16 @@ def pronoun_gender(word: str) -> str | None:
 def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
     out = []
     for m in _TOKEN.finditer(text):
-        word, end = m.group(), base + m.end()
+        word = m.group()
+        start, end = m.span()
         if (
-            word.endswith(".")
-            and word.lower() not in _ABBREVIATIONS
+            word[-1] == "."
             and len(word) > 2
             and "." not in word[:-1]
+            and word.lower() not in _ABBREVIATIONS
         ):
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation
-        out.append((word, base + m.start(), end))
+        out.append((word, base + start, base + end))
     return out
 
 
@@ -250,12 +253,14 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
     body = text[start:end].rstrip()
     if body.endswith(","):
         k = body.rfind(",", 0, len(body) - 1)
-        if k > 0:
+        between = body[k + 1 : -1].strip()
+        first = between.split(" ", 1)[0].lower()
+        clause = first in _CLAUSE_WORDS or first in _words()["intro"] or between.isdigit()
+        # The subject before the parenthesis is read only where the parenthesis can be one.
+        if k > 0 and (clause or first in {"a", "an", "the"}):
             head = subject_before(text, start, start + k)
-            between = body[k + 1 : -1].strip()
-            first = between.split(" ", 1)[0].lower()
             if head is not None and head.kind == "name":
-                if first in _CLAUSE_WORDS or first in _words()["intro"] or between.isdigit():
+                if clause:
                     return head  # "Jane Roe, who runs it," / "Jane Roe, 54,"
                 if first in {"a", "an", "the"}:
                     # "Acme, an investment fund that owns 9% of Bolt," -> "an investment fund"

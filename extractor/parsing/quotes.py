@@ -17,10 +17,12 @@ drops a closing mark. The finder works paragraph by paragraph with a stack of op
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from extractor.parsing.quote_paragraphs import paragraph_spans
+from extractor.parsing.quote_paragraphs import split_paragraphs
 
 _DOUBLE, _SINGLE, _GUILLEMET = "double", "single", "guillemet"
 
@@ -96,8 +98,7 @@ class _Open:
     children: list[QuoteSpan] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(NamedTuple):
     pos: int
     family: str
     can_open: bool
@@ -121,10 +122,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     """
     if not isinstance(text, str) or not text:
         return []
-    paragraphs = paragraph_spans(text)
-    pieces: list[list[QuoteSpan]] = [
-        _paragraph_quotes(text, i, start, end) for i, (start, end) in enumerate(paragraphs)
-    ]
+    paragraphs = split_paragraphs(text)
+    # Most paragraphs hold no mark at all: one search over the text finds those that do.
+    marks = [m.start() for m in _MARKS.finditer(text)]
+    pieces: list[list[QuoteSpan]] = []
+    for i, (start, end) in enumerate(paragraphs):
+        lo, hi = bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)
+        pieces.append(_paragraph_quotes(text, i, start, end, marks[lo:hi]) if lo < hi else [])
     result: list[QuoteSpan] = []
     for i, found in enumerate(pieces):
         for q in found:
@@ -138,7 +142,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 def _link(
     text: str,
     q: QuoteSpan,
-    paragraphs: list[tuple[int, int]],
+    paragraphs: tuple[tuple[int, int], ...],
     pieces: list[list[QuoteSpan]],
     i: int,
 ) -> QuoteSpan:
@@ -229,9 +233,11 @@ def _classify(text: str, i: int) -> _Mark | None:
     return _Mark(i, family, open_ctx, close_ctx, False)
 
 
-def _paragraph_quotes(text: str, index: int, p_start: int, p_end: int) -> list[QuoteSpan]:
-    """Pair the marks of one paragraph with a stack; drop what stays unmatched."""
-    found = (_classify(text, x.start()) for x in _MARKS.finditer(text, p_start, p_end))
+def _paragraph_quotes(
+    text: str, index: int, p_start: int, p_end: int, positions: list[int]
+) -> list[QuoteSpan]:
+    """Pair the marks of one paragraph (at ``positions``) with a stack; drop the unmatched."""
+    found = (_classify(text, pos) for pos in positions)
     marks = [m for m in found if m is not None]
     stack: list[_Open] = []
     done: list[QuoteSpan] = []
@@ -240,9 +246,8 @@ def _paragraph_quotes(text: str, index: int, p_start: int, p_end: int) -> list[Q
         span = _inner(text, entry.pos + 1, close if close is not None else p_end)
         if span is None:
             return
-        quote = QuoteSpan(span[0], span[1], entry.pos, close, index)
         if stack:
-            stack[-1].children.append(quote)
+            stack[-1].children.append(QuoteSpan(span[0], span[1], entry.pos, close, index))
             stack[-1].children.extend(entry.children)
         else:
             nested = tuple((c.start, c.end) for c in entry.children)

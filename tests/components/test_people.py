@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import extractor
+from extractor.components import people as people_module
 from extractor.components.people import person_at, person_by_name
 from extractor.facts import PersonFact
 
@@ -243,3 +246,156 @@ def test_end_to_end_record_has_people() -> None:
     assert [(p.name, p.role, p.organization) for p in record.people] == [
         ("Ilse Gerlach", "chief executive", "Lantern")
     ]
+
+
+# Texts before a name, each ending the way one left-hand role pattern needs (and some near
+# misses); every stretch of them that ends at a name's place is tried below.
+_BEFORE_NAMES = (
+    "Tarnwick's chief executive, Quarry's Vice-Chairman  the company's founder "
+    "Wren Fell partners Ann Lee and Gosford managing directors its Head of M&A, "
+    "Its co-founder and chief executive is Orla's global head of equities was "
+    "chaired by the Czech billionaire Velmora founder chief strategy officer "
+    "head of gaming partnerships, senior telecoms analysts the analyst, this "
+    "mischief,  co-owner was  was chairman,, chairwoman\t Orla’s chairman "
+    "Ærø’s head of gaming Zoë’s  CHIEF EXECUTIVE OFFICER "
+)
+
+
+def test_left_pattern_tails_are_necessary() -> None:
+    """A left-hand pattern is skipped where its tail does not fit: it could not match there."""
+    patterns = people_module._patterns()
+    text = _BEFORE_NAMES
+    ends = [k + 1 for k, ch in enumerate(text) if ch.isspace()]
+    tried = matched = 0
+    for end in ends:
+        for start in (0, max(0, end - 40), max(0, end - 12)):
+            window = text[start:end]
+            for _, pattern, tail in patterns.left:
+                tried += 1
+                if pattern.search(window):
+                    matched += 1
+                    assert people_module._tail_fits(tail, window), (tail, window)
+    assert matched > 50 and tried > matched
+
+
+@pytest.mark.parametrize(
+    ("tail", "window", "fits"),
+    [
+        ("title", "its chief executive, ", True),
+        ("title", "the chief executive", False),  # no white space before the name
+        ("title", "said on Monday ", False),
+        ("title", "the head of gaming ", True),
+        ("titles", "Acme managing directors ", True),
+        ("titles", "Acme managing director ", False),
+        ("is", "Its chief executive is ", True),
+        ("is", "Its chief executive this ", False),
+        ("and", "partners Ann Lee and ", True),
+        ("", "anything", True),
+    ],
+)
+def test_tail_fits(tail: str, window: str, fits: bool) -> None:
+    assert people_module._tail_fits(tail, window) is fits
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Chief", "CHAIRMAN", "analyst", "co-founder", "Head", "vice", "mischief"),
+                *("the", "said", " ", ", ", "ſ", "K", "İ", "’s", "é", "x"),
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_title_word_test_is_role_anchor(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = people_module.role_anchor().search(text) is not None
+    assert people_module._has_title_word(text) is expected
+
+
+_AFTER_NAMES = (
+    ", an analyst at Firwood Securities",
+    ", Marvento's chief executive, said",
+    ", Marvento’s chief executive",
+    ", the KRB chief executive",
+    ", chairman VORA, said",
+    ", the company's chief financial officer",
+    ", its’s odd",
+    ", who founded it in 1998 and remains its chief executive",
+    " will remain Questline’s chief executive",
+    " became Questline\ufffds chairman",
+    ", who has taken over as interim chief executive",
+    " took over as chairman",
+    ", who will remain as chairman",
+    ", who stays on as chief executive",
+    ", who stepped down as chief executive",
+    " resigned as finance director",
+    ", who quit as the chairman",
+    " said on Monday",
+)
+
+
+@pytest.mark.parametrize("window", _AFTER_NAMES)
+def test_right_pattern_cues_are_necessary(window: str) -> None:
+    """A right-hand pattern or override is skipped where none of its cue words is."""
+    patterns = people_module._patterns()
+    checks = [(p, cues) for _, p, cues in patterns.right]
+    checks += [(p, cues) for p, _, cues in patterns.overrides]
+    for pattern, cues in checks:
+        if pattern.search(window) and cues:
+            assert any(cue in window for cue in cues), (pattern, window)
+
+
+def test_right_pattern_cue_windows_match_something() -> None:
+    patterns = people_module._patterns()
+    every = [p for _, p, _ in patterns.right] + [p for p, _, _ in patterns.overrides]
+    matched = [w for w in _AFTER_NAMES if any(p.search(w) for p in every)]
+    assert len(matched) >= len(_AFTER_NAMES) - 2
+
+
+def _left_searches(window: str) -> list[tuple[object, object]]:
+    """Each title-tailed left pattern's match in ``window``: from 0, and from ``_left_start``."""
+    patterns = people_module._patterns()
+    found = []
+    for (_, pattern, _), run in zip(patterns.left, patterns.left_runs, strict=True):
+        if run is None:
+            continue
+        full = pattern.search(window)
+        late = pattern.search(window, people_module._left_start(window, run))
+        found.append(
+            tuple((m.span(), m.groupdict()) if m else None for m in (full, late))  # type: ignore[arg-type]
+        )
+    return found
+
+
+def test_left_start_finds_the_same_match_on_every_window() -> None:
+    text = _BEFORE_NAMES + "Ms Roe, the Acme Co. managing director, "
+    ends = [k + 1 for k, ch in enumerate(text) if ch.isspace()]
+    matched = 0
+    for end in ends:
+        for start in (0, max(0, end - 50)):
+            for full, late in _left_searches(text[start:end]):
+                assert full == late, text[start:end]
+                matched += full is not None
+    assert matched > 30
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Acme", "Co.", "Velmora's", "Orla’s", "the", "company's", "its", "and"),
+                *("chief", "executive", "senior", "vice-president", "head", "of", "m&a"),
+                *(" ", " ", ", ", ". ", "(", "—", "analyst", "telecoms", "Ltd", "x1"),
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_left_start_keeps_the_leftmost_match(parts: list[str]) -> None:
+    window = "".join(parts) + " "
+    for full, late in _left_searches(window):
+        assert full == late, window

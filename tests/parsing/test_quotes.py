@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.facts import CompanyFact, PersonFact
-from extractor.parsing.quote_attribution import attribute_quotes
+from extractor.lexicons import load_lexicon
+from extractor.parsing import quote_speakers
+from extractor.parsing.quote_attribution import _verb_pattern, attribute_quotes
 from extractor.parsing.quote_paragraphs import paragraph_spans, soft_breaks
 from extractor.parsing.quote_resolve import SpeakerResolver
 from extractor.parsing.quotes import QuoteSpan, find_quotes
@@ -265,3 +268,54 @@ def test_module_doctests_pass(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def _flat_verbs() -> re.Pattern[str]:
+    """The speech-verb pattern as a flat alternation, longest first (what the trie replaces)."""
+    verbs = sorted(load_lexicon("speech_verbs")["verbs"], key=len, reverse=True)
+    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    return re.compile(rf"\b(?=[a-z])(?:{alternation})\b")
+
+
+_VERBS = load_lexicon("speech_verbs")["verbs"]
+_VERB_BITS = sorted(
+    set(_VERBS)
+    | {v[:-1] for v in _VERBS}
+    | {v + "s" for v in _VERBS}
+    | {w for v in _VERBS for w in v.split()}  # "went" + "\n" + "on"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_VERB_BITS) | st.sampled_from([" ", "  ", "\n", ",", "-", "Roe", "x"]),
+        max_size=14,
+    )
+)
+def test_verb_trie_matches_the_flat_alternation(parts: list[str]) -> None:
+    text = "".join(parts)
+    flat, trie = _flat_verbs(), _verb_pattern()
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    for pos in range(0, len(text), 3):
+        a, b = trie.search(text, pos), flat.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_verb_trie_on_every_verb_with_odd_spacing() -> None:
+    flat, trie = _flat_verbs(), _verb_pattern()
+    for verb in _VERBS:
+        for spaced in (verb, verb.replace(" ", "  "), verb.replace(" ", "\n"), verb + "ed"):
+            text = f"Roe {spaced}, and {spaced.upper()} x{spaced} {spaced}."
+            assert [m.span() for m in trie.finditer(text)] == [
+                m.span() for m in flat.finditer(text)
+            ], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa Éé’'-_\n.Ł9")), max_size=40))
+def test_name_runs_scan_matches_the_look_behind_first_pattern(text: str) -> None:
+    upper = quote_speakers._UPPER
+    first = re.compile(rf"(?<![\w'’-])[{upper}][\w'’-]*(?: [{upper}][\w'’-]*){{1,3}}")
+    spans = [m.span() for m in quote_speakers._NAME_RUN.finditer(text)]
+    assert spans == [m.span() for m in first.finditer(text)]
