@@ -365,14 +365,21 @@ def set_entities(
         doc.set_ents(ours, default="outside")  # nothing to keep: the cheap way
         return
     taken = {i for span in ours for i in range(span.start, span.end)}
-    kept = [
-        e
-        for e in doc.ents
-        if e.label_ != label
-        and e.label_ not in replace
-        and not any(i in taken for i in range(e.start, e.end))
-    ]
-    doc.ents = filter_spans(kept + ours)
+    # Entities that lose their place: ours replace them, or their label is one we decide.
+    # Only their tokens (outside ours) are cleared, and every other token keeps its
+    # annotation: assigning ``doc.ents`` would rewrite every token of the Doc.
+    cleared = sorted(
+        {
+            i
+            for e in doc.ents
+            if e.label_ == label
+            or e.label_ in replace
+            or any(i in taken for i in range(e.start, e.end))
+            for i in range(e.start, e.end)
+        }
+        - taken
+    )
+    doc.set_ents(ours, outside=[doc[i : i + 1] for i in cleared], default="unmodified")
 
 
 def _facts(doc: Doc) -> list[CompanyFact]:

@@ -347,3 +347,30 @@ def test_a_known_persons_surname_is_never_a_company_however_often_it_speaks(
     assert "Quenby" not in {c.name for c in record.companies}
     assert {q.speaker for q in record.quotes} == {"Petra Quenby"}
     assert [len(p.mentions) for p in record.people if p.name == "Petra Quenby"] == [repeats + 1]
+
+
+def test_set_entities_replaces_overlapping_and_decided_labels_and_keeps_the_rest() -> None:
+    from spacy.tokens import Span
+
+    from extractor.components.companies import set_entities
+
+    doc = spacy.blank("en")("Ann Lee of Dovecote Partners met Bryn Holt in Leeds on Monday")
+    # A user NER's guesses: a PERSON cut short, a wrong ORG, a place and a date.
+    doc.ents = [
+        Span(doc, 0, 1, "PERSON"),
+        Span(doc, 3, 5, "GPE"),
+        Span(doc, 6, 8, "ORG"),
+        Span(doc, 9, 10, "GPE"),
+        Span(doc, 11, 12, "DATE"),
+    ]
+    text = doc.text
+    set_entities(doc, [(0, 7), (11, 28)], "ORG", replace=("PERSON",))
+    got = [(e.text, e.label_) for e in doc.ents]
+    assert got == [
+        ("Ann Lee", "ORG"),
+        ("Dovecote Partners", "ORG"),
+        ("Leeds", "GPE"),
+        ("Monday", "DATE"),
+    ]
+    assert [t.ent_iob_ for t in doc][6:8] == ["O", "O"]  # the dropped ORG is cleared
+    assert doc.text == text
