@@ -78,8 +78,12 @@ def lexicon() -> Boilerplate:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def key(line: str) -> str:
-    """A line reduced for lexicon lookup: no leading bullets, lower case, no final colon."""
+    """A line reduced for lexicon lookup: no leading bullets, lower case, no final colon.
+
+    Cached: each line is looked up by several tests (end marker, related links, furniture).
+    """
     return _LEAD.sub("", line).strip().rstrip(":").strip().lower()
 
 
@@ -116,6 +120,8 @@ NOT_RESPONSIBLE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+#: A word every ``NOT_RESPONSIBLE`` line holds (same flags): a cheap test before the costly one.
+_RESPONSIBLE = re.compile("responsible", re.IGNORECASE)
 
 #: A heading that opens an "About <Company>" boilerplate section.
 ABOUT_HEADING = re.compile(r"^\s*about\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
@@ -226,6 +232,11 @@ BREADCRUMB = re.compile(
 )
 
 
+def _has_breadcrumb_arrow(line: str) -> bool:
+    """Does the line hold a ``BREADCRUMB`` separator? (Cheap test before the regex.)"""
+    return ">" in line or "›" in line or "»" in line
+
+
 def is_trailer_heading(line: str) -> bool:
     """A heading after which a release has only legalese and contacts."""
     return key(line) in lexicon().trailer_headings or TRAILER_LINE.match(line) is not None
@@ -327,6 +338,8 @@ def is_menu_line(line: str) -> bool:
     >>> is_menu_line("Acme buys Widget | The Daily Lantern")
     False
     """
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False  # no separator: one item (most lines; skips the split)
     items = _MENU_SEPARATOR.split(line.strip())
     return len(items) >= _MIN_MENU_ITEMS and all(
         0 < len(item.split()) <= _MAX_MENU_ITEM_WORDS
@@ -344,7 +357,10 @@ _BUTTON_GAP = re.compile(r"\s{2,}|\t")
 
 def is_button_row(line: str) -> bool:
     """Several page buttons on one line, each a known furniture label."""
-    items = [item for item in _BUTTON_GAP.split(line.strip()) if item]
+    line = line.strip()
+    if _BUTTON_GAP.search(line) is None:
+        return False  # one item (most lines; skips the split)
+    items = [item for item in _BUTTON_GAP.split(line) if item]
     return len(items) >= 2 and all(key(item) in lexicon().furniture_lines for item in items)
 
 
@@ -361,11 +377,11 @@ def is_always_boilerplate(line: str) -> bool:
         or is_copyright(line)
         or is_credit(line)
         or PHOTO_LABEL.match(line) is not None
-        or NOT_RESPONSIBLE.match(line) is not None
+        or (_RESPONSIBLE.search(line) is not None and NOT_RESPONSIBLE.match(line) is not None)
         or is_link_line(line)
-        or BREADCRUMB.match(line) is not None
+        or (_has_breadcrumb_arrow(line) and BREADCRUMB.match(line) is not None)
         or URL_LINE.match(line) is not None
-        or CONTACT_LINE.match(line) is not None
+        or ("@" in line and CONTACT_LINE.match(line) is not None)
         or is_reading_time(line)
         or is_promo(line)
     )
