@@ -87,6 +87,21 @@ def key(line: str) -> str:
     return _LEAD.sub("", line).strip().rstrip(":").strip().lower()
 
 
+#: The characters that IGNORECASE matching takes for ASCII letters but ``str.lower()`` does not
+#: turn into them: dotted and dotless I, long s ("K", the Kelvin sign, lowers to "k" itself).
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded(line: str) -> str:
+    """``line`` in lower case, with every character an IGNORECASE regex reads as an ASCII
+    letter turned into that letter: ``"word" in folded(line)`` holds whenever
+    ``re.search("word", line, re.IGNORECASE)`` would (a cheap test before costly patterns).
+    """
+    if "\u0130" in line or "\u0131" in line or "\u017f" in line:
+        line = line.translate(_IGNORECASE_FOLD)
+    return line.lower()
+
+
 #: "(c) Trans-Kalahari Newswire 2021. All rights reserved.", "© 2024 Site Ltd", "Copyright 2020 X".
 COPYRIGHT = re.compile(
     r"""
@@ -120,8 +135,6 @@ NOT_RESPONSIBLE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-#: A word every ``NOT_RESPONSIBLE`` line holds (same flags): a cheap test before the costly one.
-_RESPONSIBLE = re.compile("responsible", re.IGNORECASE)
 
 #: A heading that opens an "About <Company>" boilerplate section.
 ABOUT_HEADING = re.compile(r"^\s*about\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
@@ -165,10 +178,13 @@ def copyright_holder(line: str) -> str | None:
     return rest or None
 
 
-def is_copyright(line: str) -> bool:
-    return COPYRIGHT.match(line) is not None or (
-        len(line) < 200 and RIGHTS_RESERVED.search(line) is not None
-    )
+def is_copyright(line: str, low: str | None = None) -> bool:
+    """A copyright line; ``low`` is ``folded(line)`` when the caller has it."""
+    if COPYRIGHT.match(line) is not None:
+        return True
+    if len(line) >= 200 or "reserved" not in (folded(line) if low is None else low):
+        return False
+    return RIGHTS_RESERVED.search(line) is not None
 
 
 def is_credit(line: str) -> bool:
@@ -210,7 +226,8 @@ def is_release_header(line: str) -> bool:
         return True
     if len(k) >= 120:
         return False
-    if any(_starts_with_word(k, prefix) for prefix in lexicon().release_header_prefixes):
+    prefixes = lexicon().release_header_prefixes
+    if k.startswith(prefixes) and any(_starts_with_word(k, prefix) for prefix in prefixes):
         return True
     # A label after an exchange's name, with its colon: "JSE share code: X", "ASX code: X".
     first, _, rest = k.partition(" ")
@@ -305,8 +322,42 @@ CONTACT_LINE = re.compile(
 )
 
 
-def is_link_line(line: str) -> bool:
-    """ "Read more: Bakers brace for costs", "Also read | Rates hold": a link to another story."""
+#: The bullets and spaces that link lines and newsletter prompts may start with.
+_PROMPT_LEAD = re.compile(r"[\s•·*>-]*")
+
+
+@functools.cache
+def _first_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first words of the link prefixes and of the promo openers (lower case).
+
+    ``folded`` is exact for ASCII letters only: a list with another word is not pre-tested
+    (its tuple holds "", which every line starts with).
+    """
+    lex = lexicon()
+    out = []
+    for phrases in (lex.link_prefixes, lex.promo_openers):
+        words = {w.split()[0] if w.split() else "" for w in phrases}
+        out.append(tuple(sorted(words)) if all(w.isascii() for w in words) else ("",))
+    return out[0], out[1]
+
+
+def _opening(line: str) -> str:
+    """The folded line without its leading bullets and spaces, for ``_first_words`` tests.
+
+    Link and promo patterns are long case-insensitive alternations: most lines fail the
+    test on their opening word at the cost of one ``startswith``.
+    """
+    low = folded(line)
+    return low[_PROMPT_LEAD.match(low).end() :]  # type: ignore[union-attr]
+
+
+def is_link_line(line: str, opening: str | None = None) -> bool:
+    """ "Read more: Bakers brace for costs", "Also read | Rates hold": a link to another story.
+
+    ``opening`` is ``_opening(line)`` when the caller has it.
+    """
+    if not (_opening(line) if opening is None else opening).startswith(_first_words()[0]):
+        return False
     match = _furniture_patterns()[0].match(line)
     return match is not None and len(match.group("rest").split()) <= _MAX_LINK_WORDS
 
@@ -316,8 +367,13 @@ def is_reading_time(line: str) -> bool:
     return len(line) < 60 and _furniture_patterns()[1].match(line) is not None
 
 
-def is_promo(line: str) -> bool:
-    """ "Sign up for our free Markets newsletter ...": a subscription prompt inside a story."""
+def is_promo(line: str, opening: str | None = None) -> bool:
+    """ "Sign up for our free Markets newsletter ...": a subscription prompt inside a story.
+
+    ``opening`` is ``_opening(line)`` when the caller has it.
+    """
+    if not (_opening(line) if opening is None else opening).startswith(_first_words()[1]):
+        return False
     return (
         len(line.split()) <= _MAX_PROMO_WORDS and _furniture_patterns()[2].match(line) is not None
     )
@@ -349,6 +405,11 @@ def is_menu_line(line: str) -> bool:
     )
 
 
+@functools.cache
+def _furniture_labels() -> tuple[str, ...]:
+    return tuple(lexicon().furniture_lines)
+
+
 #: A rule drawn with dashes, equals signs, underscores or box characters: no letter or digit.
 RULE_LINE = re.compile(r"^[\W_]+$")
 #: Buttons copied side by side ("Sign in   Subscribe"): items apart by two or more spaces.
@@ -357,6 +418,8 @@ _BUTTON_GAP = re.compile(r"\s{2,}|\t")
 
 def is_button_row(line: str) -> bool:
     """Several page buttons on one line, each a known furniture label."""
+    if not key(line).startswith(_furniture_labels()):
+        return False  # the first button's label would start the line's key
     line = line.strip()
     if _BUTTON_GAP.search(line) is None:
         return False  # one item (most lines; skips the split)
@@ -366,7 +429,8 @@ def is_button_row(line: str) -> bool:
 
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
-    lex, k = lexicon(), key(line)
+    lex, k, low = lexicon(), key(line), folded(line)
+    opening = low[_PROMPT_LEAD.match(low).end() :]  # type: ignore[union-attr]
     return (
         is_menu_line(line)
         or RULE_LINE.match(line) is not None
@@ -374,14 +438,14 @@ def is_always_boilerplate(line: str) -> bool:
         or k in lex.furniture_lines
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers
-        or is_copyright(line)
+        or is_copyright(line, low)
         or is_credit(line)
         or PHOTO_LABEL.match(line) is not None
-        or (_RESPONSIBLE.search(line) is not None and NOT_RESPONSIBLE.match(line) is not None)
-        or is_link_line(line)
+        or ("responsible" in low and NOT_RESPONSIBLE.match(line) is not None)
+        or is_link_line(line, opening)
         or (_has_breadcrumb_arrow(line) and BREADCRUMB.match(line) is not None)
         or URL_LINE.match(line) is not None
         or ("@" in line and CONTACT_LINE.match(line) is not None)
         or is_reading_time(line)
-        or is_promo(line)
+        or is_promo(line, opening)
     )
