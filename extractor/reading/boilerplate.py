@@ -178,13 +178,25 @@ def copyright_holder(line: str) -> str | None:
     return rest or None
 
 
-def is_copyright(line: str, low: str | None = None) -> bool:
-    """A copyright line; ``low`` is ``folded(line)`` when the caller has it."""
-    if COPYRIGHT.match(line) is not None:
+#: How the line (folded, without leading spaces and bullets) starts when a pattern can match:
+#: cheap ``startswith`` tests that spare most lines the case-insensitive patterns.
+_COPYRIGHT_OPENINGS = ("(c)", "©", "copyright")
+_CREDIT_OPENINGS = (
+    *("(", "additional", "reporting", "writing", "editing", "compiled", "written", "edited"),
+)
+_PHOTO_OPENINGS = ("image", "media", "video", "photo", "picture")
+_URL_OPENINGS = ("http", "www.")
+
+
+def is_copyright(line: str) -> bool:
+    low = folded(line)
+    return _is_copyright(line, low, _opening_of(low))
+
+
+def _is_copyright(line: str, low: str, opening: str) -> bool:
+    if opening.startswith(_COPYRIGHT_OPENINGS) and COPYRIGHT.match(line) is not None:
         return True
-    if len(line) >= 200 or "reserved" not in (folded(line) if low is None else low):
-        return False
-    return RIGHTS_RESERVED.search(line) is not None
+    return len(line) < 200 and "reserved" in low and RIGHTS_RESERVED.search(line) is not None
 
 
 def is_credit(line: str) -> bool:
@@ -342,12 +354,15 @@ def _first_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _opening(line: str) -> str:
-    """The folded line without its leading bullets and spaces, for ``_first_words`` tests.
+    """The folded line without its leading bullets and spaces, for ``startswith`` tests.
 
     Link and promo patterns are long case-insensitive alternations: most lines fail the
     test on their opening word at the cost of one ``startswith``.
     """
-    low = folded(line)
+    return _opening_of(folded(line))
+
+
+def _opening_of(low: str) -> str:
     return low[_PROMPT_LEAD.match(low).end() :]  # type: ignore[union-attr]
 
 
@@ -430,7 +445,7 @@ def is_button_row(line: str) -> bool:
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
     lex, k, low = lexicon(), key(line), folded(line)
-    opening = low[_PROMPT_LEAD.match(low).end() :]  # type: ignore[union-attr]
+    opening = _opening_of(low)
     return (
         is_menu_line(line)
         or RULE_LINE.match(line) is not None
@@ -438,13 +453,13 @@ def is_always_boilerplate(line: str) -> bool:
         or k in lex.furniture_lines
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers
-        or is_copyright(line, low)
-        or is_credit(line)
-        or PHOTO_LABEL.match(line) is not None
+        or _is_copyright(line, low, opening)
+        or (opening.startswith(_CREDIT_OPENINGS) and is_credit(line))
+        or (opening.startswith(_PHOTO_OPENINGS) and PHOTO_LABEL.match(line) is not None)
         or ("responsible" in low and NOT_RESPONSIBLE.match(line) is not None)
         or is_link_line(line, opening)
         or (_has_breadcrumb_arrow(line) and BREADCRUMB.match(line) is not None)
-        or URL_LINE.match(line) is not None
+        or (opening.startswith(_URL_OPENINGS) and URL_LINE.match(line) is not None)
         or ("@" in line and CONTACT_LINE.match(line) is not None)
         or is_reading_time(line)
         or is_promo(line, opening)
