@@ -182,7 +182,14 @@ def copyright_holder(line: str) -> str | None:
 #: cheap ``startswith`` tests that spare most lines the case-insensitive patterns.
 _COPYRIGHT_OPENINGS = ("(c)", "©", "copyright")
 _CREDIT_OPENINGS = (
-    *("(", "additional", "reporting", "writing", "editing", "compiled", "written", "edited"),
+    "(",
+    "additional",
+    "reporting",
+    "writing",
+    "editing",
+    "compiled",
+    "written",
+    "edited",
 )
 _PHOTO_OPENINGS = ("image", "media", "video", "photo", "picture")
 _URL_OPENINGS = ("http", "www.")

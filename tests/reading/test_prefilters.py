@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.reading import boilerplate as bp
-from extractor.reading import dates, wire
+from extractor.reading import dates, decoding, repair, wire
 
 #: Pieces of furniture lines and prose, and characters that case-folding treats specially.
 _PIECES = [
@@ -136,3 +136,21 @@ def test_name_search_agrees_with_the_case_insensitive_pattern(
 
 #: Characters IGNORECASE takes for an ASCII letter that str.lower() does not give.
 _VARIANTS = {"I": "İı", "S": "ſ", "K": "\u212a"}
+
+
+_MOJIBAKE_BITS = st.sampled_from(["Ã©", "â€œ", "Ã ", "é", "é\n", "\x85", "ção", "\n", " ", "ok"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MOJIBAKE_BITS | st.text(max_size=3), max_size=12).map("".join))
+def test_one_scan_finds_the_lines_a_scan_per_line_finds(text: str) -> None:
+    lines = text.split("\n")
+    per_line = [i for i, line in enumerate(lines) if repair._MOJIBAKE_SUSPECT.search(line)]
+    assert repair._suspect_lines(text) == per_line
+
+
+def test_detect_counts_high_bytes_like_a_loop() -> None:
+    sample = bytes(range(256)) * 3
+    assert len(sample) - len(sample.translate(None, decoding._HIGH_BYTES)) == sum(
+        1 for byte in sample if byte >= 0x80
+    )
