@@ -97,7 +97,7 @@ def folded(line: str) -> str:
     letter turned into that letter: ``"word" in folded(line)`` holds whenever
     ``re.search("word", line, re.IGNORECASE)`` would (a cheap test before costly patterns).
     """
-    if "\u0130" in line or "\u0131" in line or "\u017f" in line:
+    if not line.isascii() and ("\u0130" in line or "\u0131" in line or "\u017f" in line):
         line = line.translate(_IGNORECASE_FOLD)
     return line.lower()
 
@@ -370,6 +370,8 @@ def _opening(line: str) -> str:
 
 
 def _opening_of(low: str) -> str:
+    if low[:1].isalnum():
+        return low  # no bullets or spaces to skip (most lines)
     return low[_PROMPT_LEAD.match(low).end() :]  # type: ignore[union-attr]
 
 
@@ -428,8 +430,12 @@ def is_menu_line(line: str) -> bool:
 
 
 @functools.cache
-def _furniture_labels() -> tuple[str, ...]:
-    return tuple(lexicon().furniture_lines)
+def _furniture_labels() -> dict[str, tuple[str, ...]]:
+    """The furniture labels by their first character."""
+    labels: dict[str, list[str]] = {}
+    for label in lexicon().furniture_lines:
+        labels.setdefault(label[:1], []).append(label)
+    return {first: tuple(group) for first, group in labels.items()}
 
 
 #: A rule drawn with dashes, equals signs, underscores or box characters: no letter or digit.
@@ -440,7 +446,8 @@ _BUTTON_GAP = re.compile(r"\s{2,}|\t")
 
 def is_button_row(line: str) -> bool:
     """Several page buttons on one line, each a known furniture label."""
-    if not key(line).startswith(_furniture_labels()):
+    k = key(line)
+    if not k.startswith(_furniture_labels().get(k[:1], ())) and "" not in lexicon().furniture_lines:
         return False  # the first button's label would start the line's key
     line = line.strip()
     if _BUTTON_GAP.search(line) is None:
