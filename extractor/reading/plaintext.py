@@ -113,7 +113,7 @@ class PageParts:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     block: int  # index of the blank-line separated block the line belongs to

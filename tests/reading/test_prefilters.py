@@ -154,3 +154,14 @@ def test_detect_counts_high_bytes_like_a_loop() -> None:
     assert len(sample) - len(sample.translate(None, decoding._HIGH_BYTES)) == sum(
         1 for byte in sample if byte >= 0x80
     )
+
+
+def _all_caps_reference(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha() and ch.lower() != ch.upper()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AZaz09 -&.ÉéßǅǄªİıſ\u212aΣσ漢"), max_size=8))
+def test_is_all_caps_fast_paths_agree_with_the_definition(text: str) -> None:
+    assert wire.is_all_caps(text) == _all_caps_reference(text)
