@@ -201,14 +201,22 @@ def _is_head(line: str) -> bool:
 def date_line(line: str) -> dt.date | None:
     """The date of a line that is only a date ("Published 26 May 2023, 07:45 CEST")."""
     rest = _PUBLISHED_PREFIX.sub("", line, count=1)
+    if len(_LETTER_RUN.findall(rest)) > _MAX_DATE_LINE_EXTRA_WORDS + _MAX_DATE_WORDS:
+        return None  # too many words even without a date (a sentence): skip the date search
     found = find_date(rest)
     if found is None:
         return None
     date, match = found
     extra = rest[: match.start()] + " " + rest[match.end() :]
-    if len(re.findall(r"[^\W\d_]+", extra)) > _MAX_DATE_LINE_EXTRA_WORDS:
+    if len(_LETTER_RUN.findall(extra)) > _MAX_DATE_LINE_EXTRA_WORDS:
         return None
     return date
+
+
+#: A word of letters (digits and underscores split words: "5th" has the word "th").
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: Most words a printed date holds: weekday, day suffix, "of", month ("Tuesday 5th of March").
+_MAX_DATE_WORDS = 4
 
 
 def _mark_captions(lines: list[_Line]) -> list[_Line]:

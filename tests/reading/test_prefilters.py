@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.reading import boilerplate as bp
-from extractor.reading import dates, decoding, repair, wire
+from extractor.reading import dates, decoding, plaintext, repair, wire
 
 #: Pieces of furniture lines and prose, and characters that case-folding treats specially.
 _PIECES = [
@@ -165,3 +165,48 @@ def _all_caps_reference(text: str) -> bool:
 @given(st.text(alphabet=st.sampled_from("AZaz09 -&.ÉéßǅǄªİıſ\u212aΣσ漢"), max_size=8))
 def test_is_all_caps_fast_paths_agree_with_the_definition(text: str) -> None:
     assert wire.is_all_caps(text) == _all_caps_reference(text)
+
+
+def _date_line_reference(line: str) -> object:
+    rest = plaintext._PUBLISHED_PREFIX.sub("", line, count=1)
+    found = dates.find_date(rest)
+    if found is None:
+        return None
+    date, match = found
+    extra = rest[: match.start()] + " " + rest[match.end() :]
+    return None if len(re.findall(r"[^\W\d_]+", extra)) > 5 else date
+
+
+_DATE_BITS = st.sampled_from(
+    [
+        "Tuesday",
+        "5th",
+        "of",
+        "March",
+        "2024",
+        "Tue.,",
+        "Sept",
+        "12",
+        "2024年3月4日",
+        "2024-03-04",
+        "Published",
+        "Updated:",
+        "by",
+        "Jo",
+        "Roe",
+        "|",
+        "10:30",
+        "GMT",
+        ",",
+        "a",
+        "b",
+        "c",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_DATE_BITS, _SPACES), max_size=14))
+def test_date_line_word_bound_changes_no_answer(parts: list[tuple[str, str]]) -> None:
+    line = "".join(a + b for a, b in parts)
+    assert plaintext.date_line(line) == _date_line_reference(line)
