@@ -172,11 +172,38 @@ def _parse(html: str) -> etree._Element:
         root = parser.close()
     except etree.XMLSyntaxError:  # nothing lxml could build a tree from
         return page
+    if root is None:  # only end tags and comments ("</p></p>"): the comments are the page
+        for text in _comments(html):
+            mark = etree.Comment("")
+            mark.text = text  # set, not passed: the constructor rejects "--" in a comment
+            page.append(mark)
+        return page
     before = list(root.itersiblings(preceding=True))[::-1]
     after = list(root.itersiblings())
     for node in (*before, root, *after):
         page.append(node)
     return page
+
+
+class _CommentCollector:
+    """An lxml parser target that keeps the comments of a page and nothing else."""
+
+    def __init__(self) -> None:
+        self.comments: list[str] = []
+
+    def comment(self, text: str) -> None:
+        self.comments.append(text)
+
+    def close(self) -> list[str]:
+        return self.comments
+
+
+def _comments(html: str) -> list[str]:
+    """The comments of a page that has no element lxml keeps."""
+    parser = etree.HTMLParser(target=_CommentCollector(), recover=True)
+    parser.feed(html)
+    comments: list[str] = parser.close()
+    return comments
 
 
 def _remove(tag: etree._Element) -> None:

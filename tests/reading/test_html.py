@@ -153,3 +153,10 @@ def test_xml_declared_page_is_read_without_warnings() -> None:
     # pytest turns warnings into errors: bs4's XML advice must not escape.
     html = '<?xml version="1.0"?><rss><channel><p>1.</p><p>2.</p><p>3.</p></channel></rss>'
     assert read_article(html).text == "1.\n\n2.\n\n3."
+
+
+def test_page_of_only_end_tags_keeps_its_comments() -> None:
+    # lxml builds no element from "</p></p>"; the copyright in the comment still names the site.
+    article = read_article("<!-- (c) Fernbrook Gazette 2020 --></p></p></p>")
+    assert article.text == ""
+    assert article.publisher == "Fernbrook Gazette"
