@@ -487,14 +487,13 @@ def _container(page: etree._Element) -> etree._Element | None:
     cards are ``<article>`` elements too); else the element whose own ``<p>`` children carry
     the most text, as readability-style extractors do; else the whole body.
     """
-    elements = list(page.iterdescendants(etree.Element))
-    body = next((t for t in elements if t.get("itemprop") == "articleBody"), None)
-    if body is not None:
-        return body
+    bodies = _ARTICLE_BODY(page)
+    if bodies:
+        return bodies[0]  # type: ignore[no-any-return,index]
     direct: dict[etree._Element, int] = {}
     total = 0
     sizes: dict[etree._Element, int] = {}  # each <p>'s text length, read once
-    all_paragraphs = [t for t in elements if t.tag == "p"]
+    all_paragraphs = list(page.iter("p"))
     # Paragraphs inside comments, footers or promos never make the article's container
     # (a long comment thread would outweigh a short story); all of them when no other exist.
     furniture: dict[etree._Element, bool] = {}
@@ -505,9 +504,8 @@ def _container(page: etree._Element) -> etree._Element | None:
         parent = p.getparent()
         if parent is not None:
             direct[parent] = direct.get(parent, 0) + size
-    articles = [t for t in elements if t.tag == "article"]
-    mains = [t for t in elements if t.tag == "main"]
-    mains += [t for t in elements if t.get("role") == "main"]
+    articles = list(page.iter("article"))
+    mains = [*page.iter("main"), *_ROLE_MAIN(page)]  # type: ignore[misc]
 
     def paragraph_chars(tag: etree._Element) -> int:
         return sum(sizes[p] if p in sizes else _text_length(p) for p in tag.iterdescendants("p"))
@@ -520,6 +518,12 @@ def _container(page: etree._Element) -> etree._Element | None:
     if direct:
         return max(direct, key=direct.__getitem__)
     return next(page.iter("body"), page)
+
+
+#: Elements marked as the article's body, or as the page's main part, in document order
+#: (XPath walks the tree in C, where a Python loop would wrap every element).
+_ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
+_ROLE_MAIN = etree.XPath(".//*[@role='main']")
 
 
 def _text_length(tag: etree._Element) -> int:
