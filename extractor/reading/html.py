@@ -70,6 +70,9 @@ _STRING_CONTAINERS = frozenset({"rt", "rp", "style", "script", "template"})
 #: Elements inside which whitespace is kept as it is.
 _PRESERVE_WHITESPACE = frozenset({"pre", "textarea"})
 
+#: The ancestors that change how an element's text is read.
+_CONTEXT_TAGS = tuple(sorted(_STRING_CONTAINERS | _PRESERVE_WHITESPACE))
+
 #: What BeautifulSoup counts as whitespace when it shortens a whitespace-only string.
 _ASCII_SPACES = frozenset("\x20\x0a\x09\x0c\x0d")
 
@@ -231,13 +234,13 @@ def _strings(tag: etree._Element, *, br_newlines: bool = False) -> list[str]:
         The strings: the text of comments and of string containers (``<script>``, ``<rt>``
         ...) other than ``tag``'s own kind left out; whitespace-only strings shortened.
     """
-    kind = None
-    keep = False
-    for node in (tag, *tag.iterancestors()):
+    want = tag.tag if tag.tag in _STRING_CONTAINERS else None
+    kind = want
+    keep = tag.tag in _PRESERVE_WHITESPACE
+    for node in tag.iterancestors(*_CONTEXT_TAGS):  # lxml skips the other ancestors in C
         if kind is None and node.tag in _STRING_CONTAINERS:
             kind = node.tag
         keep = keep or node.tag in _PRESERVE_WHITESPACE
-    want = tag.tag if tag.tag in _STRING_CONTAINERS else None
     out: list[str] = []
     _collect(tag, kind, keep, want, br_newlines, out)
     return out
@@ -576,9 +579,18 @@ def _is_furniture(tag: etree._Element) -> bool:
     return not _class_words(tag).isdisjoint(bp.lexicon().html_furniture_class_words)
 
 
+#: The only elements ``_is_furniture`` can accept: a dropped tag, or one with a class, id,
+#: role or hidden mark (XPath picks them in C; most elements have none of these).
+_FURNITURE_CANDIDATES = etree.XPath(
+    ".//*[@class or @id or @role or @hidden or @aria-hidden or "
+    + " or ".join(f"self::{name}" for name in sorted(_DROP_TAGS))
+    + "]"
+)
+
+
 def _remove_furniture(container: etree._Element) -> None:
     # Collect first, then remove: removing while iterating skips elements.
-    doomed = [t for t in container.iterdescendants(etree.Element) if _is_furniture(t)]
+    doomed = [t for t in _FURNITURE_CANDIDATES(container) if _is_furniture(t)]
     for tag in doomed:
         _remove(tag)
 
