@@ -237,6 +237,8 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
             prev = lines[i - 1].text
             if bp.key(prev) not in bp.lexicon().published_markers and date_line(prev) is None:
                 marked.add(i - 1)
+    if not markers:
+        return lines  # nothing to drop or mark (the block numbers are renumbered later)
     out: list[_Line] = []
     block, previous = -1, None
     for i, line in enumerate(lines):

@@ -133,7 +133,7 @@ def strip_wire_prefix(title: str) -> str:
 def is_all_caps(text: str) -> bool:
     """Every cased letter is upper case, and there are at least two of them."""
     if text.isascii():  # cased letters are A-Z and a-z: str.isupper() says the same
-        return text.isupper() and sum(ch.isupper() for ch in text) >= 2
+        return text.isupper() and sum(map(str.isupper, text)) >= 2
     count = 0
     for ch in text:  # a cased letter: one that has two cases
         if ch.isalpha() and ch.lower() != ch.upper():
