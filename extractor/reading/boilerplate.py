@@ -459,22 +459,42 @@ def is_button_row(line: str) -> bool:
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
     lex, k, low = lexicon(), key(line), folded(line)
-    opening = _opening_of(low)
-    return (
-        is_menu_line(line)
-        or RULE_LINE.match(line) is not None
-        or is_button_row(line)
-        or k in lex.furniture_lines
+    if (
+        k in lex.furniture_lines
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers
-        or _is_copyright(line, low, opening)
-        or (opening.startswith(_CREDIT_OPENINGS) and is_credit(line))
-        or (opening.startswith(_PHOTO_OPENINGS) and PHOTO_LABEL.match(line) is not None)
+        or is_menu_line(line)
+        or RULE_LINE.match(line) is not None
+        or is_button_row(line)
+        or (len(line) < 200 and "reserved" in low and RIGHTS_RESERVED.search(line) is not None)
         or ("responsible" in low and NOT_RESPONSIBLE.match(line) is not None)
-        or is_link_line(line, opening)
         or (_has_breadcrumb_arrow(line) and BREADCRUMB.match(line) is not None)
-        or (opening.startswith(_URL_OPENINGS) and URL_LINE.match(line) is not None)
         or ("@" in line and CONTACT_LINE.match(line) is not None)
         or is_reading_time(line)
+    ):
+        return True
+    opening = _opening_of(low)
+    if not opening.startswith(_all_openings()):
+        return False  # none of the patterns tied to the line's first word can match (most lines)
+    return (
+        (opening.startswith(_COPYRIGHT_OPENINGS) and COPYRIGHT.match(line) is not None)
+        or (opening.startswith(_CREDIT_OPENINGS) and is_credit(line))
+        or (opening.startswith(_PHOTO_OPENINGS) and PHOTO_LABEL.match(line) is not None)
+        or is_link_line(line, opening)
+        or (opening.startswith(_URL_OPENINGS) and URL_LINE.match(line) is not None)
         or is_promo(line, opening)
+    )
+
+
+@functools.cache
+def _all_openings() -> tuple[str, ...]:
+    """Every opening some start-of-line furniture pattern needs (see ``_COPYRIGHT_OPENINGS``)."""
+    links, promos = _first_words()
+    return (
+        *_COPYRIGHT_OPENINGS,
+        *_CREDIT_OPENINGS,
+        *_PHOTO_OPENINGS,
+        *_URL_OPENINGS,
+        *links,
+        *promos,
     )
