@@ -22,7 +22,8 @@ The tree is lxml's own (libxml2, the parser BeautifulSoup's "lxml" mode drives),
 few helpers that see text as BeautifulSoup's ``get_text()`` does: comments and the text of
 ``<script>``, ``<style>``, ``<template>``, ``<rt>`` and ``<rp>`` left out, a whitespace-only
 string (outside ``<pre>``/``<textarea>``) counted as one space or newline, and a removed
-element's neighbours kept as separate strings. BeautifulSoup cost ~4 ms a page, lxml ~0.4 ms.
+element's neighbours kept as separate strings (the reader was first written on BeautifulSoup, and
+reads pages exactly as it did); a page costs ~0.7 ms to read this way, ~4.5 ms through it.
 """
 
 from __future__ import annotations

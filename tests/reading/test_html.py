@@ -150,7 +150,7 @@ def test_page_without_article_element_uses_the_densest_paragraph_parent() -> Non
 
 
 def test_xml_declared_page_is_read_without_warnings() -> None:
-    # pytest turns warnings into errors: bs4's XML advice must not escape.
+    # pytest turns warnings into errors: an XML page read as HTML must not warn.
     html = '<?xml version="1.0"?><rss><channel><p>1.</p><p>2.</p><p>3.</p></channel></rss>'
     assert read_article(html).text == "1.\n\n2.\n\n3."
 
