@@ -65,6 +65,11 @@ _MOJIBAKE_SUSPECT = re.compile(
 )
 
 
+#: The characters a ``_MOJIBAKE_SUSPECT`` match starts with: one class, which the regex
+#: engine scans for in C (the two-branch pattern is tried at every position).
+_SUSPECT_START = re.compile(r"[\x80-\x9f\xc2-\xf4]")
+
+
 @functools.cache
 def _ftfy() -> tuple[Any, Callable[[str], bool], Any]:
     """ftfy's fixer, badness test and config, imported on first suspect line only.
@@ -217,9 +222,12 @@ def _suspect_lines(text: str) -> list[int]:
     One scan of the whole text instead of one per line. A match that takes in the newline
     after a line is not one inside the line, so it does not count.
     """
+    first = _SUSPECT_START.search(text)
+    if first is None:
+        return []  # no character a suspect sequence starts with (most texts)
     found: list[int] = []
     line, position = 0, 0
-    for match in _MOJIBAKE_SUSPECT.finditer(text):
+    for match in _MOJIBAKE_SUSPECT.finditer(text, first.start()):
         line += text.count("\n", position, match.start())
         position = match.start()
         if "\n" not in match.group() and (not found or found[-1] != line):
