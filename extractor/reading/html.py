@@ -491,9 +491,10 @@ def _container(page: etree._Element) -> etree._Element | None:
     cards are ``<article>`` elements too); else the element whose own ``<p>`` children carry
     the most text, as readability-style extractors do; else the whole body.
     """
-    bodies = _ARTICLE_BODY(page)
-    if bodies:
-        return bodies[0]  # type: ignore[no-any-return,index]
+    elements = list(page.iterdescendants(etree.Element))
+    body = next((t for t in elements if t.get("itemprop") == "articleBody"), None)
+    if body is not None:
+        return body
     direct: dict[etree._Element, int] = {}
     total = 0
     sizes: dict[etree._Element, int] = {}  # each <p>'s text length, read once
@@ -509,7 +510,7 @@ def _container(page: etree._Element) -> etree._Element | None:
         if parent is not None:
             direct[parent] = direct.get(parent, 0) + size
     articles = list(page.iter("article"))
-    mains = [*page.iter("main"), *_ROLE_MAIN(page)]  # type: ignore[misc]
+    mains = [*page.iter("main"), *(t for t in elements if t.get("role") == "main")]
 
     def paragraph_chars(tag: etree._Element) -> int:
         return sum(sizes[p] if p in sizes else _text_length(p) for p in tag.iterdescendants("p"))
@@ -522,12 +523,6 @@ def _container(page: etree._Element) -> etree._Element | None:
     if direct:
         return max(direct, key=direct.__getitem__)
     return next(page.iter("body"), page)
-
-
-#: Elements marked as the article's body, or as the page's main part, in document order
-#: (XPath walks the tree in C, where a Python loop would wrap every element).
-_ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
-_ROLE_MAIN = etree.XPath(".//*[@role='main']")
 
 
 def _text_length(tag: etree._Element) -> int:
@@ -580,18 +575,9 @@ def _is_furniture(tag: etree._Element) -> bool:
     return not _class_words(tag).isdisjoint(bp.lexicon().html_furniture_class_words)
 
 
-#: The only elements ``_is_furniture`` can accept: a dropped tag, or one with a class, id,
-#: role or hidden mark (XPath picks them in C; most elements have none of these).
-_FURNITURE_CANDIDATES = etree.XPath(
-    ".//*[@class or @id or @role or @hidden or @aria-hidden or "
-    + " or ".join(f"self::{name}" for name in sorted(_DROP_TAGS))
-    + "]"
-)
-
-
 def _remove_furniture(container: etree._Element) -> None:
     # Collect first, then remove: removing while iterating skips elements.
-    doomed = [t for t in _FURNITURE_CANDIDATES(container) if _is_furniture(t)]
+    doomed = [t for t in container.iterdescendants(etree.Element) if _is_furniture(t)]
     for tag in doomed:
         _remove(tag)
 
