@@ -71,9 +71,6 @@ _STRING_CONTAINERS = frozenset({"rt", "rp", "style", "script", "template"})
 #: Elements inside which whitespace is kept as it is.
 _PRESERVE_WHITESPACE = frozenset({"pre", "textarea"})
 
-#: The ancestors that change how an element's text is read.
-_CONTEXT_TAGS = tuple(sorted(_STRING_CONTAINERS | _PRESERVE_WHITESPACE))
-
 #: What BeautifulSoup counts as whitespace when it shortens a whitespace-only string.
 _ASCII_SPACES = frozenset("\x20\x0a\x09\x0c\x0d")
 
@@ -235,13 +232,13 @@ def _strings(tag: etree._Element, *, br_newlines: bool = False) -> list[str]:
         The strings: the text of comments and of string containers (``<script>``, ``<rt>``
         ...) other than ``tag``'s own kind left out; whitespace-only strings shortened.
     """
-    want = tag.tag if tag.tag in _STRING_CONTAINERS else None
-    kind = want
-    keep = tag.tag in _PRESERVE_WHITESPACE
-    for node in tag.iterancestors(*_CONTEXT_TAGS):  # lxml skips the other ancestors in C
+    kind = None
+    keep = False
+    for node in (tag, *tag.iterancestors()):
         if kind is None and node.tag in _STRING_CONTAINERS:
             kind = node.tag
         keep = keep or node.tag in _PRESERVE_WHITESPACE
+    want = tag.tag if tag.tag in _STRING_CONTAINERS else None
     out: list[str] = []
     _collect(tag, kind, keep, want, br_newlines, out)
     return out
