@@ -142,6 +142,8 @@ def _split_indented(lines: list[_Line]) -> list[_Line]:
     by_block: dict[int, set[bool]] = {}
     for line in lines:
         by_block.setdefault(line.block, set()).add(line.indent)
+    if all(len(indents) == 1 for indents in by_block.values()):
+        return lines  # no block to split: the blocks stay as they are (most texts)
     out: list[_Line] = []
     block, previous = -1, None
     for line in lines:
