@@ -166,7 +166,9 @@ def _parse(html: str) -> etree._Element:
     The wrapper stands for the document itself (its ``<html>`` and the comments around it),
     so the whole page can be a container like any element.
     """
-    parser = etree.HTMLParser(recover=True)
+    # huge_tree lifts libxml2's limit of 256 nested elements when it builds a tree (a
+    # BeautifulSoup target never hit it); pages stay under the API's 5 MB input limit.
+    parser = etree.HTMLParser(recover=True, huge_tree=True)
     parser.feed(html)
     page = etree.Element("document")
     try:
@@ -252,26 +254,32 @@ def _collect(
     br_newlines: bool,
     out: list[str],
 ) -> None:
-    """Append the strings of ``tag`` of kind ``want`` to ``out`` (see ``_strings``)."""
-    if tag.text and kind == want:
-        out.append(tag.text if keep else _shorten(tag.text))
-    for child in tag:
-        name = child.tag
-        if isinstance(name, str):  # an element; comments have no text here
+    """Append the strings of ``tag`` of kind ``want`` to ``out`` (see ``_strings``).
+
+    A loop over a stack, not recursion: pages can nest elements thousands deep. An entry is
+    an element to read, or (element None) a string to append: a tail, or a ``<br>``'s newline.
+    """
+    stack: list[tuple[etree._Element | None, str, str | None, bool]] = [(tag, "", kind, keep)]
+    while stack:
+        node, text, kind, keep = stack.pop()
+        if node is None:
+            if kind == want:
+                out.append(text if keep else _shorten(text))
+            continue
+        if node.text and kind == want:
+            out.append(node.text if keep else _shorten(node.text))
+        for child in reversed(node):  # pushed last to first: read first to last
+            if child.tail:
+                stack.append((None, child.tail, kind, keep))
+            name = child.tag
+            if not isinstance(name, str):
+                continue  # a comment: only its tail is text
             if br_newlines and name == "br":
-                if want is None:  # the newline is page text, of no container's kind
-                    out.append("\n")
+                # The newline is page text of no container's kind: read when ``want`` is None.
+                stack.append((None, "\n", None, True))
             else:
-                _collect(
-                    child,
-                    name if name in _STRING_CONTAINERS else kind,
-                    keep or name in _PRESERVE_WHITESPACE,
-                    want,
-                    br_newlines,
-                    out,
-                )
-        if child.tail and kind == want:
-            out.append(child.tail if keep else _shorten(child.tail))
+                child_kind = name if name in _STRING_CONTAINERS else kind
+                stack.append((child, "", child_kind, keep or name in _PRESERVE_WHITESPACE))
 
 
 def _shorten(text: str) -> str:
@@ -283,15 +291,20 @@ def _shorten(text: str) -> str:
 
 def _all_strings(tag: etree._Element) -> Iterator[str]:
     """Every string below ``tag`` in document order, comments and scripts included."""
-    if tag.text:
-        yield tag.text
-    for child in tag:
-        if isinstance(child.tag, str):
-            yield from _all_strings(child)
-        elif child.text:  # a comment
-            yield child.text
-        if child.tail:
-            yield child.tail
+    stack: list[etree._Element | str] = [tag]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node  # a tail
+            continue
+        if node.text:
+            yield node.text  # an element's first text, or a comment's text
+        if not isinstance(node.tag, str):
+            continue
+        for child in reversed(node):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
 
 
 def _page_url(page: etree._Element, metas: dict[str, str]) -> str | None:

@@ -160,3 +160,14 @@ def test_page_of_only_end_tags_keeps_its_comments() -> None:
     article = read_article("<!-- (c) Fernbrook Gazette 2020 --></p></p></p>")
     assert article.text == ""
     assert article.publisher == "Fernbrook Gazette"
+
+
+def test_deeply_nested_page_is_read_to_the_bottom() -> None:
+    # Unclosed or machine-made markup can nest far deeper than any layout: 1,500 levels.
+    depth = 1500
+    html = (
+        "<html><body>" + "<div>" * depth + "<p>Acme bought Widget for $5m.</p>" + "</div>" * depth
+    ) + "<p>(c) Fernbrook Gazette 2021</p></body></html>"
+    article = read_article(html)
+    assert article.text == "Acme bought Widget for $5m."
+    assert article.publisher == "Fernbrook Gazette"
