@@ -5,7 +5,7 @@ The steps, one module each:
     decoding.py   bytes -> str (BOM, UTF-8, declared charset, detection, replace); binary check
     repair.py     mojibake (ftfy) and CJK text shown as Latin-1 -> the right characters
     sniff.py      is the input an HTML page?
-    html.py       HTML page -> metadata cascade + article paragraphs (imports bs4 on first use)
+    html.py       HTML page -> metadata cascade + article paragraphs (imports lxml on first use)
     plaintext.py  page dumps, wire copy, press releases -> header, body, trailer
     wire.py       datelines, "UPDATE 2-" tags, the spelling of ALL-CAPS names
     dates.py      publication dates as printed -> datetime.date
@@ -114,7 +114,7 @@ def _read_html(html: str, warnings: list[str]) -> PageParts:
             f"HTML input with {tags:,} tags is larger than the limit of {MAX_HTML_TAGS:,} tags; "
             "it is not one article page"
         )
-    # Imported here: bs4 and lxml cost ~0.2 s to import, which plain-text runs never pay.
+    # Imported here: lxml costs ~0.05 s to import, which plain-text runs never pay.
     from extractor.reading.html import read_html
 
     parts = read_html(html)

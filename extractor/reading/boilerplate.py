@@ -78,9 +78,28 @@ def lexicon() -> Boilerplate:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def key(line: str) -> str:
-    """A line reduced for lexicon lookup: no leading bullets, lower case, no final colon."""
+    """A line reduced for lexicon lookup: no leading bullets, lower case, no final colon.
+
+    Cached: each line is looked up by several tests (end marker, related links, furniture).
+    """
     return _LEAD.sub("", line).strip().rstrip(":").strip().lower()
+
+
+#: The characters that IGNORECASE matching takes for ASCII letters but ``str.lower()`` does not
+#: turn into them: dotted and dotless I, long s ("K", the Kelvin sign, lowers to "k" itself).
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded(line: str) -> str:
+    """``line`` in lower case, with every character an IGNORECASE regex reads as an ASCII
+    letter turned into that letter: ``"word" in folded(line)`` holds whenever
+    ``re.search("word", line, re.IGNORECASE)`` would (a cheap test before costly patterns).
+    """
+    if not line.isascii() and ("\u0130" in line or "\u0131" in line or "\u017f" in line):
+        line = line.translate(_IGNORECASE_FOLD)
+    return line.lower()
 
 
 #: "(c) Trans-Kalahari Newswire 2021. All rights reserved.", "© 2024 Site Ltd", "Copyright 2020 X".
@@ -159,10 +178,32 @@ def copyright_holder(line: str) -> str | None:
     return rest or None
 
 
+#: How the line (folded, without leading spaces and bullets) starts when a pattern can match:
+#: cheap ``startswith`` tests that spare most lines the case-insensitive patterns.
+_COPYRIGHT_OPENINGS = ("(c)", "©", "copyright")
+_CREDIT_OPENINGS = (
+    "(",
+    "additional",
+    "reporting",
+    "writing",
+    "editing",
+    "compiled",
+    "written",
+    "edited",
+)
+_PHOTO_OPENINGS = ("image", "media", "video", "photo", "picture")
+_URL_OPENINGS = ("http", "www.")
+
+
 def is_copyright(line: str) -> bool:
-    return COPYRIGHT.match(line) is not None or (
-        len(line) < 200 and RIGHTS_RESERVED.search(line) is not None
-    )
+    low = folded(line)
+    return _is_copyright(line, low, _opening_of(low))
+
+
+def _is_copyright(line: str, low: str, opening: str) -> bool:
+    if opening.startswith(_COPYRIGHT_OPENINGS) and COPYRIGHT.match(line) is not None:
+        return True
+    return len(line) < 200 and "reserved" in low and RIGHTS_RESERVED.search(line) is not None
 
 
 def is_credit(line: str) -> bool:
@@ -204,7 +245,8 @@ def is_release_header(line: str) -> bool:
         return True
     if len(k) >= 120:
         return False
-    if any(_starts_with_word(k, prefix) for prefix in lexicon().release_header_prefixes):
+    prefixes = lexicon().release_header_prefixes
+    if k.startswith(prefixes) and any(_starts_with_word(k, prefix) for prefix in prefixes):
         return True
     # A label after an exchange's name, with its colon: "JSE share code: X", "ASX code: X".
     first, _, rest = k.partition(" ")
@@ -224,6 +266,11 @@ BREADCRUMB = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def _has_breadcrumb_arrow(line: str) -> bool:
+    """Does the line hold a ``BREADCRUMB`` separator? (Cheap test before the regex.)"""
+    return ">" in line or "›" in line or "»" in line
 
 
 def is_trailer_heading(line: str) -> bool:
@@ -294,8 +341,47 @@ CONTACT_LINE = re.compile(
 )
 
 
-def is_link_line(line: str) -> bool:
-    """ "Read more: Bakers brace for costs", "Also read | Rates hold": a link to another story."""
+#: The bullets and spaces that link lines and newsletter prompts may start with.
+_PROMPT_LEAD = re.compile(r"[\s•·*>-]*")
+
+
+@functools.cache
+def _first_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first words of the link prefixes and of the promo openers (lower case).
+
+    ``folded`` is exact for ASCII letters only: a list with another word is not pre-tested
+    (its tuple holds "", which every line starts with).
+    """
+    lex = lexicon()
+    out = []
+    for phrases in (lex.link_prefixes, lex.promo_openers):
+        words = {w.split()[0] if w.split() else "" for w in phrases}
+        out.append(tuple(sorted(words)) if all(w.isascii() for w in words) else ("",))
+    return out[0], out[1]
+
+
+def _opening(line: str) -> str:
+    """The folded line without its leading bullets and spaces, for ``startswith`` tests.
+
+    Link and promo patterns are long case-insensitive alternations: most lines fail the
+    test on their opening word at the cost of one ``startswith``.
+    """
+    return _opening_of(folded(line))
+
+
+def _opening_of(low: str) -> str:
+    if low[:1].isalnum():
+        return low  # no bullets or spaces to skip (most lines)
+    return low[_PROMPT_LEAD.match(low).end() :]  # type: ignore[union-attr]
+
+
+def is_link_line(line: str, opening: str | None = None) -> bool:
+    """ "Read more: Bakers brace for costs", "Also read | Rates hold": a link to another story.
+
+    ``opening`` is ``_opening(line)`` when the caller has it.
+    """
+    if not (_opening(line) if opening is None else opening).startswith(_first_words()[0]):
+        return False
     match = _furniture_patterns()[0].match(line)
     return match is not None and len(match.group("rest").split()) <= _MAX_LINK_WORDS
 
@@ -305,8 +391,13 @@ def is_reading_time(line: str) -> bool:
     return len(line) < 60 and _furniture_patterns()[1].match(line) is not None
 
 
-def is_promo(line: str) -> bool:
-    """ "Sign up for our free Markets newsletter ...": a subscription prompt inside a story."""
+def is_promo(line: str, opening: str | None = None) -> bool:
+    """ "Sign up for our free Markets newsletter ...": a subscription prompt inside a story.
+
+    ``opening`` is ``_opening(line)`` when the caller has it.
+    """
+    if not (_opening(line) if opening is None else opening).startswith(_first_words()[1]):
+        return False
     return (
         len(line.split()) <= _MAX_PROMO_WORDS and _furniture_patterns()[2].match(line) is not None
     )
@@ -327,6 +418,8 @@ def is_menu_line(line: str) -> bool:
     >>> is_menu_line("Acme buys Widget | The Daily Lantern")
     False
     """
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False  # no separator: one item (most lines; skips the split)
     items = _MENU_SEPARATOR.split(line.strip())
     return len(items) >= _MIN_MENU_ITEMS and all(
         0 < len(item.split()) <= _MAX_MENU_ITEM_WORDS
@@ -334,6 +427,15 @@ def is_menu_line(line: str) -> bool:
         and not any(ch.isdigit() for ch in item)  # "By Jo Roe | Sept. 18, 2023 | 5 min read"
         for item in items
     )
+
+
+@functools.cache
+def _furniture_labels() -> dict[str, tuple[str, ...]]:
+    """The furniture labels by their first character."""
+    labels: dict[str, list[str]] = {}
+    for label in lexicon().furniture_lines:
+        labels.setdefault(label[:1], []).append(label)
+    return {first: tuple(group) for first, group in labels.items()}
 
 
 #: A rule drawn with dashes, equals signs, underscores or box characters: no letter or digit.
@@ -344,28 +446,55 @@ _BUTTON_GAP = re.compile(r"\s{2,}|\t")
 
 def is_button_row(line: str) -> bool:
     """Several page buttons on one line, each a known furniture label."""
-    items = [item for item in _BUTTON_GAP.split(line.strip()) if item]
+    k = key(line)
+    if not k.startswith(_furniture_labels().get(k[:1], ())) and "" not in lexicon().furniture_lines:
+        return False  # the first button's label would start the line's key
+    line = line.strip()
+    if _BUTTON_GAP.search(line) is None:
+        return False  # one item (most lines; skips the split)
+    items = [item for item in _BUTTON_GAP.split(line) if item]
     return len(items) >= 2 and all(key(item) in lexicon().furniture_lines for item in items)
 
 
 def is_always_boilerplate(line: str) -> bool:
     """Lines that are never body text, wherever they are."""
-    lex, k = lexicon(), key(line)
-    return (
-        is_menu_line(line)
-        or RULE_LINE.match(line) is not None
-        or is_button_row(line)
-        or k in lex.furniture_lines
+    lex, k, low = lexicon(), key(line), folded(line)
+    if (
+        k in lex.furniture_lines
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers
-        or is_copyright(line)
-        or is_credit(line)
-        or PHOTO_LABEL.match(line) is not None
-        or NOT_RESPONSIBLE.match(line) is not None
-        or is_link_line(line)
-        or BREADCRUMB.match(line) is not None
-        or URL_LINE.match(line) is not None
-        or CONTACT_LINE.match(line) is not None
+        or is_menu_line(line)
+        or RULE_LINE.match(line) is not None
+        or is_button_row(line)
+        or (len(line) < 200 and "reserved" in low and RIGHTS_RESERVED.search(line) is not None)
+        or ("responsible" in low and NOT_RESPONSIBLE.match(line) is not None)
+        or (_has_breadcrumb_arrow(line) and BREADCRUMB.match(line) is not None)
+        or ("@" in line and CONTACT_LINE.match(line) is not None)
         or is_reading_time(line)
-        or is_promo(line)
+    ):
+        return True
+    opening = _opening_of(low)
+    if not opening.startswith(_all_openings()):
+        return False  # none of the patterns tied to the line's first word can match (most lines)
+    return (
+        (opening.startswith(_COPYRIGHT_OPENINGS) and COPYRIGHT.match(line) is not None)
+        or (opening.startswith(_CREDIT_OPENINGS) and is_credit(line))
+        or (opening.startswith(_PHOTO_OPENINGS) and PHOTO_LABEL.match(line) is not None)
+        or is_link_line(line, opening)
+        or (opening.startswith(_URL_OPENINGS) and URL_LINE.match(line) is not None)
+        or is_promo(line, opening)
+    )
+
+
+@functools.cache
+def _all_openings() -> tuple[str, ...]:
+    """Every opening some start-of-line furniture pattern needs (see ``_COPYRIGHT_OPENINGS``)."""
+    links, promos = _first_words()
+    return (
+        *_COPYRIGHT_OPENINGS,
+        *_CREDIT_OPENINGS,
+        *_PHOTO_OPENINGS,
+        *_URL_OPENINGS,
+        *links,
+        *promos,
     )

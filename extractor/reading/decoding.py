@@ -49,6 +49,9 @@ _CP1252_RIVALS = frozenset(
 #: accents, quotes and currency signs, and the detector's own choice stands (Cyrillic text).
 _CP1252_MAX_NON_ASCII = 0.10
 
+#: The bytes above ASCII, deleted to count them (a C loop, not a Python one).
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
 #: Bytes examined by the detector: enough for a reliable guess, bounded for 5 MB inputs.
 _DETECT_BYTES = 200_000
 
@@ -143,7 +146,7 @@ def _detect(data: bytes) -> str | None:
         return None
     if best.encoding in _CP1252_RIVALS and _decoded(data, "cp1252") is not None:
         sample = data[:_DETECT_BYTES]
-        non_ascii = sum(1 for byte in sample if byte >= 0x80)
+        non_ascii = len(sample) - len(sample.translate(None, _HIGH_BYTES))
         if non_ascii <= _CP1252_MAX_NON_ASCII * len(sample):
             return "cp1252"
     return best.encoding

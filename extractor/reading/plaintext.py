@@ -113,7 +113,7 @@ class PageParts:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     block: int  # index of the blank-line separated block the line belongs to
@@ -142,6 +142,8 @@ def _split_indented(lines: list[_Line]) -> list[_Line]:
     by_block: dict[int, set[bool]] = {}
     for line in lines:
         by_block.setdefault(line.block, set()).add(line.indent)
+    if all(len(indents) == 1 for indents in by_block.values()):
+        return lines  # no block to split: the blocks stay as they are (most texts)
     out: list[_Line] = []
     block, previous = -1, None
     for line in lines:
@@ -201,14 +203,22 @@ def _is_head(line: str) -> bool:
 def date_line(line: str) -> dt.date | None:
     """The date of a line that is only a date ("Published 26 May 2023, 07:45 CEST")."""
     rest = _PUBLISHED_PREFIX.sub("", line, count=1)
+    if len(_LETTER_RUN.findall(rest)) > _MAX_DATE_LINE_EXTRA_WORDS + _MAX_DATE_WORDS:
+        return None  # too many words even without a date (a sentence): skip the date search
     found = find_date(rest)
     if found is None:
         return None
     date, match = found
     extra = rest[: match.start()] + " " + rest[match.end() :]
-    if len(re.findall(r"[^\W\d_]+", extra)) > _MAX_DATE_LINE_EXTRA_WORDS:
+    if len(_LETTER_RUN.findall(extra)) > _MAX_DATE_LINE_EXTRA_WORDS:
         return None
     return date
+
+
+#: A word of letters (digits and underscores split words: "5th" has the word "th").
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: Most words a printed date holds: weekday, day suffix, "of", month ("Tuesday 5th of March").
+_MAX_DATE_WORDS = 4
 
 
 def _mark_captions(lines: list[_Line]) -> list[_Line]:
@@ -229,6 +239,8 @@ def _mark_captions(lines: list[_Line]) -> list[_Line]:
             prev = lines[i - 1].text
             if bp.key(prev) not in bp.lexicon().published_markers and date_line(prev) is None:
                 marked.add(i - 1)
+    if not markers:
+        return lines  # nothing to drop or mark (the block numbers are renumbered later)
     out: list[_Line] = []
     block, previous = -1, None
     for i, line in enumerate(lines):

@@ -65,6 +65,11 @@ _MOJIBAKE_SUSPECT = re.compile(
 )
 
 
+#: The characters a ``_MOJIBAKE_SUSPECT`` match starts with: one class, which the regex
+#: engine scans for in C (the two-branch pattern is tried at every position).
+_SUSPECT_START = re.compile(r"[\x80-\x9f\xc2-\xf4]")
+
+
 @functools.cache
 def _ftfy() -> tuple[Any, Callable[[str], bool], Any]:
     """ftfy's fixer, badness test and config, imported on first suspect line only.
@@ -211,22 +216,42 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _suspect_lines(text: str) -> list[int]:
+    """Indices of the lines (split at "\\n") in which ``_MOJIBAKE_SUSPECT`` finds a match.
+
+    One scan of the whole text instead of one per line. A match that takes in the newline
+    after a line is not one inside the line, so it does not count.
+    """
+    first = _SUSPECT_START.search(text)
+    if first is None:
+        return []  # no character a suspect sequence starts with (most texts)
+    found: list[int] = []
+    line, position = 0, 0
+    for match in _MOJIBAKE_SUSPECT.finditer(text, first.start()):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if "\n" not in match.group() and (not found or found[-1] != line):
+            found.append(line)
+    return found
+
+
 def repair_mojibake(text: str, warnings: list[str]) -> str:
     """Undo UTF-8-read-as-Latin-1/cp1252 damage with ftfy, on suspect lines only."""
-    if not _MOJIBAKE_SUSPECT.search(text):
+    suspects = _suspect_lines(text)
+    if not suspects:
         return text
     lines = text.split("\n")
     changed = 0
-    for i, line in enumerate(lines):
+    fix_text, is_bad, config = _ftfy()
+    for i in suspects:
+        line = lines[i]
         # ftfy's own badness test is a cheap gate: fix_text costs far more on clean lines.
-        if _MOJIBAKE_SUSPECT.search(line):
-            fix_text, is_bad, config = _ftfy()
-            if not is_bad(line):
-                continue
-            fixed = fix_text(line, config)
-            if fixed != line:
-                lines[i] = fixed
-                changed += 1
+        if not is_bad(line):
+            continue
+        fixed = fix_text(line, config)
+        if fixed != line:
+            lines[i] = fixed
+            changed += 1
     if not changed:
         return text
     warnings.append(f"repaired mis-decoded text (mojibake) on {changed} line(s) with ftfy")

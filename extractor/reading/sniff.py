@@ -1,4 +1,4 @@
-"""Is a text an HTML page? Kept apart from html.py so that reading plain text never imports bs4."""
+"""Is a text an HTML page? Kept apart from html.py so that reading plain text never imports lxml."""
 
 from __future__ import annotations
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractor.reading.boilerplate import lexicon
+from extractor.reading.boilerplate import folded, lexicon
 from extractor.reading.dates import find_date
 
 _DATELINE = re.compile(
@@ -73,7 +74,10 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
     >>> (d.place, d.agency)
     ('SAN JOSE', 'BUSINESS WIRE')
     """
-    match = _DATELINE.match(paragraph[:200])
+    head = paragraph[:200]
+    if "-" not in head and "–" not in head and "—" not in head:
+        return None  # no dash ends a dateline here (most lines: skips the costly pattern)
+    match = _DATELINE.match(head)
     if match is None:
         return None
     place, date_text = match.group("place") or "", match.group("date")
@@ -128,8 +132,15 @@ def strip_wire_prefix(title: str) -> str:
 
 def is_all_caps(text: str) -> bool:
     """Every cased letter is upper case, and there are at least two of them."""
-    letters = [ch for ch in text if ch.isalpha() and ch.lower() != ch.upper()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    if text.isascii():  # cased letters are A-Z and a-z: str.isupper() says the same
+        return text.isupper() and sum(map(str.isupper, text)) >= 2
+    count = 0
+    for ch in text:  # a cased letter: one that has two cases
+        if ch.isalpha() and ch.lower() != ch.upper():
+            if not ch.isupper():
+                return False
+            count += 1
+    return count >= 2
 
 
 def title_case(name: str) -> str:
@@ -165,12 +176,57 @@ def mixed_case_name(name: str, text: str) -> str:
     """
     if not is_all_caps(name):
         return name
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.I)
-    for match in pattern.finditer(text):
-        found = " ".join(match.group().split())
+    for spelled in _spellings(name.split(), text):
+        found = " ".join(spelled.split())
         if not is_all_caps(found) and any(ch.isupper() for ch in found):
             return found[:1].upper() + found[1:]
     return title_case(name)
+
+
+def _spellings(words: list[str], text: str) -> Iterator[str]:
+    r"""Where ``text`` spells ``words`` in any case, any spaces between, left to right.
+
+    What ``finditer`` of ``(?<!\w)W1\s+W2...(?!\w)`` with IGNORECASE yields. ASCII words
+    (nearly all names) are found with ``str.find`` on the folded text instead: compiling a
+    case-insensitive pattern per name costs more than the whole search.
+    """
+    if not all(word.isascii() for word in words):
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+        for match in pattern.finditer(text):
+            yield match.group()
+        return
+    low = folded(text)  # same length as text: one character for each
+    parts = [word.lower() for word in words]
+    start = low.find(parts[0])
+    while start >= 0:
+        end = _spelled_at(text, low, parts, start)
+        if end is None:
+            start = low.find(parts[0], start + 1)
+        else:
+            yield text[start:end]
+            start = low.find(parts[0], end)
+
+
+def _spelled_at(text: str, low: str, parts: list[str], start: int) -> int | None:
+    """The end of ``parts`` spelled from ``start`` as whole words apart by spaces, or None."""
+    if start > 0 and _is_word_char(text[start - 1]):
+        return None
+    end = start + len(parts[0])
+    for part in parts[1:]:
+        gap = end
+        while gap < len(text) and text[gap].isspace():  # the pattern's \s+
+            gap += 1
+        if gap == end or not low.startswith(part, gap):
+            return None
+        end = gap + len(part)
+    if end < len(text) and _is_word_char(text[end]):
+        return None
+    return end
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""``\w`` in a str pattern: alphanumeric or the underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 #: The issuer at the start of a release's first sentence, up to its defined term, its ticker,

@@ -150,6 +150,24 @@ def test_page_without_article_element_uses_the_densest_paragraph_parent() -> Non
 
 
 def test_xml_declared_page_is_read_without_warnings() -> None:
-    # pytest turns warnings into errors: bs4's XML advice must not escape.
+    # pytest turns warnings into errors: an XML page read as HTML must not warn.
     html = '<?xml version="1.0"?><rss><channel><p>1.</p><p>2.</p><p>3.</p></channel></rss>'
     assert read_article(html).text == "1.\n\n2.\n\n3."
+
+
+def test_page_of_only_end_tags_keeps_its_comments() -> None:
+    # lxml builds no element from "</p></p>"; the copyright in the comment still names the site.
+    article = read_article("<!-- (c) Fernbrook Gazette 2020 --></p></p></p>")
+    assert article.text == ""
+    assert article.publisher == "Fernbrook Gazette"
+
+
+def test_deeply_nested_page_is_read_to_the_bottom() -> None:
+    # Unclosed or machine-made markup can nest far deeper than any layout: 1,500 levels.
+    depth = 1500
+    html = (
+        "<html><body>" + "<div>" * depth + "<p>Acme bought Widget for $5m.</p>" + "</div>" * depth
+    ) + "<p>(c) Fernbrook Gazette 2021</p></body></html>"
+    article = read_article(html)
+    assert article.text == "Acme bought Widget for $5m."
+    assert article.publisher == "Fernbrook Gazette"

@@ -1,0 +1,212 @@
+"""The cheap tests that run before costly patterns must never reject a line a pattern accepts.
+
+Each pre-test (a substring of the folded line, the line's opening word, a dash before the
+dateline pattern, a digit or month stem before the date patterns) is a necessary condition
+of its pattern; the pure-Python name search agrees with the case-insensitive regex it
+replaces. Hypothesis mixes the letters that IGNORECASE treats specially (dotted and dotless
+I, long s, the Kelvin sign) and odd whitespace into the lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.reading import boilerplate as bp
+from extractor.reading import dates, decoding, plaintext, repair, wire
+
+#: Pieces of furniture lines and prose, and characters that case-folding treats specially.
+_PIECES = [
+    "Copyright",
+    "(c)",
+    "©",
+    "All Rights Reserved",
+    "Reporting by",
+    "(Additional reporting by",
+    "Image source,",
+    "Photo credit:",
+    "is not responsible for the content of external sites.",
+    "Read more:",
+    "ALSO READ |",
+    "Sign up for our",
+    "newsletter",
+    "http://x.example/a",
+    "www.example.org",
+    "Write to Jo at jo@example.com",
+    "Share",
+    "Subscribe",
+    "Acme",
+    "Holloway",
+    "4 March 2024",
+    "Jan. 5, 2023",
+    "2024-03-04",
+    "2024/03/04",
+    "2024年3月4日",
+    "Tue.,",
+    "of",
+    "LONDON, Jan 5 (Reuters) -",
+    "—",
+    "•",
+    "-",
+    ">",
+    "İ",
+    "ı",
+    "ſ",
+    "\u212a",
+    "_",
+]
+_SPACES = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2003", "\n", ""])
+_LINES = st.lists(
+    st.tuples(st.sampled_from(_PIECES) | st.text(max_size=4), _SPACES), max_size=8
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES)
+def test_folded_keeps_positions_and_finds_every_ignorecase_word(line: str) -> None:
+    low = bp.folded(line)
+    assert len(low) == len(line)
+    for word in ("responsible", "reserved", "copyright", "acme", "rights", "sign"):
+        if re.search(re.escape(word), line, re.IGNORECASE):
+            assert word in low
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES)
+def test_line_pretests_never_reject_a_pattern_match(line: str) -> None:
+    opening = bp._opening(line)
+    link, _reading_time, promo = bp._furniture_patterns()
+    checks = [
+        (bp.COPYRIGHT, bp._COPYRIGHT_OPENINGS),
+        (bp.CREDITS, bp._CREDIT_OPENINGS),
+        (bp.PHOTO_LABEL, bp._PHOTO_OPENINGS),
+        (bp.URL_LINE, bp._URL_OPENINGS),
+        (link, bp._first_words()[0]),
+        (promo, bp._first_words()[1]),
+    ]
+    for pattern, openings in checks:
+        if pattern.match(line):
+            assert opening.startswith(openings), pattern.pattern
+    if bp.NOT_RESPONSIBLE.match(line):
+        assert "responsible" in bp.folded(line)
+    if bp.BREADCRUMB.match(line):
+        assert bp._has_breadcrumb_arrow(line)
+    if bp.CONTACT_LINE.match(line):
+        assert "@" in line
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LINES)
+def test_date_pretests_keep_every_pattern_that_matches(text: str) -> None:
+    kept = dates._patterns_for(text)
+    for pattern in (dates.ISO_DATE, dates.YEAR_FIRST_DATE, dates.DAY_MONTH_YEAR):
+        if pattern.search(text):
+            assert pattern in kept
+    if dates.MONTH_DAY_YEAR.search(text):
+        assert dates.MONTH_DAY_YEAR in kept
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LINES)
+def test_dateline_needs_a_dash(line: str) -> None:
+    if wire._DATELINE.match(line[:200]):
+        assert any(dash in line[:200] for dash in "-–—")
+
+
+_NAME_WORDS = st.lists(st.sampled_from(["ACME", "NEWS", "THE", "SKY", "KIT", "A&B", "X_Y"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAME_WORDS.filter(bool), _LINES, st.data())
+def test_name_search_agrees_with_the_case_insensitive_pattern(
+    words: list[str], filler: str, data: st.DataObject
+) -> None:
+    # Spell the name inside the filler with random case, special letters and spaces.
+    spelled = ""
+    for word in words:
+        chars = [data.draw(st.sampled_from([c, c.lower(), *_VARIANTS.get(c, "")])) for c in word]
+        spelled += "".join(chars) + data.draw(_SPACES)
+    text = filler + spelled + filler
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    expected = [m.group() for m in pattern.finditer(text)]
+    assert list(wire._spellings(words, text)) == expected
+
+
+#: Characters IGNORECASE takes for an ASCII letter that str.lower() does not give.
+_VARIANTS = {"I": "İı", "S": "ſ", "K": "\u212a"}
+
+
+_MOJIBAKE_BITS = st.sampled_from(["Ã©", "â€œ", "Ã ", "é", "é\n", "\x85", "ção", "\n", " ", "ok"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MOJIBAKE_BITS | st.text(max_size=3), max_size=12).map("".join))
+def test_one_scan_finds_the_lines_a_scan_per_line_finds(text: str) -> None:
+    lines = text.split("\n")
+    per_line = [i for i, line in enumerate(lines) if repair._MOJIBAKE_SUSPECT.search(line)]
+    assert repair._suspect_lines(text) == per_line
+
+
+def test_detect_counts_high_bytes_like_a_loop() -> None:
+    sample = bytes(range(256)) * 3
+    assert len(sample) - len(sample.translate(None, decoding._HIGH_BYTES)) == sum(
+        1 for byte in sample if byte >= 0x80
+    )
+
+
+def _all_caps_reference(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha() and ch.lower() != ch.upper()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AZaz09 -&.ÉéßǅǄªİıſ\u212aΣσ漢"), max_size=8))
+def test_is_all_caps_fast_paths_agree_with_the_definition(text: str) -> None:
+    assert wire.is_all_caps(text) == _all_caps_reference(text)
+
+
+def _date_line_reference(line: str) -> object:
+    rest = plaintext._PUBLISHED_PREFIX.sub("", line, count=1)
+    found = dates.find_date(rest)
+    if found is None:
+        return None
+    date, match = found
+    extra = rest[: match.start()] + " " + rest[match.end() :]
+    return None if len(re.findall(r"[^\W\d_]+", extra)) > 5 else date
+
+
+_DATE_BITS = st.sampled_from(
+    [
+        "Tuesday",
+        "5th",
+        "of",
+        "March",
+        "2024",
+        "Tue.,",
+        "Sept",
+        "12",
+        "2024年3月4日",
+        "2024-03-04",
+        "Published",
+        "Updated:",
+        "by",
+        "Jo",
+        "Roe",
+        "|",
+        "10:30",
+        "GMT",
+        ",",
+        "a",
+        "b",
+        "c",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_DATE_BITS, _SPACES), max_size=14))
+def test_date_line_word_bound_changes_no_answer(parts: list[tuple[str, str]]) -> None:
+    line = "".join(a + b for a, b in parts)
+    assert plaintext.date_line(line) == _date_line_reference(line)
