@@ -50,19 +50,18 @@ _HIGH_CHAR = re.compile(r"[\x80-\xff]")
 #: Fewest high-half characters for a repair: two double-byte characters.
 _MIN_HIGH_CHARS = 4
 
+#: A continuation byte (80-BF) as Latin-1 or cp1252 shows it ("â€", "Ã©"), or a space ("Ã ").
+_CONTINUATION = (
+    r"\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    r"\u20ac\u2122\x20"
+)
 #: Lines that UTF-8 mojibake always touches: a UTF-8 lead byte (C2-F4) shown as Latin-1/cp1252
 #: ("Â", "Ã", "â"...) followed by a continuation byte (80-BF) as cp1252 shows it, or a C1
 #: control. Curly quotes or accented letters alone ("Ipanú", "“x”") never import ftfy.
-_MOJIBAKE_SUSPECT = re.compile(
-    r"""
-    [\x80-\x9f]                               # a C1 control: an undecoded cp1252 byte
-    | [\xc2-\xf4]                              # a UTF-8 lead byte shown as Latin-1 ...
-      [\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc   # ... then a
-       \u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a   # continuation
-       \u20ac\u2122\x20]                      # byte as cp1252 shows it ("â€", "Ã©", "Ã ")
-    """,
-    re.VERBOSE,
-)
+# Not re.VERBOSE: white space and "#" inside a character class are literal even then, so a
+# class spread over commented lines would take in the comments' letters.
+_MOJIBAKE_SUSPECT = re.compile(rf"[\x80-\x9f]|[\xc2-\xf4][{_CONTINUATION}]")
 
 
 #: The characters a ``_MOJIBAKE_SUSPECT`` match starts with: one class, which the regex

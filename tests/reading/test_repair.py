@@ -64,3 +64,20 @@ def test_accented_latin_word_inside_text_is_not_cjk() -> None:
     assert decode_cjk_run("çã") is None  # too short to be two CJK characters
     warnings: list[str] = []
     assert repair_text("negociação", warnings) == "negociação"
+
+
+@pytest.mark.parametrize(
+    ("line", "suspect"),
+    [
+        # accented letters before letters (the class once took in its comments' letters)
+        ("Gonçalves joined Société Générale", False),
+        ("Renée Citroën", False),
+        ("the deal â€“ worth Â£5m", True),  # UTF-8 dash and pound read as cp1252
+        ("SÃ£o Paulo", True),
+        ("an undecoded \x96 dash", True),  # a C1 control
+    ],
+)
+def test_suspect_lines_need_a_lead_byte_then_a_continuation_byte(line: str, suspect: bool) -> None:
+    from extractor.reading.repair import _suspect_lines
+
+    assert bool(_suspect_lines(line)) is suspect
