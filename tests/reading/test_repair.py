@@ -70,7 +70,7 @@ def test_accented_latin_word_inside_text_is_not_cjk() -> None:
     ("line", "suspect"),
     [
         # accented letters before letters (the class once took in its comments' letters)
-        ("Gonçalves joined Société Générale", False),
+        ("Gonçalves joined Société.", False),
         ("Renée Citroën", False),
         ("the deal â€“ worth Â£5m", True),  # UTF-8 dash and pound read as cp1252
         ("SÃ£o Paulo", True),
