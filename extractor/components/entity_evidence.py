@@ -355,9 +355,12 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     right = text[occ.end : min(occ.end + WINDOW, line_end if line_end >= 0 else len(text))]
     left = text[max(line_start, occ.start - WINDOW) : occ.start]
     first = right[:1]
-    for pattern, kind, pts in vocab.right_by_first.get(
-        " " if first.isspace() else first, vocab.right_other
-    ):
+    key = " " if first.isspace() else first
+    group = vocab.right_by_first.get(key, vocab.right_other)
+    screen = vocab.right_screens.get(key)
+    if screen is not None and not screen[0].match(right):
+        group = screen[1]  # no light pattern matches: only the heavy ones are left to try
+    for pattern, kind, pts in group:
         if pattern.match(right):
             points.append((kind, pts))
     folded = left.casefold()
