@@ -21,6 +21,8 @@ _OPENERS = "\"'“‘«([{<"
 _CLOSERS = "\"'”’»)]}>,;:!?"
 _ENDERS = ".!?"
 _ENDER_SET = frozenset(_ENDERS)
+#: Marks after a word that close it (and, for "!" and "?", end the sentence).
+_FAST_CLOSERS = frozenset(",;:!?")
 #: Lower-case words that may join two capitalised words inside one name.
 _NAME_JOINERS = frozenset(
     {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
@@ -161,12 +163,26 @@ def _line_words(line: str, offset: int, dotted: frozenset[str]) -> tuple[list[Wo
 
 def _word(raw: str, start: int, dotted: frozenset[str]) -> Word | None:
     """One word of ``split_words`` (None when only punctuation is left)."""
-    # Fast paths, same result as the general case below: letters only ("the", "Velmora":
-    # no quote, bracket, stop, apostrophe or hyphen to look at), and letters + comma.
-    if raw.isalpha():
+    # Fast paths, same result as the general case below: letters and digits only ("the",
+    # "Velmora", "2024": no quote, bracket, stop, apostrophe or hyphen to look at); letters
+    # and one mark after them ("said,", "said:", "year."), unless the stop belongs to the
+    # word ("Corp.", "Mr.", "B."); a quote or bracket and letters ('"We').
+    if raw.isalnum():
         return Word(start, start + len(raw), raw)
-    if raw[-1] == "," and raw[:-1].isalpha():
-        return Word(start, start + len(raw) - 1, raw[:-1], closed=True)
+    last = raw[-1]
+    body = raw[:-1]
+    if body.isalpha():
+        if last in _FAST_CLOSERS:
+            return Word(start, start + len(body), body, closed=True, ends_sentence=last in "!?")
+        if (
+            last == "."
+            and body.casefold() not in dotted
+            and f"{body.casefold()}." not in _ABBREVIATIONS
+            and not (len(body) == 1 and body.isupper())
+        ):
+            return Word(start, start + len(body), body, ends_sentence=True)
+    if raw[0] in _OPENERS and raw[1:].isalpha():
+        return Word(start + 1, start + len(raw), raw[1:], opened=True)
     lead = len(raw) - len(raw.lstrip(_OPENERS))
     core = raw[lead:]
     stripped = core.rstrip(_CLOSERS + _ENDERS + "…")
