@@ -351,58 +351,42 @@ def _runs_of_line(
 ) -> list[NameRun]:
     runs: list[NameRun] = []
     current: list[Word] = []
-
-    def flush() -> None:
-        while current and current[-1].text.casefold() in _TRAILING_JOINERS:
-            current.pop()
-        if current:
-            first, last = current[0], current[-1]
-            runs.append(
-                NameRun(
-                    start=first.start,
-                    end=last.end,
-                    text=text[first.start : last.end],
-                    words=list(current),
-                    sentence_initial=first.sentence_initial,
-                    possessive=last.possessive,
-                    hyphen_tail=last.hyphen_tail,
-                    headline=headline,
-                )
-            )
-        current.clear()
-
+    # Whether each word can be part of a name, worked out once (it is asked of a word as
+    # itself and as the next word of a joiner).
+    is_name = [word is not _PLAIN and _is_name_word(word.text) for word in words]
+    last_index = len(words) - 1
     for i, word in enumerate(words):
         if word is _PLAIN:  # common words: no name word, no joiner, no punctuation
             if current:
-                flush()
+                _flush(text, current, headline, runs)
+                current = []
             continue
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        joins = (
-            current
-            and not current[-1].closed
-            and not current[-1].ends_sentence
-            and not current[-1].possessive
-            and nxt is not None
-            and _is_name_word(nxt.text)
-            and not nxt.opened
-            and (
-                word.text == "&"
-                or word.text in _NAME_JOINERS
-                or (word.text == "of" and current[-1].text in of_heads)
+        nxt = words[i + 1] if i < last_index else None
+        if current:
+            prev = current[-1]
+            joins = (
+                not prev.closed
+                and not prev.ends_sentence
+                and not prev.possessive
+                and nxt is not None
+                and is_name[i + 1]
+                and not nxt.opened
+                and (
+                    word.text == "&"
+                    or word.text in _NAME_JOINERS
+                    or (word.text == "of" and prev.text in of_heads)
+                )
             )
-        )
-        legal_paren = current and (
-            (word.opened and word.text.startswith("Pty")) or word.text in _LOWER_LEGAL
-        )
-        if joins or legal_paren:
-            current.append(word)
-            continue
-        if _is_name_word(word.text) and not (current and word.opened):
+            if joins or (word.opened and word.text.startswith("Pty")) or word.text in _LOWER_LEGAL:
+                current.append(word)
+                continue
+        if is_name[i] and not (current and word.opened):
             current.append(word)
         else:
             if current:
-                flush()
-            if _is_name_word(word.text):
+                _flush(text, current, headline, runs)
+                current = []
+            if is_name[i]:
                 current.append(word)
         if current and (
             word.closed
@@ -411,6 +395,29 @@ def _runs_of_line(
             or word.hyphen_tail
             or (word.legal_end and not (nxt and _continues(nxt.text, continuers)))
         ):
-            flush()
-    flush()
+            _flush(text, current, headline, runs)
+            current = []
+    if current:
+        _flush(text, current, headline, runs)
     return runs
+
+
+def _flush(text: str, current: list[Word], headline: bool, runs: list[NameRun]) -> None:
+    """Add the run of ``current`` (without joiners at its end) to ``runs``; ``current``
+    becomes that run's word list."""
+    while current and current[-1].text.casefold() in _TRAILING_JOINERS:
+        current.pop()
+    if current:
+        first, last = current[0], current[-1]
+        runs.append(
+            NameRun(
+                first.start,
+                last.end,
+                text[first.start : last.end],
+                current,
+                first.sentence_initial,
+                last.possessive,
+                last.hyphen_tail,
+                headline,
+            )
+        )
