@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractor.components.entity_patterns import Vocabulary, vocabulary
 from extractor.parsing.entity_text import NameRun, Word, find_name_runs
 from extractor.parsing.names import (
+    NameWords,
     clean_name,
     has_legal_suffix,
     name_key,
@@ -280,6 +281,7 @@ def type_names(
     lex = name_words()
     by_key: dict[str, TypedName] = {}
     ent_list = list(ents)
+    per_name: dict[str, tuple[bool, bool]] = {}  # ``_name_facts`` of each name, made once
     for occ in occurrences:
         typed = by_key.get(occ.key)
         if typed is None:
@@ -294,12 +296,13 @@ def type_names(
             score[kind] = score.get(kind, 0.0) + points * damp
         if occ.title:
             score["person"] = score.get("person", 0.0) + 5
-        first = occ.name.split()[0]
-        # A capital letter mid-sentence is weak evidence of a name that is not a place.
-        plain = not (first in lex.demonyms or first in lex.places or occ.name in vocab.first_names)
+        facts = per_name.get(occ.name)
+        if facts is None:
+            facts = per_name[occ.name] = _name_facts(occ.name, vocab, lex)
+        plain, bank_head = facts
         if plain and not occ.weak and not occ.initial and not occ.title:
             score["company"] = score.get("company", 0.0) + 1.0
-        if _is_central_bank(text, occ, vocab):
+        if bank_head and _is_central_bank(text, occ, vocab):
             score["body"] = score.get("body", 0.0) + 6
         for start, end, label in ent_list:
             if start < occ.end and occ.start < end:
@@ -314,6 +317,14 @@ def type_names(
     for typed in by_key.values():
         typed.kind = decide(typed.scores)
     return by_key
+
+
+def _name_facts(name: str, vocab: Vocabulary, lex: NameWords) -> tuple[bool, bool]:
+    """Whether a capital letter mid-sentence is evidence for the name (a name that is not a
+    place, nationality or first name), and whether it ends with a central bank's head."""
+    first = name.split()[0]
+    plain = not (first in lex.demonyms or first in lex.places or name in vocab.first_names)
+    return plain, name.endswith(vocab.central_bank_heads)
 
 
 #: The kinds a user NER's labels are evidence for.
@@ -393,9 +404,11 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
             if kind == "company" and pts >= 2:
                 break  # "stake in X" also matches the weaker "in X"
     # '"...," said Zoltan Kovacsik.': a speaker named at the end of a sentence is a person.
-    if _SAID_BEFORE.search(left[-12:]) and _CLAUSE_END.match(right):
+    if _CLAUSE_END.match(right) and _SAID_BEFORE.search(left[-12:]):
         points.append(("person", 1.0))
     tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
+    if not tail:
+        return points
     if tail.startswith(("owned", "backed", "controlled", "listed", "led")):
         points.append(("company", 3.0))
     elif tail.startswith(("type", "like", "style")):
