@@ -124,36 +124,51 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
     return words
 
 
-#: The words of a line for ``find_name_runs``: a stretch of plain lower-case words (letters
-#: a-z only, none of which can join a name) is one ``plain`` match, so the common words of a
-#: sentence cost one regex step instead of a ``Word`` each; every other word is one match.
+#: The words of a line for ``find_name_runs``: a stretch of plain words is one ``plain``
+#: match, so the common words of a sentence cost one regex step instead of a ``Word`` each;
+#: every other word is one match. A plain word starts with a letter a-z and holds no capital
+#: and no "&" (so it is no name word: not "eBay", not "q&"), and it is none of the words that
+#: may join a name or belong to one ("de", "of", "plc", "inc."); with its punctuation it may
+#: still end a sentence, which only its last word's marks can tell the next word.
 _LINE_TOKENS = re.compile(
     r"""
     (?P<plain>(?:
         (?!(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el
-            |of|plc|llc)(?!\S))    # joiners and lower-case legal forms: kept as words
-        [a-z]+(?!\S)\s*          # a lower-case word and the space after it
+            |of|plc|llc|inc|ltd)(?![a-z]))  # joiners and lower-case legal forms: words
+        [a-z][^\sA-Z&]*(?!\S)\s*  # a plain word, its punctuation and the space after it
     )+)
     | \S+                       # any other word, with its punctuation
     """,
     re.VERBOSE,
 )
-#: Stands for a ``plain`` stretch in a line's words: it cuts a run, is no name word, and the
-#: word after it does not start a sentence (like any lower-case word without punctuation).
-_PLAIN = Word(-1, -1, "")
+#: Stand for a ``plain`` stretch in a line's words: it cuts a run and is no name word; the
+#: word after it starts a sentence as after the stretch's last word, whose marks may close
+#: it ("said,") or end a sentence ("year."): ``_PLAINS[closed, ends_sentence]``.
+_PLAINS = {
+    (closed, ends): Word(-1, -1, "", closed=closed, ends_sentence=ends)
+    for closed in (False, True)
+    for ends in (False, True)
+}
+_PLAIN = _PLAINS[False, False]
 
 
 def _line_words(line: str, offset: int, dotted: frozenset[str]) -> tuple[list[Word], int]:
-    """The words of one line (``_PLAIN`` for each stretch of plain words) and how many plain
-    words there were; the same runs come out as from ``split_words``, at a fraction of the
-    cost."""
+    """The words of one line (one of ``_PLAINS`` for each stretch of plain words) and how
+    many plain words there were; the same runs come out as from ``split_words``, at a
+    fraction of the cost."""
     words: list[Word] = []
     plain = 0
     for m in _LINE_TOKENS.finditer(line):
         stretch = m.group("plain")
         if stretch is not None:
-            plain += len(stretch.split())
-            words.append(_PLAIN)
+            tokens = stretch.split()
+            plain += len(tokens)
+            last = tokens[-1]
+            if last.isalpha():
+                words.append(_PLAIN)
+            else:  # never None: a word starting with a letter keeps that letter
+                marks = _word(last, 0, dotted) or _PLAIN
+                words.append(_PLAINS[marks.closed, marks.ends_sentence])
             continue
         word = _word(m.group(), offset + m.start(), dotted)
         if word is not None:
@@ -320,7 +335,7 @@ def find_name_runs(
 def _mark_sentence_starts(words: list[Word]) -> None:
     prev: Word | None = None
     for word in words:
-        if word is _PLAIN:
+        if word.start < 0:  # a plain stretch: its last word's marks count
             prev = word
             continue
         word.sentence_initial = (
@@ -353,10 +368,10 @@ def _runs_of_line(
     current: list[Word] = []
     # Whether each word can be part of a name, worked out once (it is asked of a word as
     # itself and as the next word of a joiner).
-    is_name = [word is not _PLAIN and _is_name_word(word.text) for word in words]
+    is_name = [word.start >= 0 and _is_name_word(word.text) for word in words]
     last_index = len(words) - 1
     for i, word in enumerate(words):
-        if word is _PLAIN:  # common words: no name word, no joiner, no punctuation
+        if word.start < 0:  # plain words: no name word, no joiner
             if current:
                 _flush(text, current, headline, runs)
                 current = []

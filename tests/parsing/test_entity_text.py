@@ -43,6 +43,8 @@ _TEXTS = [
     "a b c de Lima van of and y el Corto\n\n\nvan Dijk de Bruin (Pty) Ltd of Harrow",
     "the quick brown fox jumps over the lazy dog and the end",
     "Deal Agreed: Orchard Foods to buy Lantern stake from the Bank of Ostra for $5m",
+    'rivals were told, "Velmora won." it said: Quernby left; a start-up\'s deal, (Tallow rose',
+    "the state-owned firm grew. Velmora said so! de-facto plc, inc. Harrow and des' Ostra Ltd",
 ]
 
 
