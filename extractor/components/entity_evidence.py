@@ -374,6 +374,22 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     for pattern, kind, pts in group:
         if pattern.match(right):
             points.append((kind, pts))
+    if left:  # (a name opening its line has no left context: nothing there can match)
+        _left_points(left, right, vocab, points)
+    tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
+    if not tail:
+        return points
+    if tail.startswith(("owned", "backed", "controlled", "listed", "led")):
+        points.append(("company", 3.0))
+    elif tail.startswith(("type", "like", "style")):
+        points.append(("company", 1.0))
+    elif tail.startswith("based"):
+        points.append(("place", 3.0))
+    return points
+
+
+def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[str, float]]) -> None:
+    """Add the points of the left context (not empty) to ``points``."""
     folded = left.casefold()
     by_word = vocab.left_by_word
     # The patterns one of the last two words triggers, and those that need a list cue
@@ -406,16 +422,6 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     # '"...," said Zoltan Kovacsik.': a speaker named at the end of a sentence is a person.
     if _CLAUSE_END.match(right) and _SAID_BEFORE.search(left[-12:]):
         points.append(("person", 1.0))
-    tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
-    if not tail:
-        return points
-    if tail.startswith(("owned", "backed", "controlled", "listed", "led")):
-        points.append(("company", 3.0))
-    elif tail.startswith(("type", "like", "style")):
-        points.append(("company", 1.0))
-    elif tail.startswith("based"):
-        points.append(("place", 3.0))
-    return points
 
 
 #: Plural nouns after a list of names that make the names modifiers, not companies.
@@ -425,9 +431,13 @@ _PREMODIFIED = re.compile(
 )
 
 
+#: What may stand between two names of one list: ", ", " and ", ", or ", " & ".
+_LIST_JOINER = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+
+
 def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, TypedName]) -> None:
     """Names listed with companies ("Alpina, Danube Airlines and Flandria Airlines")."""
-    joiner = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+    joiner = _LIST_JOINER
     lex = name_words()
     groups: list[list[Occurrence]] = []
     for prev, occ in itertools.pairwise(occurrences):
