@@ -140,6 +140,11 @@ def _profiles(text: str, companies: list[CompanyFact]) -> dict[str, _Profile]:
     return profiles
 
 
+def _specific(noun: str, adj: str | None) -> bool:
+    """Whether ``_fit`` reads the profile for this noun and adjective."""
+    return noun not in _GENERIC or bool(adj and adj in name_words().demonyms)
+
+
 def _fit(noun: str, adj: str | None, profile: _Profile) -> int:
     """2: agrees with what the article says; 1: nothing known; 0: contradicts it."""
     score = 1
@@ -214,7 +219,9 @@ def find_references(
             n = {"three": 3, "four": 4}.get(m.group("num") or "", 2)
             names = sorted(ranked[:n], key=first_seen.__getitem__) if len(ranked) >= n else []
         else:
-            if profiles is None:
+            # A generic noun without a nationality ("the company") fits every company:
+            # what the article says of each (``_profiles``) is needed only otherwise.
+            if profiles is None and _specific(noun, adj):
                 profiles = _profiles(text, companies)
             names = _antecedent(text, m, noun, adj, mentions, sentences, profiles, totals)
         if names:
@@ -286,10 +293,11 @@ def _antecedent(
     adj: str | None,
     mentions: list[_Mention],
     sentences: list[int],
-    profiles: dict[str, _Profile],
+    profiles: dict[str, _Profile] | None,
     totals: Counter[str],
 ) -> list[str]:
-    """The company a singular reference stands for."""
+    """The company a singular reference stands for (``profiles`` may be None when the
+    reference is not ``_specific``: every company fits it)."""
     index = max(0, bisect.bisect_right(sentences, m.start()) - 1)
     scores: Counter[str] = Counter()
     near: set[str] = set()
@@ -308,7 +316,10 @@ def _antecedent(
         scores[subject] += 1.5
     for name, total in totals.items():
         scores[name] += 0.05 * total
-    fits = {name: _fit(noun, adj, profiles[name]) for name in totals}
+    if profiles is None or not _specific(noun, adj):
+        fits = dict.fromkeys(totals, 1)  # what ``_fit`` gives without reading a profile
+    else:
+        fits = {name: _fit(noun, adj, profiles[name]) for name in totals}
     candidates = [n for n in scores if fits[n] > 0] or list(scores)
     best = max(candidates, key=lambda n: (fits[n] == 2 and n in near, scores[n]))
     return [best]
