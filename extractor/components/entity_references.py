@@ -229,14 +229,16 @@ def find_references(
             if len(names) == 1:
                 index = max(0, bisect.bisect_right(sentences, m.start()) - 1)
                 subject = _opens(text, sentences, index, m.start())
-                mentions.append(_Mention(m.start(), m.end(), names[0], index, subject))
-                mentions.sort(key=lambda x: x.start)
+                mention = _Mention(m.start(), m.end(), names[0], index, subject)
+                # (after any mention with the same start, as a stable sort would put it)
+                bisect.insort_right(mentions, mention, key=_start_of)
     return refs
 
 
 #: Words before a mention that make it no subject ("a unit of X", "sold to X").
 _NOT_OPENING = re.compile(r"\b(?:including|such\s+as|of|by|from|to|with)\s")
 _COMMA = re.compile(r",\s*")
+_SPACES = re.compile(" *")
 
 
 def _opens(text: str, sentences: list[int], index: int, pos: int) -> bool:
@@ -264,22 +266,27 @@ def _mentions(text: str, companies: list[CompanyFact], sentences: list[int]) -> 
     return out
 
 
+def _start_of(mention: _Mention) -> int:
+    return mention.start
+
+
 def _skip(text: str, m: re.Match[str], mentions: list[_Mention]) -> bool:
     """Not a reference: inside a name, a descriptor before one, or a non-company adjective."""
     if m.group("adj") and m.group("adj").casefold() in _NOT_ADJECTIVES:
         return True
-    if any(x.start < m.end() and m.start() < x.end for x in mentions):
+    start, end = m.span()
+    if any(x.start < end and start < x.end for x in mentions):
         return True
-    rest = text[m.end() :]
-    gap = len(rest) - len(rest.lstrip(" "))
-    return gap > 0 and any(x.start == m.end() + gap for x in mentions)
+    after = _SPACES.match(text, end).end()  # the spaces after the reference
+    return after > end and any(x.start == after for x in mentions)
 
 
 def _apposition(text: str, m: re.Match[str], mentions: list[_Mention]) -> str | None:
     """ "X, the firm that ...": the company right before the comma (not "X, the group's")."""
     if text[m.end() : m.end() + 2] in ("'s", "’s"):
         return None
-    before = [x for x in mentions if x.end <= m.start()]
+    start = m.start()
+    before = [x for x in mentions if x.end <= start]
     if not before:
         return None
     last = max(before, key=lambda x: x.end)
