@@ -46,7 +46,7 @@ MIN_BODY = 3.0
 WINDOW = 90
 
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
     """One occurrence of a (cleaned) name in the text."""
 
@@ -60,7 +60,7 @@ class Occurrence:
     title: str | None = None  # "Mr" before a person's name
 
 
-@dataclass
+@dataclass(slots=True)
 class TypedName:
     """The decision about one distinct name, with all its occurrences."""
 
@@ -119,21 +119,29 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
     splitters = vocab.splitters | agency
     headline_common: set[str] | None = None  # made for the first title-case line
     for run in runs:
-        words = list(run.words)
+        words = run.words  # (read only: the words dropped below are sliced off)
         title = None
         # "The Banca Sorvegna board": drop blocked and function words in front.
-        while words and (_blocked(words[0].text, vocab) or words[0].text in agency):
-            if words[0].text in titles:
-                title = words[0].text
-            words.pop(0)
-        if not words:
+        skip = 0
+        for word in words:
+            if not (_blocked(word.text, vocab) or word.text in agency):
+                break
+            if word.text in titles:
+                title = word.text
+            skip += 1
+        if skip == len(words):
             continue
         # "Chief Financial Officer Hennie Vlok": the role is context, not name.
-        words = _strip_role_prefix(words, vocab)
-        while words and (words[0].text.islower() and not _is_brand(words[0].text)):
-            words.pop(0)  # "of Directors" once "Board" was dropped
-        if not words:
+        words = _strip_role_prefix(words[skip:] if skip else words, vocab)
+        skip = 0
+        for word in words:
+            if not (word.text.islower() and not _is_brand(word.text)):
+                break
+            skip += 1  # "of Directors" once "Board" was dropped
+        if skip == len(words):
             continue
+        if skip:
+            words = words[skip:]
         parts = _split_blocked(words, splitters)
         if run.headline:
             # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
@@ -201,6 +209,11 @@ def _split_common(words: list[Word], common: set[str]) -> list[list[Word]]:
 
 
 def _split_blocked(words: list[Word], blocked: frozenset[str] | set[str]) -> list[list[Word]]:
+    for w in words:
+        if w.text in blocked:
+            break
+    else:
+        return [words]  # (most runs: nothing to cut)
     parts: list[list[Word]] = [[]]
     for w in words:
         if w.text in blocked:
