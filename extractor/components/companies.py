@@ -192,15 +192,25 @@ def group_companies(text: str, typed: dict[str, TypedName]) -> list[CompanyFact]
     uf = _UnionFind(keys)
     for key, other in _explicit_links(text, typed, companies):
         uf.union(key, other)
+    # (name, length, first offset, whether a unit) of each key, read once for every pair
+    facts = [
+        (companies[k].name, len(companies[k].name), companies[k].occurrences[0].start, k in units)
+        for k in keys
+    ]
     for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            ta, tb = companies[a], companies[b]
-            short, long = (ta, tb) if len(ta.name) <= len(tb.name) else (tb, ta)
-            long_first = long.occurrences[0].start < short.occurrences[0].start
-            if long.key in units and short.key not in units:
-                continue  # "its solar subsidiary, Daeho Solar": another company
-            if same_company(short.name, long.name, long_first=long_first):
-                uf.union(a, b)
+        name_a, len_a, first_a, unit_a = facts[i]
+        for j in range(i + 1, len(keys)):
+            name_b, len_b, first_b, unit_b = facts[j]
+            if len_a <= len_b:  # a is the short form
+                if unit_b and not unit_a:
+                    continue  # "its solar subsidiary, Daeho Solar": another company
+                if same_company(name_a, name_b, long_first=first_b < first_a):
+                    uf.union(a, keys[j])
+            else:
+                if unit_a and not unit_b:
+                    continue
+                if same_company(name_b, name_a, long_first=first_a < first_b):
+                    uf.union(a, keys[j])
     groups: dict[str, list[TypedName]] = {}
     for key in keys:
         groups.setdefault(uf.find(key), []).append(companies[key])

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractor.components.entity_patterns import Vocabulary, vocabulary
 from extractor.parsing.entity_text import NameRun, Word, find_name_runs
 from extractor.parsing.names import (
+    NameWords,
     clean_name,
     has_legal_suffix,
     name_key,
@@ -45,7 +46,7 @@ MIN_BODY = 3.0
 WINDOW = 90
 
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
     """One occurrence of a (cleaned) name in the text."""
 
@@ -59,7 +60,7 @@ class Occurrence:
     title: str | None = None  # "Mr" before a person's name
 
 
-@dataclass
+@dataclass(slots=True)
 class TypedName:
     """The decision about one distinct name, with all its occurrences."""
 
@@ -118,21 +119,29 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
     splitters = vocab.splitters | agency
     headline_common: set[str] | None = None  # made for the first title-case line
     for run in runs:
-        words = list(run.words)
+        words = run.words  # (read only: the words dropped below are sliced off)
         title = None
         # "The Banca Sorvegna board": drop blocked and function words in front.
-        while words and (_blocked(words[0].text, vocab) or words[0].text in agency):
-            if words[0].text in titles:
-                title = words[0].text
-            words.pop(0)
-        if not words:
+        skip = 0
+        for word in words:
+            if not (_blocked(word.text, vocab) or word.text in agency):
+                break
+            if word.text in titles:
+                title = word.text
+            skip += 1
+        if skip == len(words):
             continue
         # "Chief Financial Officer Hennie Vlok": the role is context, not name.
-        words = _strip_role_prefix(words, vocab)
-        while words and (words[0].text.islower() and not _is_brand(words[0].text)):
-            words.pop(0)  # "of Directors" once "Board" was dropped
-        if not words:
+        words = _strip_role_prefix(words[skip:] if skip else words, vocab)
+        skip = 0
+        for word in words:
+            if not (word.text.islower() and not _is_brand(word.text)):
+                break
+            skip += 1  # "of Directors" once "Board" was dropped
+        if skip == len(words):
             continue
+        if skip:
+            words = words[skip:]
         parts = _split_blocked(words, splitters)
         if run.headline:
             # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
@@ -200,6 +209,11 @@ def _split_common(words: list[Word], common: set[str]) -> list[list[Word]]:
 
 
 def _split_blocked(words: list[Word], blocked: frozenset[str] | set[str]) -> list[list[Word]]:
+    for w in words:
+        if w.text in blocked:
+            break
+    else:
+        return [words]  # (most runs: nothing to cut)
     parts: list[list[Word]] = [[]]
     for w in words:
         if w.text in blocked:
@@ -280,6 +294,7 @@ def type_names(
     lex = name_words()
     by_key: dict[str, TypedName] = {}
     ent_list = list(ents)
+    per_name: dict[str, tuple[bool, bool]] = {}  # ``_name_facts`` of each name, made once
     for occ in occurrences:
         typed = by_key.get(occ.key)
         if typed is None:
@@ -294,12 +309,13 @@ def type_names(
             score[kind] = score.get(kind, 0.0) + points * damp
         if occ.title:
             score["person"] = score.get("person", 0.0) + 5
-        first = occ.name.split()[0]
-        # A capital letter mid-sentence is weak evidence of a name that is not a place.
-        plain = not (first in lex.demonyms or first in lex.places or occ.name in vocab.first_names)
+        facts = per_name.get(occ.name)
+        if facts is None:
+            facts = per_name[occ.name] = _name_facts(occ.name, vocab, lex)
+        plain, bank_head = facts
         if plain and not occ.weak and not occ.initial and not occ.title:
             score["company"] = score.get("company", 0.0) + 1.0
-        if _is_central_bank(text, occ, vocab):
+        if bank_head and _is_central_bank(text, occ, vocab):
             score["body"] = score.get("body", 0.0) + 6
         for start, end, label in ent_list:
             if start < occ.end and occ.start < end:
@@ -314,6 +330,14 @@ def type_names(
     for typed in by_key.values():
         typed.kind = decide(typed.scores)
     return by_key
+
+
+def _name_facts(name: str, vocab: Vocabulary, lex: NameWords) -> tuple[bool, bool]:
+    """Whether a capital letter mid-sentence is evidence for the name (a name that is not a
+    place, nationality or first name), and whether it ends with a central bank's head."""
+    first = name.split()[0]
+    plain = not (first in lex.demonyms or first in lex.places or name in vocab.first_names)
+    return plain, name.endswith(vocab.central_bank_heads)
 
 
 #: The kinds a user NER's labels are evidence for.
@@ -355,11 +379,30 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     right = text[occ.end : min(occ.end + WINDOW, line_end if line_end >= 0 else len(text))]
     left = text[max(line_start, occ.start - WINDOW) : occ.start]
     first = right[:1]
-    for pattern, kind, pts in vocab.right_by_first.get(
-        " " if first.isspace() else first, vocab.right_other
-    ):
+    key = " " if first.isspace() else first
+    group = vocab.right_by_first.get(key, vocab.right_other)
+    screen = vocab.right_screens.get(key)
+    if screen is not None and not screen[0].match(right):
+        group = screen[1]  # no light pattern matches: only the heavy ones are left to try
+    for pattern, kind, pts in group:
         if pattern.match(right):
             points.append((kind, pts))
+    if left:  # (a name opening its line has no left context: nothing there can match)
+        _left_points(left, right, vocab, points)
+    tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
+    if not tail:
+        return points
+    if tail.startswith(("owned", "backed", "controlled", "listed", "led")):
+        points.append(("company", 3.0))
+    elif tail.startswith(("type", "like", "style")):
+        points.append(("company", 1.0))
+    elif tail.startswith("based"):
+        points.append(("place", 3.0))
+    return points
+
+
+def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[str, float]]) -> None:
+    """Add the points of the left context (not empty) to ``points``."""
     folded = left.casefold()
     by_word = vocab.left_by_word
     # The patterns one of the last two words triggers, and those that need a list cue
@@ -390,16 +433,8 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
             if kind == "company" and pts >= 2:
                 break  # "stake in X" also matches the weaker "in X"
     # '"...," said Zoltan Kovacsik.': a speaker named at the end of a sentence is a person.
-    if _SAID_BEFORE.search(left[-12:]) and _CLAUSE_END.match(right):
+    if _CLAUSE_END.match(right) and _SAID_BEFORE.search(left[-12:]):
         points.append(("person", 1.0))
-    tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
-    if tail.startswith(("owned", "backed", "controlled", "listed", "led")):
-        points.append(("company", 3.0))
-    elif tail.startswith(("type", "like", "style")):
-        points.append(("company", 1.0))
-    elif tail.startswith("based"):
-        points.append(("place", 3.0))
-    return points
 
 
 #: Plural nouns after a list of names that make the names modifiers, not companies.
@@ -409,9 +444,13 @@ _PREMODIFIED = re.compile(
 )
 
 
+#: What may stand between two names of one list: ", ", " and ", ", or ", " & ".
+_LIST_JOINER = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+
+
 def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, TypedName]) -> None:
     """Names listed with companies ("Alpina, Danube Airlines and Flandria Airlines")."""
-    joiner = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+    joiner = _LIST_JOINER
     lex = name_words()
     groups: list[list[Occurrence]] = []
     for prev, occ in itertools.pairwise(occurrences):

@@ -46,6 +46,9 @@ class Vocabulary:
     #: any white space); ``right_other`` for every other first character (see ``by_opening``).
     right_by_first: dict[str, tuple[tuple[LazyPattern, str, float], ...]]
     right_other: tuple[tuple[LazyPattern, str, float], ...]
+    #: Per first character: one regex that matches where any light pattern of that group
+    #: matches, and the group without its light patterns (see ``screens``).
+    right_screens: dict[str, tuple[LazyPattern, tuple[tuple[LazyPattern, str, float], ...]]]
     left: tuple[tuple[LazyPattern, str, float], ...]
     #: Last words that each left pattern can end with, to skip patterns that cannot match.
     left_triggers: tuple[frozenset[str] | None, ...]
@@ -438,6 +441,7 @@ def vocabulary() -> Vocabulary:
         right=right_patterns,
         right_by_first=right_by_first,
         right_other=right_other,
+        right_screens=screens(right_by_first),
         left=tuple((LazyPattern(p), k, s) for p, k, s in left),
         boilerplate_starts=tuple(non["boilerplate_line_starts"]),
         section_ends=frozenset(non["section_end_headings"]),
@@ -545,3 +549,31 @@ def by_opening(
     }
     other = tuple(p for p, chars in zip(patterns, openings, strict=True) if chars is None)
     return by_first, other
+
+
+#: Right patterns longer than this (those embedding the job-title trie) stay out of the
+#: screens: compiling them a second time would cost about 20 ms each at start-up.
+_SCREEN_MAX = 4000
+
+
+def screens(
+    by_first: dict[str, tuple[tuple[LazyPattern, str, float], ...]],
+) -> dict[str, tuple[LazyPattern, tuple[tuple[LazyPattern, str, float], ...]]]:
+    """A screen per group of right patterns: most contexts match none of them.
+
+    The screen is the alternation of the group's light patterns (each anchored with "^"), so
+    it matches a context exactly when one of them does; one failed match of the screen then
+    replaces a dozen failed matches. The second item is the group without its light
+    patterns, in order: the patterns to try when the screen fails.
+
+    Returns:
+        First character -> (screen, the group's heavy patterns).
+    """
+    out: dict[str, tuple[LazyPattern, tuple[tuple[LazyPattern, str, float], ...]]] = {}
+    for key, group in by_first.items():
+        light = [p.pattern for p, _, _ in group if len(p.pattern) <= _SCREEN_MAX]
+        if len(light) < 2:
+            continue
+        heavy = tuple(item for item in group if len(item[0].pattern) > _SCREEN_MAX)
+        out[key] = (LazyPattern("|".join(f"(?:{p})" for p in light)), heavy)
+    return out

@@ -140,6 +140,11 @@ def _profiles(text: str, companies: list[CompanyFact]) -> dict[str, _Profile]:
     return profiles
 
 
+def _specific(noun: str, adj: str | None) -> bool:
+    """Whether ``_fit`` reads the profile for this noun and adjective."""
+    return noun not in _GENERIC or bool(adj and adj in name_words().demonyms)
+
+
 def _fit(noun: str, adj: str | None, profile: _Profile) -> int:
     """2: agrees with what the article says; 1: nothing known; 0: contradicts it."""
     score = 1
@@ -214,7 +219,9 @@ def find_references(
             n = {"three": 3, "four": 4}.get(m.group("num") or "", 2)
             names = sorted(ranked[:n], key=first_seen.__getitem__) if len(ranked) >= n else []
         else:
-            if profiles is None:
+            # A generic noun without a nationality ("the company") fits every company:
+            # what the article says of each (``_profiles``) is needed only otherwise.
+            if profiles is None and _specific(noun, adj):
                 profiles = _profiles(text, companies)
             names = _antecedent(text, m, noun, adj, mentions, sentences, profiles, totals)
         if names:
@@ -222,14 +229,16 @@ def find_references(
             if len(names) == 1:
                 index = max(0, bisect.bisect_right(sentences, m.start()) - 1)
                 subject = _opens(text, sentences, index, m.start())
-                mentions.append(_Mention(m.start(), m.end(), names[0], index, subject))
-                mentions.sort(key=lambda x: x.start)
+                mention = _Mention(m.start(), m.end(), names[0], index, subject)
+                # (after any mention with the same start, as a stable sort would put it)
+                bisect.insort_right(mentions, mention, key=_start_of)
     return refs
 
 
 #: Words before a mention that make it no subject ("a unit of X", "sold to X").
 _NOT_OPENING = re.compile(r"\b(?:including|such\s+as|of|by|from|to|with)\s")
 _COMMA = re.compile(r",\s*")
+_SPACES = re.compile(" *")
 
 
 def _opens(text: str, sentences: list[int], index: int, pos: int) -> bool:
@@ -257,22 +266,27 @@ def _mentions(text: str, companies: list[CompanyFact], sentences: list[int]) -> 
     return out
 
 
+def _start_of(mention: _Mention) -> int:
+    return mention.start
+
+
 def _skip(text: str, m: re.Match[str], mentions: list[_Mention]) -> bool:
     """Not a reference: inside a name, a descriptor before one, or a non-company adjective."""
     if m.group("adj") and m.group("adj").casefold() in _NOT_ADJECTIVES:
         return True
-    if any(x.start < m.end() and m.start() < x.end for x in mentions):
+    start, end = m.span()
+    if any(x.start < end and start < x.end for x in mentions):
         return True
-    rest = text[m.end() :]
-    gap = len(rest) - len(rest.lstrip(" "))
-    return gap > 0 and any(x.start == m.end() + gap for x in mentions)
+    after = _SPACES.match(text, end).end()  # the spaces after the reference
+    return after > end and any(x.start == after for x in mentions)
 
 
 def _apposition(text: str, m: re.Match[str], mentions: list[_Mention]) -> str | None:
     """ "X, the firm that ...": the company right before the comma (not "X, the group's")."""
     if text[m.end() : m.end() + 2] in ("'s", "’s"):
         return None
-    before = [x for x in mentions if x.end <= m.start()]
+    start = m.start()
+    before = [x for x in mentions if x.end <= start]
     if not before:
         return None
     last = max(before, key=lambda x: x.end)
@@ -286,10 +300,11 @@ def _antecedent(
     adj: str | None,
     mentions: list[_Mention],
     sentences: list[int],
-    profiles: dict[str, _Profile],
+    profiles: dict[str, _Profile] | None,
     totals: Counter[str],
 ) -> list[str]:
-    """The company a singular reference stands for."""
+    """The company a singular reference stands for (``profiles`` may be None when the
+    reference is not ``_specific``: every company fits it)."""
     index = max(0, bisect.bisect_right(sentences, m.start()) - 1)
     scores: Counter[str] = Counter()
     near: set[str] = set()
@@ -308,7 +323,10 @@ def _antecedent(
         scores[subject] += 1.5
     for name, total in totals.items():
         scores[name] += 0.05 * total
-    fits = {name: _fit(noun, adj, profiles[name]) for name in totals}
+    if profiles is None or not _specific(noun, adj):
+        fits = dict.fromkeys(totals, 1)  # what ``_fit`` gives without reading a profile
+    else:
+        fits = {name: _fit(noun, adj, profiles[name]) for name in totals}
     candidates = [n for n in scores if fits[n] > 0] or list(scores)
     best = max(candidates, key=lambda n: (fits[n] == 2 and n in near, scores[n]))
     return [best]

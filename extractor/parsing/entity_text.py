@@ -21,6 +21,8 @@ _OPENERS = "\"'“‘«([{<"
 _CLOSERS = "\"'”’»)]}>,;:!?"
 _ENDERS = ".!?"
 _ENDER_SET = frozenset(_ENDERS)
+#: Marks after a word that close it (and, for "!" and "?", end the sentence).
+_FAST_CLOSERS = frozenset(",;:!?")
 #: Lower-case words that may join two capitalised words inside one name.
 _NAME_JOINERS = frozenset(
     {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
@@ -122,36 +124,51 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
     return words
 
 
-#: The words of a line for ``find_name_runs``: a stretch of plain lower-case words (letters
-#: a-z only, none of which can join a name) is one ``plain`` match, so the common words of a
-#: sentence cost one regex step instead of a ``Word`` each; every other word is one match.
+#: The words of a line for ``find_name_runs``: a stretch of plain words is one ``plain``
+#: match, so the common words of a sentence cost one regex step instead of a ``Word`` each;
+#: every other word is one match. A plain word starts with a letter a-z and holds no capital
+#: and no "&" (so it is no name word: not "eBay", not "q&"), and it is none of the words that
+#: may join a name or belong to one ("de", "of", "plc", "inc."); with its punctuation it may
+#: still end a sentence, which only its last word's marks can tell the next word.
 _LINE_TOKENS = re.compile(
     r"""
     (?P<plain>(?:
         (?!(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el
-            |of|plc|llc)(?!\S))    # joiners and lower-case legal forms: kept as words
-        [a-z]+(?!\S)\s*          # a lower-case word and the space after it
+            |of|plc|llc|inc|ltd)(?![a-z]))  # joiners and lower-case legal forms: words
+        [a-z][^\sA-Z&]*(?!\S)\s*  # a plain word, its punctuation and the space after it
     )+)
     | \S+                       # any other word, with its punctuation
     """,
     re.VERBOSE,
 )
-#: Stands for a ``plain`` stretch in a line's words: it cuts a run, is no name word, and the
-#: word after it does not start a sentence (like any lower-case word without punctuation).
-_PLAIN = Word(-1, -1, "")
+#: Stand for a ``plain`` stretch in a line's words: it cuts a run and is no name word; the
+#: word after it starts a sentence as after the stretch's last word, whose marks may close
+#: it ("said,") or end a sentence ("year."): ``_PLAINS[closed, ends_sentence]``.
+_PLAINS = {
+    (closed, ends): Word(-1, -1, "", closed=closed, ends_sentence=ends)
+    for closed in (False, True)
+    for ends in (False, True)
+}
+_PLAIN = _PLAINS[False, False]
 
 
 def _line_words(line: str, offset: int, dotted: frozenset[str]) -> tuple[list[Word], int]:
-    """The words of one line (``_PLAIN`` for each stretch of plain words) and how many plain
-    words there were; the same runs come out as from ``split_words``, at a fraction of the
-    cost."""
+    """The words of one line (one of ``_PLAINS`` for each stretch of plain words) and how
+    many plain words there were; the same runs come out as from ``split_words``, at a
+    fraction of the cost."""
     words: list[Word] = []
     plain = 0
     for m in _LINE_TOKENS.finditer(line):
         stretch = m.group("plain")
         if stretch is not None:
-            plain += len(stretch.split())
-            words.append(_PLAIN)
+            tokens = stretch.split()
+            plain += len(tokens)
+            last = tokens[-1]
+            if last.isalpha():
+                words.append(_PLAIN)
+            else:  # never None: a word starting with a letter keeps that letter
+                marks = _word(last, 0, dotted) or _PLAIN
+                words.append(_PLAINS[marks.closed, marks.ends_sentence])
             continue
         word = _word(m.group(), offset + m.start(), dotted)
         if word is not None:
@@ -161,12 +178,26 @@ def _line_words(line: str, offset: int, dotted: frozenset[str]) -> tuple[list[Wo
 
 def _word(raw: str, start: int, dotted: frozenset[str]) -> Word | None:
     """One word of ``split_words`` (None when only punctuation is left)."""
-    # Fast paths, same result as the general case below: letters only ("the", "Velmora":
-    # no quote, bracket, stop, apostrophe or hyphen to look at), and letters + comma.
-    if raw.isalpha():
+    # Fast paths, same result as the general case below: letters and digits only ("the",
+    # "Velmora", "2024": no quote, bracket, stop, apostrophe or hyphen to look at); letters
+    # and one mark after them ("said,", "said:", "year."), unless the stop belongs to the
+    # word ("Corp.", "Mr.", "B."); a quote or bracket and letters ('"We').
+    if raw.isalnum():
         return Word(start, start + len(raw), raw)
-    if raw[-1] == "," and raw[:-1].isalpha():
-        return Word(start, start + len(raw) - 1, raw[:-1], closed=True)
+    last = raw[-1]
+    body = raw[:-1]
+    if body.isalpha():
+        if last in _FAST_CLOSERS:
+            return Word(start, start + len(body), body, closed=True, ends_sentence=last in "!?")
+        if (
+            last == "."
+            and body.casefold() not in dotted
+            and f"{body.casefold()}." not in _ABBREVIATIONS
+            and not (len(body) == 1 and body.isupper())
+        ):
+            return Word(start, start + len(body), body, ends_sentence=True)
+    if raw[0] in _OPENERS and raw[1:].isalpha():
+        return Word(start + 1, start + len(raw), raw[1:], opened=True)
     lead = len(raw) - len(raw.lstrip(_OPENERS))
     core = raw[lead:]
     stripped = core.rstrip(_CLOSERS + _ENDERS + "…")
@@ -304,7 +335,7 @@ def find_name_runs(
 def _mark_sentence_starts(words: list[Word]) -> None:
     prev: Word | None = None
     for word in words:
-        if word is _PLAIN:
+        if word.start < 0:  # a plain stretch: its last word's marks count
             prev = word
             continue
         word.sentence_initial = (
@@ -335,58 +366,42 @@ def _runs_of_line(
 ) -> list[NameRun]:
     runs: list[NameRun] = []
     current: list[Word] = []
-
-    def flush() -> None:
-        while current and current[-1].text.casefold() in _TRAILING_JOINERS:
-            current.pop()
+    # Whether each word can be part of a name, worked out once (it is asked of a word as
+    # itself and as the next word of a joiner).
+    is_name = [word.start >= 0 and _is_name_word(word.text) for word in words]
+    last_index = len(words) - 1
+    for i, word in enumerate(words):
+        if word.start < 0:  # plain words: no name word, no joiner
+            if current:
+                _flush(text, current, headline, runs)
+                current = []
+            continue
+        nxt = words[i + 1] if i < last_index else None
         if current:
-            first, last = current[0], current[-1]
-            runs.append(
-                NameRun(
-                    start=first.start,
-                    end=last.end,
-                    text=text[first.start : last.end],
-                    words=list(current),
-                    sentence_initial=first.sentence_initial,
-                    possessive=last.possessive,
-                    hyphen_tail=last.hyphen_tail,
-                    headline=headline,
+            prev = current[-1]
+            joins = (
+                not prev.closed
+                and not prev.ends_sentence
+                and not prev.possessive
+                and nxt is not None
+                and is_name[i + 1]
+                and not nxt.opened
+                and (
+                    word.text == "&"
+                    or word.text in _NAME_JOINERS
+                    or (word.text == "of" and prev.text in of_heads)
                 )
             )
-        current.clear()
-
-    for i, word in enumerate(words):
-        if word is _PLAIN:  # common words: no name word, no joiner, no punctuation
-            if current:
-                flush()
-            continue
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        joins = (
-            current
-            and not current[-1].closed
-            and not current[-1].ends_sentence
-            and not current[-1].possessive
-            and nxt is not None
-            and _is_name_word(nxt.text)
-            and not nxt.opened
-            and (
-                word.text == "&"
-                or word.text in _NAME_JOINERS
-                or (word.text == "of" and current[-1].text in of_heads)
-            )
-        )
-        legal_paren = current and (
-            (word.opened and word.text.startswith("Pty")) or word.text in _LOWER_LEGAL
-        )
-        if joins or legal_paren:
-            current.append(word)
-            continue
-        if _is_name_word(word.text) and not (current and word.opened):
+            if joins or (word.opened and word.text.startswith("Pty")) or word.text in _LOWER_LEGAL:
+                current.append(word)
+                continue
+        if is_name[i] and not (current and word.opened):
             current.append(word)
         else:
             if current:
-                flush()
-            if _is_name_word(word.text):
+                _flush(text, current, headline, runs)
+                current = []
+            if is_name[i]:
                 current.append(word)
         if current and (
             word.closed
@@ -395,6 +410,29 @@ def _runs_of_line(
             or word.hyphen_tail
             or (word.legal_end and not (nxt and _continues(nxt.text, continuers)))
         ):
-            flush()
-    flush()
+            _flush(text, current, headline, runs)
+            current = []
+    if current:
+        _flush(text, current, headline, runs)
     return runs
+
+
+def _flush(text: str, current: list[Word], headline: bool, runs: list[NameRun]) -> None:
+    """Add the run of ``current`` (without joiners at its end) to ``runs``; ``current``
+    becomes that run's word list."""
+    while current and current[-1].text.casefold() in _TRAILING_JOINERS:
+        current.pop()
+    if current:
+        first, last = current[0], current[-1]
+        runs.append(
+            NameRun(
+                first.start,
+                last.end,
+                text[first.start : last.end],
+                current,
+                first.sentence_initial,
+                last.possessive,
+                last.hyphen_tail,
+                headline,
+            )
+        )

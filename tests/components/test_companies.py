@@ -21,6 +21,7 @@ from extractor.components.companies import (
     resolve_reference,
 )
 from extractor.evaluation.run import evaluate_corpus
+from extractor.nlp import get_nlp
 
 
 @pytest.fixture(scope="module")
@@ -374,3 +375,22 @@ def test_set_entities_replaces_overlapping_and_decided_labels_and_keeps_the_rest
     ]
     assert [t.ent_iob_ for t in doc][6:8] == ["O", "O"]  # the dropped ORG is cleared
     assert doc.text == text
+
+
+def test_a_generic_reference_needs_no_description_of_the_companies() -> None:
+    from extractor.components.entity_references import _specific
+
+    assert not _specific("company", None)
+    assert not _specific("firm", "combined")
+    assert _specific("bank", None)
+    assert _specific("group", "German")
+
+
+def test_a_specific_reference_still_picks_the_company_described_so() -> None:
+    text = (
+        "Ostra Bank, the Norwegian lender, and Quernby Mills, a brokerage firm, talked. "
+        "Quernby Mills said the lender wanted more."
+    )
+    doc = get_nlp()(text)
+    refs = doc._.extractor_company_refs
+    assert (refs[-1].text, refs[-1].companies) == ("the lender", ["Ostra Bank"])

@@ -159,3 +159,23 @@ def test_words_before_a_name_read_from_the_reversed_text() -> None:
         reversed_match = entity_references._WORDS_BEFORE_REVERSED.match(text[::-1])
         assert reversed_match is not None
         assert reversed_match.group()[::-1] == search_form.search(text).group(1), text  # type: ignore[union-attr]
+
+
+def test_a_screen_fails_only_where_every_light_pattern_of_its_group_fails() -> None:
+    vocab = vocabulary()
+    endings = ["'s shares fell", " said in a statement", " (NYSE: QRN)", ", the Oslo-based group",
+               ", a descendant of", " told analysts", ", who stepped down as", " family",
+               " airport", " brand", " has agreed to buy", "’s chief executive", "\u00a0said",
+               " went home", ", which", ", M.D., chief executive of", " will buy the rest",
+               "'s own", ", Norway's biggest lender", " is being acquired by"]  # fmt: skip
+    screened = 0
+    for right in endings:
+        first = right[:1]
+        key = " " if first.isspace() else first
+        group = vocab.right_by_first[key]
+        screen, heavy = vocab.right_screens[key]
+        light = [p for p in group if p not in heavy]
+        assert bool(screen.match(right)) == any(p[0].match(right) for p in light), right
+        assert [p for p in group if p in heavy] == list(heavy)
+        screened += not screen.match(right)
+    assert screened >= 3

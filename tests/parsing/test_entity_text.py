@@ -43,6 +43,8 @@ _TEXTS = [
     "a b c de Lima van of and y el Corto\n\n\nvan Dijk de Bruin (Pty) Ltd of Harrow",
     "the quick brown fox jumps over the lazy dog and the end",
     "Deal Agreed: Orchard Foods to buy Lantern stake from the Bank of Ostra for $5m",
+    'rivals were told, "Velmora won." it said: Quernby left; a start-up\'s deal, (Tallow rose',
+    "the state-owned firm grew. Velmora said so! de-facto plc, inc. Harrow and des' Ostra Ltd",
 ]
 
 
@@ -61,3 +63,20 @@ def test_a_plain_stretch_cuts_a_run_and_starts_no_sentence() -> None:
 def test_headline_counts_plain_words() -> None:
     assert [r.headline for r in find_name_runs("Ostra Buys Velmora Stake in Kenya")] == [True, True]
     assert not any(r.headline for r in find_name_runs("Ostra said it would buy a stake"))
+
+
+def test_words_with_one_mark_keep_their_flags() -> None:
+    words = split_words('"We said: year. Corp. Mr. B. 2024 Why? fine; Inc.', 0, keep_dots={"corp"})
+    flags = [(w.text, w.opened, w.closed, w.ends_sentence, w.legal_end) for w in words]
+    assert flags == [
+        ("We", True, False, False, False),
+        ("said", False, True, False, False),
+        ("year", False, False, True, False),
+        ("Corp.", False, False, False, True),
+        ("Mr.", False, False, False, False),
+        ("B.", False, False, True, False),
+        ("2024", False, False, False, False),
+        ("Why", False, True, True, False),
+        ("fine", False, True, False, False),
+        ("Inc.", False, False, False, False),
+    ]
