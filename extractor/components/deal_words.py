@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 
 WORD = re.compile(r"[a-z]+")
 _ODD_CASE = re.compile("[ſıİ]")
+#: bytes.translate table: a-z kept, every other byte a space (see ``all_words``).
+_NON_LETTERS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 
 
 @functools.lru_cache(maxsize=256)
@@ -28,7 +30,11 @@ def all_words(text: str) -> frozenset[str]:
     Kept for the current document only (see ``forget_words``): the frame rules test many
     patterns on the same few windows of a sentence.
     """
-    return frozenset(WORD.findall(text.lower()))
+    # The same runs as ``WORD.findall(text.lower())`` at half the cost: every byte but a-z
+    # becomes a space (a non-ASCII character first becomes "?"), then one split.
+    return frozenset(
+        text.lower().encode("ascii", "replace").translate(_NON_LETTERS).decode("ascii").split()
+    )
 
 
 def words_of(text: str) -> frozenset[str] | None:

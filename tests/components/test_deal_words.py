@@ -120,3 +120,19 @@ def test_find_triggers_with_odd_case_letters_falls_back_to_scanning() -> None:
     odd = find_triggers(text.replace("Ostrander", "Oſtrander"), 0, [46])
     assert [(t.family, t.start, t.end) for t in plain] == [(t.family, t.start, t.end) for t in odd]
     assert [t.family for t in plain] == ["buy"]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@given(st.text(alphabet=st.sampled_from("aZq ,.'’“é-İıſKΣς\u0307ßﬁ1\tŉǅ\u212a"), max_size=30))
+@settings(max_examples=300)
+def test_all_words_are_the_letter_runs_of_the_lowered_text(text: str) -> None:
+    # all_words splits bytes instead of running a regex: same runs, odd letters included
+    assert all_words.__wrapped__(text) == frozenset(_WORD.findall(text.lower()))
+
+
+def test_all_words_on_invented_sentence() -> None:
+    text = "Ostrava Kiln’s ÉLAN unit was SOLD for $3bn, İt said"
+    assert all_words.__wrapped__(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
+                                           "sold", "for", "bn", "i", "t", "said"}  # fmt: skip
