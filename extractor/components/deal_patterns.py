@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.components.deal_roles import QUALIFIER_WORDS, SHARE_ISSUE
-from extractor.components.deal_words import Gated, key_words
+from extractor.components.deal_words import Gated, first_words, key_words
 from extractor.lexicons import load_lexicon
 
 TRANSFER = "transfer"
@@ -91,12 +91,12 @@ class FramePatterns:
 def _phrases(words: list[str]) -> Gated:
     """Any of ``words`` standing alone: not inside a longer word or a hyphenated one."""
     pattern = re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
-    return Gated(pattern, key_words(words))
+    return Gated(pattern, key_words(words), first_words(words))
 
 
 def _words(words: list[str]) -> Gated:
     """Any of ``words`` between word boundaries."""
-    return Gated(re.compile(rf"\b(?:{_alt(words)})\b", re.I), key_words(words))
+    return Gated(re.compile(rf"\b(?:{_alt(words)})\b", re.I), key_words(words), first_words(words))
 
 
 @functools.cache
@@ -129,6 +129,7 @@ def frame_patterns() -> FramePatterns:
                 re.I | re.X,
             ),
             key_words([*relation_heads, *lex["affiliation_nouns"]]),
+            first_words([*relation_heads, *lex["affiliation_nouns"]]),
         ),
         # "Kingsway Post owner", "Millrace's founders", "Vindhya's public shareholders", "X-owned";
         # not "Vindhya Cement to rival Castleton" (a word between needs the possessive).
@@ -154,10 +155,13 @@ def frame_patterns() -> FramePatterns:
                 rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_alt(lex['deal_nouns'])})\b", re.I
             ),
             key_words(lex["deal_nouns"]),
+            frozenset({"the", "this", "that"}),
         ),
         stake_word=_phrases(lex["stake_words"]),
         holding_near=Gated(
-            re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I), key_words(lex["holding_nouns"])
+            re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I),
+            key_words(lex["holding_nouns"]),
+            first_words(lex["holding_nouns"]),
         ),
         to_before=re.compile(rf"\bto\s+(?:{_QUAL}\s+)*$", re.I),
         further_before=re.compile(
@@ -184,6 +188,7 @@ def frame_patterns() -> FramePatterns:
                 re.I | re.X,
             ),
             key_words(months),
+            frozenset({"in", "since", "last", "from", "during"}),
         ),
         months=months,
     )

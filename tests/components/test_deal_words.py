@@ -16,7 +16,7 @@ from extractor.components.deal_triggers import (
     find_triggers,
     trigger_patterns,
 )
-from extractor.components.deal_words import Gated, key_words, words_of
+from extractor.components.deal_words import Gated, first_words, key_words, words_of
 
 #: Words of the cue lists, near misses ("partake", "Overbid") and letters that match ASCII
 #: letters under re.I without lower-casing to them ("ſ", "ı", "İ", the Kelvin sign).
@@ -136,3 +136,16 @@ def test_all_words_on_invented_sentence() -> None:
     text = "Ostrava Kiln’s ÉLAN unit was SOLD for $3bn, İt said"
     assert all_words.__wrapped__(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
                                            "sold", "for", "bn", "i", "t", "said"}  # fmt: skip
+
+
+def test_first_words_are_each_phrases_opening_run() -> None:
+    assert first_words(["walked away", "Called-off", "bid"]) == {"walked", "called", "bid"}
+    assert first_words(["bid", "$3bn deal"]) is None  # a phrase not opening with a letter
+
+
+def test_word_led_search_keeps_the_leftmost_match() -> None:
+    pattern = re.compile(r"(?<![\w-])(?:in\s+talks|talks\s+with)(?![\w-])", re.I)
+    gated = Gated(pattern, frozenset({"talks"}), first_words(["in talks", "talks with"]))
+    text = "Vetch is in talks with Quarry Ltd; pre-talks with Arden, talks with Moss"
+    assert gated.search(text).span() == pattern.search(text).span()  # type: ignore[union-attr]
+    assert _spans(gated.finditer(text)) == _spans(pattern.finditer(text))
