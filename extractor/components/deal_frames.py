@@ -28,7 +28,7 @@ from extractor.components.deal_roles import (
 from extractor.components.deal_status import later_start, read_status
 from extractor.components.deal_triggers import Trigger, find_triggers, has_trigger_words
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
-from extractor.components.deal_words import Gated
+from extractor.components.deal_words import Gated, words_of
 from extractor.parsing.values import MoneyValue
 
 
@@ -207,8 +207,10 @@ def _frame(
     text = sent.text
     t_rel = sent.rel(trig.start)
     clause = sent.rel(prev_end)
-    for m in pats.clause_open.finditer(text, clause, t_rel):
-        clause = m.end()
+    words = words_of(text[clause:t_rel]) if pats.clause_words is not None else None
+    if words is None or not pats.clause_words.isdisjoint(words):  # type: ignore[union-attr]
+        for m in pats.clause_open.finditer(text, clause, t_rel):
+            clause = m.end()
     frame = Frame(
         family=trig.family,
         families={t.family for t in group},

@@ -58,6 +58,9 @@ def _alt(words: list[str]) -> str:
 @dataclass(frozen=True)
 class FramePatterns:
     clause_open: re.Pattern[str]
+    #: A word every ``clause_open`` match holds whole (an opener, a saying verb's first word,
+    #: "that" or "and"): a clause with none of them needs no search; None: always search.
+    clause_words: frozenset[str] | None
     agent: re.Pattern[str]
     source: re.Pattern[str]
     recipient: re.Pattern[str]
@@ -88,6 +91,13 @@ class FramePatterns:
     months: tuple[str, ...]
 
 
+def _clause_words(openers: list[str], saying: list[str]) -> frozenset[str] | None:
+    # Each opener stands between white space and each saying verb's first word after a word
+    # boundary, so they are whole [a-z]+ runs of a match, as are "that" and "and".
+    firsts = first_words([*openers, *saying])
+    return None if firsts is None else firsts | {"that", "and"}
+
+
 def _phrases(words: list[str]) -> Gated:
     """Any of ``words`` standing alone: not inside a longer word or a hyphenated one."""
     pattern = re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
@@ -108,6 +118,7 @@ def frame_patterns() -> FramePatterns:
     months = tuple(lex["months"])
     relation_heads = [*lex["relation_nouns"], "unit", "subsidiary", "head", "boss"]
     return FramePatterns(
+        clause_words=_clause_words(lex["clause_openers"], lex["saying_verbs"]),
         clause_open=re.compile(
             rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
                | \b(?:{_alt(lex["saying_verbs"])})\s+that\s          # "said that"

@@ -149,3 +149,18 @@ def test_word_led_search_keeps_the_leftmost_match() -> None:
     text = "Vetch is in talks with Quarry Ltd; pre-talks with Arden, talks with Moss"
     assert gated.search(text).span() == pattern.search(text).span()  # type: ignore[union-attr]
     assert _spans(gated.finditer(text)) == _spans(pattern.finditer(text))
+
+
+_CLAUSE_VOCAB = [
+    *_VOCAB, "said", "Said", "that", "and", "And", "which", "who", "told", "toldx",
+    "told reporters", "But", "sаid", "ſaid", "whıle", ", ", "; ", ": ", "A", "the",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_VOCAB), max_size=12).map(" ".join))
+def test_clause_words_gate_only_clauses_without_an_opening(text: str) -> None:
+    fp = frame_patterns()
+    words = words_of(text)
+    if fp.clause_words is not None and words is not None and fp.clause_words.isdisjoint(words):
+        assert fp.clause_open.search(text) is None
