@@ -73,14 +73,18 @@ def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozense
 
 
 def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
-    """The first ``[a-z]+`` run of each phrase (lower-cased), or None when some phrase does
-    not open with one (see ``Gated``'s ``firsts``)."""
+    """The first ``[a-z]+`` run of each phrase (lower-cased), or its first character when
+    that is ASCII and no letter ("% of", "'ll": ``re.I`` matches it as itself); None when
+    some phrase opens otherwise (see ``Gated``'s ``firsts``)."""
     firsts: set[str] = set()
     for phrase in phrases:
         m = WORD.match(phrase.lower())
-        if m is None:
+        if m is not None:
+            firsts.add(m.group())
+        elif phrase[:1].isascii() and not phrase[:1].isalpha() and not phrase[:1].isspace():
+            firsts.add(phrase[0])
+        else:
             return None
-        firsts.add(m.group())
     return frozenset(firsts)
 
 
@@ -113,7 +117,7 @@ class Gated:
             match (as ``deal_triggers._finditer`` does for triggers).
     """
 
-    __slots__ = ("firsts", "keys", "pattern")
+    __slots__ = ("firsts", "keys", "leads", "pattern")
 
     def __init__(
         self,
@@ -124,6 +128,8 @@ class Gated:
         self.pattern = pattern
         self.keys = keys
         self.firsts = firsts
+        #: first characters of the phrases that open with no letter: found wherever they are
+        self.leads = tuple(f for f in firsts or () if not WORD.fullmatch(f))
 
     def _starts(self, text: str, words: frozenset[str]) -> list[int] | None:
         """Where a match of a ``firsts`` pattern can start in ``text`` (free of odd-case
@@ -133,9 +139,15 @@ class Gated:
         if self.firsts is None or len(lower) != len(text):
             return None
         here = self.firsts.intersection(words)
-        if len(here) == 1:
+        if len(here) == 1 and not self.leads:
             return _word_at(lower, next(iter(here)))
-        return sorted(p for word in here for p in _word_at(lower, word))
+        starts = [p for word in here for p in _word_at(lower, word)]
+        for lead in self.leads:
+            pos = lower.find(lead)
+            while pos >= 0:
+                starts.append(pos)
+                pos = lower.find(lead, pos + 1)
+        return sorted(starts)
 
     def _absent(self, text: str) -> bool:
         keys = self.keys

@@ -140,7 +140,8 @@ def test_all_words_on_invented_sentence() -> None:
 
 def test_first_words_are_each_phrases_opening_run() -> None:
     assert first_words(["walked away", "Called-off", "bid"]) == {"walked", "called", "bid"}
-    assert first_words(["bid", "$3bn deal"]) is None  # a phrase not opening with a letter
+    assert first_words(["bid", "% of", "'ll"]) == {"bid", "%", "'"}  # found as themselves
+    assert first_words(["bid", "élan"]) is None  # no ASCII opening: no starts to look for
 
 
 def test_word_led_search_keeps_the_leftmost_match() -> None:
