@@ -42,7 +42,7 @@ class RolePatterns:
     before: dict[str, Gated]
     after: dict[str, re.Pattern[str]]
     #: One pattern with every role's cues after the figure: no match, no role matches.
-    any_after: re.Pattern[str]
+    any_after: Gated
     worth_deal: Gated
     price_cue: Gated
     valuation_cue: Gated
@@ -83,7 +83,11 @@ def role_patterns() -> RolePatterns:
     return RolePatterns(
         before=before,
         after=after,
-        any_after=_after_cue([w for words in lex["after"].values() for w in words]),
+        # a cue follows white space (or the figure) and ends at a word boundary: keyed
+        any_after=Gated(
+            _after_cue([w for words in lex["after"].values() for w in words]),
+            key_words([w for words in lex["after"].values() for w in words]),
+        ),
         # "The sale is worth about US$14.6bn": the worth of a deal is its price.
         # "in a deal worth", "A takeover of X by Y, worth": the deal noun's own worth.
         worth_deal=Gated(

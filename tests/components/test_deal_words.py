@@ -57,6 +57,7 @@ def _gated() -> list[Gated]:
         rp.price_cue,
         rp.valuation_cue,
         rp.change_before,
+        rp.any_after,
         PAYMENT_FORMS,
     ]
 
