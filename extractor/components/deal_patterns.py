@@ -61,17 +61,17 @@ class FramePatterns:
     #: A word every ``clause_open`` match holds whole (an opener, a saying verb's first word,
     #: "that" or "and"): a clause with none of them needs no search; None: always search.
     clause_words: frozenset[str] | None
-    agent: re.Pattern[str]
-    source: re.Pattern[str]
-    recipient: re.Pattern[str]
+    agent: Gated
+    source: Gated
+    recipient: Gated
     valued: re.Pattern[str]
-    partner: re.Pattern[str]
+    partner: Gated
     relation_of: Gated
     relation_after: re.Pattern[str]
     possessive_holding_in: re.Pattern[str]
     possessive_business: re.Pattern[str]
     modifier_after: re.Pattern[str]
-    passive: re.Pattern[str]
+    passive: Gated
     pronoun: Gated
     anaphor: Gated
     stake_word: Gated
@@ -96,6 +96,13 @@ def _clause_words(openers: list[str], saying: list[str]) -> frozenset[str] | Non
     # boundary, so they are whole [a-z]+ runs of a match, as are "that" and "and".
     firsts = first_words([*openers, *saying])
     return None if firsts is None else firsts | {"that", "and"}
+
+
+def _led_by(words: str, pattern: str) -> Gated:
+    """A ``re.I`` pattern whose every match opens with one of ``words`` (space-separated)
+    at a word boundary, white space after it: gated and tried where the word stands."""
+    keys = frozenset(words.split())
+    return Gated(re.compile(pattern, re.I), keys, keys)
 
 
 def _phrases(words: list[str]) -> Gated:
@@ -127,11 +134,12 @@ def frame_patterns() -> FramePatterns:
             """,
             re.I | re.X,
         ),
-        agent=re.compile(r"\bby\s+(?:the\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
-        source=re.compile(r"\bfrom\s+(?:its|their|the|a)?\s*(?:[^\s.;]+\s+){0,3}?$", re.I),
-        recipient=re.compile(r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        # Each opens with one word at a word boundary, white space after it: keyed by it.
+        agent=_led_by("by", r"\bby\s+(?:the\s+)?(?:[^\s,.;]+\s+){0,3}?$"),
+        source=_led_by("from", r"\bfrom\s+(?:its|their|the|a)?\s*(?:[^\s.;]+\s+){0,3}?$"),
+        recipient=_led_by("to", r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$"),
         valued=re.compile(r"\b(?:valu\w+|worth)\s+(?:the\s+)?$", re.I),
-        partner=re.compile(r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        partner=_led_by("with", r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$"),
         relation_of=Gated(
             re.compile(
                 rf"""\b(?:{_alt(lex["relation_nouns"])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$
@@ -159,7 +167,10 @@ def frame_patterns() -> FramePatterns:
         modifier_after=re.compile(
             rf"^(?:'s|’s|'|’)?\s+(?:{_alt(lex['deal_nouns'])}|stock|shares)\b", re.I
         ),
-        passive=re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I),
+        passive=_led_by(
+            "was were is are been being be",
+            r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
+        ),
         pronoun=_phrases(lex["pronouns"]),
         anaphor=Gated(
             re.compile(
