@@ -28,7 +28,7 @@ from extractor.components.deal_roles import (
 from extractor.components.deal_status import later_start, read_status
 from extractor.components.deal_triggers import Trigger, find_triggers, has_trigger_words
 from extractor.components.deal_view import DocView, MoneyItem, PercentItem, Sentence
-from extractor.components.deal_words import Gated
+from extractor.components.deal_words import Gated, words_of
 from extractor.parsing.values import MoneyValue
 
 
@@ -207,8 +207,10 @@ def _frame(
     text = sent.text
     t_rel = sent.rel(trig.start)
     clause = sent.rel(prev_end)
-    for m in pats.clause_open.finditer(text, clause, t_rel):
-        clause = m.end()
+    words = words_of(text[clause:t_rel]) if pats.clause_words is not None else None
+    if words is None or not pats.clause_words.isdisjoint(words):  # type: ignore[union-attr]
+        for m in pats.clause_open.finditer(text, clause, t_rel):
+            clause = m.end()
     frame = Frame(
         family=trig.family,
         families={t.family for t in group},
@@ -227,7 +229,7 @@ def _frame(
     window = view.text[frame.start : min(frame.end, frame.rel_cut)]
     # "in shares" (how it is paid) and "a share" (per-share price) do not make it a stake.
     frame.stake_word = bool(pats.stake_word.search(PAYMENT_FORMS.sub(" ", window)))
-    frame.takeover = bool(_TAKEOVER.search(window)) and (frame.stake is None)
+    frame.takeover = frame.stake is None and _takeover(window)
     frame.acquisition_word = bool(pats.acquisition_word.search(window))
     if frame.target is None and pats.anaphor.search(window):
         frame.anaphoric = True
@@ -237,6 +239,17 @@ def _frame(
 
 
 _TAKEOVER = re.compile(r"take\s*over|acquisition\s+of", re.I)
+
+
+def _takeover(window: str) -> bool:
+    """``_TAKEOVER`` in ``window``; without "take" or "acquisition" in its lower case (and no
+    letter that ``re.I`` matches to an ASCII one without lowering to it) there is none."""
+    lower = window.lower()
+    if "take" not in lower and "acquisition" not in lower and words_of(window) is not None:
+        return False
+    return bool(_TAKEOVER.search(window))
+
+
 _MAJORITY = Gated(
     re.compile(r"\b(majority|controlling)\s+(?:stake|holding|interest|shareholding)\b", re.I),
     frozenset({"majority", "controlling"}),

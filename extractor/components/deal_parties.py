@@ -314,7 +314,8 @@ def _stake_in_before(before_ents: list[Ent], sent: Sentence) -> str | None:
     before the trigger."""
     for ent in before_ents:
         pre = sent.text[max(0, sent.rel(ent.start) - 30) : sent.rel(ent.start)]
-        if _STAKE_OF.search(pre):
+        end = pre.rstrip()[-2:]  # every ``_STAKE_OF`` match ends in "in" or "of" and spaces
+        if (not end.isascii() or end.lower() in ("in", "of")) and _STAKE_OF.search(pre):
             return ent.name
     return None
 

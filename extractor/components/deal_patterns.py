@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.components.deal_roles import QUALIFIER_WORDS, SHARE_ISSUE
-from extractor.components.deal_words import Gated, key_words
+from extractor.components.deal_words import Gated, first_words, key_words
 from extractor.lexicons import load_lexicon
 
 TRANSFER = "transfer"
@@ -58,17 +58,20 @@ def _alt(words: list[str]) -> str:
 @dataclass(frozen=True)
 class FramePatterns:
     clause_open: re.Pattern[str]
-    agent: re.Pattern[str]
-    source: re.Pattern[str]
-    recipient: re.Pattern[str]
+    #: A word every ``clause_open`` match holds whole (an opener, a saying verb's first word,
+    #: "that" or "and"): a clause with none of them needs no search; None: always search.
+    clause_words: frozenset[str] | None
+    agent: Gated
+    source: Gated
+    recipient: Gated
     valued: re.Pattern[str]
-    partner: re.Pattern[str]
+    partner: Gated
     relation_of: Gated
     relation_after: re.Pattern[str]
     possessive_holding_in: re.Pattern[str]
     possessive_business: re.Pattern[str]
     modifier_after: re.Pattern[str]
-    passive: re.Pattern[str]
+    passive: Gated
     pronoun: Gated
     anaphor: Gated
     stake_word: Gated
@@ -88,15 +91,29 @@ class FramePatterns:
     months: tuple[str, ...]
 
 
+def _clause_words(openers: list[str], saying: list[str]) -> frozenset[str] | None:
+    # Each opener stands between white space and each saying verb's first word after a word
+    # boundary, so they are whole [a-z]+ runs of a match, as are "that" and "and".
+    firsts = first_words([*openers, *saying])
+    return None if firsts is None else firsts | {"that", "and"}
+
+
+def _led_by(words: str, pattern: str) -> Gated:
+    """A ``re.I`` pattern whose every match opens with one of ``words`` (space-separated)
+    at a word boundary, white space after it: gated and tried where the word stands."""
+    keys = frozenset(words.split())
+    return Gated(re.compile(pattern, re.I), keys, keys)
+
+
 def _phrases(words: list[str]) -> Gated:
     """Any of ``words`` standing alone: not inside a longer word or a hyphenated one."""
     pattern = re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.I)
-    return Gated(pattern, key_words(words))
+    return Gated(pattern, key_words(words), first_words(words))
 
 
 def _words(words: list[str]) -> Gated:
     """Any of ``words`` between word boundaries."""
-    return Gated(re.compile(rf"\b(?:{_alt(words)})\b", re.I), key_words(words))
+    return Gated(re.compile(rf"\b(?:{_alt(words)})\b", re.I), key_words(words), first_words(words))
 
 
 @functools.cache
@@ -108,6 +125,7 @@ def frame_patterns() -> FramePatterns:
     months = tuple(lex["months"])
     relation_heads = [*lex["relation_nouns"], "unit", "subsidiary", "head", "boss"]
     return FramePatterns(
+        clause_words=_clause_words(lex["clause_openers"], lex["saying_verbs"]),
         clause_open=re.compile(
             rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
                | \b(?:{_alt(lex["saying_verbs"])})\s+that\s          # "said that"
@@ -116,11 +134,12 @@ def frame_patterns() -> FramePatterns:
             """,
             re.I | re.X,
         ),
-        agent=re.compile(r"\bby\s+(?:the\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
-        source=re.compile(r"\bfrom\s+(?:its|their|the|a)?\s*(?:[^\s.;]+\s+){0,3}?$", re.I),
-        recipient=re.compile(r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        # Each opens with one word at a word boundary, white space after it: keyed by it.
+        agent=_led_by("by", r"\bby\s+(?:the\s+)?(?:[^\s,.;]+\s+){0,3}?$"),
+        source=_led_by("from", r"\bfrom\s+(?:its|their|the|a)?\s*(?:[^\s.;]+\s+){0,3}?$"),
+        recipient=_led_by("to", r"\bto\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,3}?$"),
         valued=re.compile(r"\b(?:valu\w+|worth)\s+(?:the\s+)?$", re.I),
-        partner=re.compile(r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$", re.I),
+        partner=_led_by("with", r"\bwith\s+(?:[^\s,.;]+\s+){0,3}?$"),
         relation_of=Gated(
             re.compile(
                 rf"""\b(?:{_alt(lex["relation_nouns"])}|unit|subsidiary|head|boss)\s+of\s+(?:the\s+)?$
@@ -129,6 +148,7 @@ def frame_patterns() -> FramePatterns:
                 re.I | re.X,
             ),
             key_words([*relation_heads, *lex["affiliation_nouns"]]),
+            first_words([*relation_heads, *lex["affiliation_nouns"]]),
         ),
         # "Kingsway Post owner", "Millrace's founders", "Vindhya's public shareholders", "X-owned";
         # not "Vindhya Cement to rival Castleton" (a word between needs the possessive).
@@ -147,17 +167,23 @@ def frame_patterns() -> FramePatterns:
         modifier_after=re.compile(
             rf"^(?:'s|’s|'|’)?\s+(?:{_alt(lex['deal_nouns'])}|stock|shares)\b", re.I
         ),
-        passive=re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I),
+        passive=_led_by(
+            "was were is are been being be",
+            r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$",
+        ),
         pronoun=_phrases(lex["pronouns"]),
         anaphor=Gated(
             re.compile(
                 rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_alt(lex['deal_nouns'])})\b", re.I
             ),
             key_words(lex["deal_nouns"]),
+            frozenset({"the", "this", "that"}),
         ),
         stake_word=_phrases(lex["stake_words"]),
         holding_near=Gated(
-            re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I), key_words(lex["holding_nouns"])
+            re.compile(rf"\b(?:{holding})\b[^.;]{{0,60}}$", re.I),
+            key_words(lex["holding_nouns"]),
+            first_words(lex["holding_nouns"]),
         ),
         to_before=re.compile(rf"\bto\s+(?:{_QUAL}\s+)*$", re.I),
         further_before=re.compile(
@@ -184,6 +210,7 @@ def frame_patterns() -> FramePatterns:
                 re.I | re.X,
             ),
             key_words(months),
+            frozenset({"in", "since", "last", "from", "during"}),
         ),
         months=months,
     )

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractor.components.deal_words import Gated, forget_words, key_words
+from extractor.components.deal_words import Gated, first_words, forget_words, key_words
 from extractor.lexicons import load_lexicon
 
 
@@ -42,7 +42,7 @@ class RolePatterns:
     before: dict[str, Gated]
     after: dict[str, re.Pattern[str]]
     #: One pattern with every role's cues after the figure: no match, no role matches.
-    any_after: re.Pattern[str]
+    any_after: Gated
     worth_deal: Gated
     price_cue: Gated
     valuation_cue: Gated
@@ -60,7 +60,7 @@ def _before_cue(words: list[str]) -> Gated:
              \s*$""",
         re.I | re.X,
     )
-    return Gated(pattern, key_words(words))
+    return Gated(pattern, key_words(words), first_words(words))
 
 
 def _after_cue(words: list[str]) -> re.Pattern[str]:
@@ -83,7 +83,11 @@ def role_patterns() -> RolePatterns:
     return RolePatterns(
         before=before,
         after=after,
-        any_after=_after_cue([w for words in lex["after"].values() for w in words]),
+        # a cue follows white space (or the figure) and ends at a word boundary: keyed
+        any_after=Gated(
+            _after_cue([w for words in lex["after"].values() for w in words]),
+            key_words([w for words in lex["after"].values() for w in words]),
+        ),
         # "The sale is worth about US$14.6bn": the worth of a deal is its price.
         # "in a deal worth", "A takeover of X by Y, worth": the deal noun's own worth.
         worth_deal=Gated(
@@ -96,10 +100,12 @@ def role_patterns() -> RolePatterns:
                 re.I | re.X,
             ),
             key_words(lex["worth_subjects"]),
+            first_words(lex["worth_subjects"]),
         ),
         price_cue=Gated(
             re.compile(rf"\b(?:{_alt(lex['price_cues'])})\s*(?:{_QUAL}\s*)*$", re.I),
             key_words(lex["price_cues"], bounded_right=False),
+            # no first words: "\s*" after a cue lets a one-word cue run into the next word
         ),
         # "valuing Pellwick at over", "values the company at", "a valuation of about"
         valuation_cue=Gated(
@@ -111,6 +117,7 @@ def role_patterns() -> RolePatterns:
                 re.I | re.X,
             ),
             key_words([*lex["valuation_cues"], "valuation"]),
+            first_words([*lex["valuation_cues"], "valuation"]),
         ),
         # "$6.3bn in cash", "$800m in new Rimal shares"
         parts_after=re.compile(
@@ -123,6 +130,7 @@ def role_patterns() -> RolePatterns:
         change_before=Gated(
             re.compile(rf"\b(?:{_alt(lex['change_before'])})\s+(?:{_QUAL}\s*)*$", re.I),
             key_words(lex["change_before"]),
+            first_words(lex["change_before"]),
         ),
         change_after=re.compile(
             rf"^\s*(?:[^\s.;]+\s+){{0,1}}?(?:{_alt(lex['change_after'])})\b", re.I

@@ -63,6 +63,8 @@ class TriggerPatterns:
     pay_object: re.Pattern[str]
     #: Every phrase starts with a letter: ``_finditer`` may try only where first words stand.
     word_led: bool
+    #: (rank in PRIORITY, family, its pattern, its first words) for the lexicon's families.
+    ranked: tuple[tuple[int, str, re.Pattern[str], frozenset[str]], ...] = ()
 
 
 @functools.cache
@@ -76,12 +78,13 @@ def trigger_patterns() -> TriggerPatterns:
         for name, words in fam.items()
     }
     every = [w for words in fam.values() for w in words] + list(lex["holding_nouns"])
+    family_words = {name: _firsts(words) for name, words in fam.items()}
     return TriggerPatterns(
         families=families,
         # The first word of every trigger phrase: a sentence with none of them (most of an
         # article) needs no per-family regex pass.
         first_words=_firsts(every),
-        family_words={name: _firsts(words) for name, words in fam.items()},
+        family_words=family_words,
         holding_words=_firsts(lex["holding_nouns"]),
         # "raise its stake", "lifting its holding", "lifts Telvanta stake": a holding noun
         # within three words after the verb.
@@ -114,6 +117,11 @@ def trigger_patterns() -> TriggerPatterns:
             re.I,
         ),
         word_led=all(_WORD.match(w.lower()) for w in every),
+        ranked=tuple(
+            (rank, name, families[name], family_words[name])
+            for rank, name in enumerate(PRIORITY)
+            if name in families
+        ),
     )
 
 
@@ -127,21 +135,24 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
     """
     pats = trigger_patterns()
     words = all_words(text)
-    if pats.first_words.isdisjoint(words):
+    # The first words the sentence holds: each family is tested against these few only.
+    hits = pats.first_words.intersection(words)
+    if not hits:
         return []
     lower = text.lower()
     at = lower if pats.word_led and _aligned(text, lower) else None
     found: list[tuple[int, int, int, str]] = []  # (start, -len, priority, family)
-    for rank, family in enumerate(PRIORITY):
-        pattern = pats.families.get(family)
-        if pattern is None or pats.family_words[family].isdisjoint(words):
+    for rank, family, pattern, firsts in pats.ranked:
+        here = firsts.intersection(hits)  # == firsts & words: every first word is in hits
+        if not here:
             continue
-        for m in _finditer(pattern, text, at, pats.family_words[family], words):
+        for m in _finditer(pattern, text, at, here, words):
             if not _accept(family, m, text, money_starts, pats):
                 continue
             found.append((m.start(), -(m.end() - m.start()), rank, family))
-    if not pats.holding_words.isdisjoint(words):
-        for m in _finditer(pats.holding_rises, text, at, pats.holding_words, words):
+    held = pats.holding_words.intersection(hits)
+    if held:
+        for m in _finditer(pats.holding_rises, text, at, held, words):
             found.append(
                 (m.start(), -(m.end() - m.start()), PRIORITY.index("stake_up"), "stake_up")
             )

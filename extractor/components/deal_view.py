@@ -134,7 +134,7 @@ def _ext(doc: Doc, name: str, underscore: object = None) -> object:
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
     text = doc_text(doc)  # Doc.text joins every token each time it is read: shared copy
-    figure_stops = [m.start() - 1 for m in _FIGURE_STOP_AT.finditer(text)]
+    figure_stops = [m.start() for m in _FIGURE_STOP_AT.finditer(text)]
     sentences = _join_legal_forms(
         [
             part
@@ -201,9 +201,11 @@ def build_view(doc: Doc) -> DocView:
 #: "paid €325m. It also": the tokenizer keeps the stop in "m.", so a sentence splitter working
 #: on tokens may run two sentences together; split after a figure's scale letter and a stop.
 _FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
-#: Where ``_FIGURE_STOP`` can match (one after the digit before it): found once per document,
-#: so that only the few sentences holding one are searched.
-_FIGURE_STOP_AT = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s")
+#: Where ``_FIGURE_STOP`` can match (the digit before it): found once per document, so that
+#: only the few sentences holding one are searched. The digit is matched, not looked behind
+#: for: a pattern opening with a character class is scanned for in C, a lookbehind is tried
+#: at every character (the same places: a match ends in white space, never in a digit).
+_FIGURE_STOP_AT = re.compile(r"\d(?:m|bn|mn|k|b|tn|p)\.\s")
 
 
 #: "Merbau & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.

@@ -96,6 +96,8 @@ def find_deals(view: DocView) -> list[DealFact]:
 
 def update_subject(ctx: Context, view: DocView, sent: Sentence, frames: list[Frame]) -> None:
     """Remember the sentence's subject company for pronouns in the sentences after it."""
+    if not frames and not view.in_range(view.ents, sent.start, sent.end):
+        return  # no company and no frame: nothing to remember either way
     if _PRONOUN_START.match(sent.text):
         return  # "It paid $1.8bn for Blockwerk": a sentence opened by a pronoun keeps the subject
     actor = frames[0].actor if frames and not frames[0].acquirer_is_person else None

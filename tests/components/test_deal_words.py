@@ -16,7 +16,7 @@ from extractor.components.deal_triggers import (
     find_triggers,
     trigger_patterns,
 )
-from extractor.components.deal_words import Gated, key_words, words_of
+from extractor.components.deal_words import Gated, first_words, key_words, words_of
 
 #: Words of the cue lists, near misses ("partake", "Overbid") and letters that match ASCII
 #: letters under re.I without lower-casing to them ("ſ", "ı", "İ", the Kelvin sign).
@@ -52,11 +52,17 @@ def _gated() -> list[Gated]:
         fp.holding_near,
         fp.past_relative_re,
         fp.month_re,
+        fp.agent,
+        fp.source,
+        fp.recipient,
+        fp.partner,
+        fp.passive,
         *rp.before.values(),
         rp.worth_deal,
         rp.price_cue,
         rp.valuation_cue,
         rp.change_before,
+        rp.any_after,
         PAYMENT_FORMS,
     ]
 
@@ -120,3 +126,48 @@ def test_find_triggers_with_odd_case_letters_falls_back_to_scanning() -> None:
     odd = find_triggers(text.replace("Ostrander", "Oſtrander"), 0, [46])
     assert [(t.family, t.start, t.end) for t in plain] == [(t.family, t.start, t.end) for t in odd]
     assert [t.family for t in plain] == ["buy"]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@given(st.text(alphabet=st.sampled_from("aZq ,.'’“é-İıſKΣς\u0307ßﬁ1\tŉǅ\u212a"), max_size=30))
+@settings(max_examples=300)
+def test_all_words_are_the_letter_runs_of_the_lowered_text(text: str) -> None:
+    # all_words splits bytes instead of running a regex: same runs, odd letters included
+    assert all_words.__wrapped__(text) == frozenset(_WORD.findall(text.lower()))
+
+
+def test_all_words_on_invented_sentence() -> None:
+    text = "Ostrava Kiln’s ÉLAN unit was SOLD for $3bn, İt said"
+    assert all_words.__wrapped__(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
+                                           "sold", "for", "bn", "i", "t", "said"}  # fmt: skip
+
+
+def test_first_words_are_each_phrases_opening_run() -> None:
+    assert first_words(["walked away", "Called-off", "bid"]) == {"walked", "called", "bid"}
+    assert first_words(["bid", "% of", "'ll"]) == {"bid", "%", "'"}  # found as themselves
+    assert first_words(["bid", "élan"]) is None  # no ASCII opening: no starts to look for
+
+
+def test_word_led_search_keeps_the_leftmost_match() -> None:
+    pattern = re.compile(r"(?<![\w-])(?:in\s+talks|talks\s+with)(?![\w-])", re.I)
+    gated = Gated(pattern, frozenset({"talks"}), first_words(["in talks", "talks with"]))
+    text = "Vetch is in talks with Quarry Ltd; pre-talks with Arden, talks with Moss"
+    assert gated.search(text).span() == pattern.search(text).span()  # type: ignore[union-attr]
+    assert _spans(gated.finditer(text)) == _spans(pattern.finditer(text))
+
+
+_CLAUSE_VOCAB = [
+    *_VOCAB, "said", "Said", "that", "and", "And", "which", "who", "told", "toldx",
+    "told reporters", "But", "sаid", "ſaid", "whıle", ", ", "; ", ": ", "A", "the",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_VOCAB), max_size=12).map(" ".join))
+def test_clause_words_gate_only_clauses_without_an_opening(text: str) -> None:
+    fp = frame_patterns()
+    words = words_of(text)
+    if fp.clause_words is not None and words is not None and fp.clause_words.isdisjoint(words):
+        assert fp.clause_open.search(text) is None
