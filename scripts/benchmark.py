@@ -11,9 +11,12 @@ present, replicated to get stable numbers):
 - peak RSS of each worker process (sampled with psutil);
 - cold start of ``extractor extract FILE`` (a fresh process, wall time).
 
-The pipeline, the floor and quantulum3 are each built (imported) and given one untimed pass
-first, so the per-article figures hold only per-article work: lazy loads, spaCy's tokenizer
-cache and quantulum3's tables are start-up costs (the first-pass and cold-start figures).
+The pipeline, the floor and quantulum3 are timed in rounds, back to back within each round, and
+reported as medians over the rounds (ratios: the median of each round's own ratio), so that a
+machine slowing down mid-run does not tilt a ratio. Each is built (imported) and given one
+untimed pass first, so the per-article figures hold only per-article work: lazy loads, spaCy's
+tokenizer cache and quantulum3's tables are start-up costs (the first-pass and cold-start
+figures).
 
 Targets: full <= 3x the floor per article; >= 10x faster than quantulum3; 2 workers >= 1.7x
 one; peak RSS <= 400 MB per worker; cold start <= 2.5 s. Not a test: timings depend on the
@@ -80,6 +83,8 @@ def timed(function, *args):  # type: ignore[no-untyped-def]
 
 
 LAST_CPU = [0.0]
+#: Passes of the floor per round: one pass over the corpus takes only ~50 ms.
+FLOOR_PASSES = 5
 
 
 def bench_full(data: list[bytes]) -> float:
@@ -224,7 +229,12 @@ def _cold_runs(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=4, help="copies of the corpus (default 4)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=4,
+        help="timing rounds, and copies of the corpus for the worker runs (default 4)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="cProfile the full pipeline")
     args = parser.parse_args(argv)
@@ -266,20 +276,47 @@ def main(argv: list[str] | None = None) -> int:
         stats.print_stats(30)
         stats.sort_stats("tottime").print_stats(20)
 
-    full_s, _ = timed(bench_full, data * args.repeat)
-    full_cpu = LAST_CPU[0]
-    # The floor gets the same treatment as the pipeline: built and given one untimed pass
-    # (spaCy's tokenizer caches the words it has seen), so only per-article work is timed.
+    # The floor and quantulum3 get the same treatment as the pipeline: built and given one
+    # untimed pass (spaCy's tokenizer caches the words it has seen; quantulum3 loads its
+    # tables lazily), so only per-article work is timed.
     floor_nlp = floor_pipeline()
     bench_floor(floor_nlp, texts)
-    floor_s, _ = timed(bench_floor, floor_nlp, texts * args.repeat)
-    floor_cpu = LAST_CPU[0]
-    # quantulum3 is slow: one pass over the unique texts is enough for a stable figure.
-    quantulum_s, _ = timed(bench_quantulum, quantulum_parse(), texts)
-    quantulum_cpu = LAST_CPU[0]
-    per_full = full_s / (n * args.repeat)
-    per_floor = floor_s / (n * args.repeat)
-    per_quantulum = quantulum_s / n
+    parse = quantulum_parse()
+    # Rounds, each timing the three contenders back to back: on a shared machine the speed
+    # drifts by tens of percent within a minute, and a ratio is only fair between timings
+    # taken under the same conditions. Each figure is the median over the rounds; each ratio
+    # the median of the rounds' own ratios.
+    rounds = []
+    for _ in range(args.repeat):
+        full_s, _ = timed(bench_full, data)
+        full_cpu = LAST_CPU[0]
+        floor_s, _ = timed(bench_floor, floor_nlp, texts * FLOOR_PASSES)
+        floor_cpu = LAST_CPU[0]
+        quantulum_s, _ = timed(bench_quantulum, parse, texts)
+        quantulum_cpu = LAST_CPU[0]
+        rounds.append(
+            {
+                "full": full_s / n,
+                "full_cpu": full_cpu / n,
+                "floor": floor_s / (n * FLOOR_PASSES),
+                "floor_cpu": floor_cpu / (n * FLOOR_PASSES),
+                "quantulum": quantulum_s / n,
+                "quantulum_cpu": quantulum_cpu / n,
+            }
+        )
+
+    def median(key: str) -> float:
+        return statistics.median(r[key] for r in rounds)
+
+    def median_ratio(top: str, bottom: str) -> float:
+        return statistics.median(r[top] / max(r[bottom], 1e-12) for r in rounds)
+
+    per_full, per_floor, per_quantulum = median("full"), median("floor"), median("quantulum")
+    full_cpu, floor_cpu, quantulum_cpu = (
+        median("full_cpu"),
+        median("floor_cpu"),
+        median("quantulum_cpu"),
+    )
 
     cold = bench_cold_start(originals[0])
 
@@ -291,34 +328,41 @@ def main(argv: list[str] | None = None) -> int:
             "articles_per_s": 1 / per_full,
             "words_per_s": words / n / per_full,
             "ms_per_article": per_full * 1000,
-            "cpu_ms_per_article": full_cpu / (n * args.repeat) * 1000,
+            "cpu_ms_per_article": full_cpu * 1000,
         },
         "floor": {
             "articles_per_s": 1 / per_floor,
             "words_per_s": words / n / per_floor,
             "ms_per_article": per_floor * 1000,
-            "cpu_ms_per_article": floor_cpu / (n * args.repeat) * 1000,
+            "cpu_ms_per_article": floor_cpu * 1000,
         },
         "quantulum3": {
             "articles_per_s": 1 / per_quantulum,
             "words_per_s": words / n / per_quantulum,
             "ms_per_article": per_quantulum * 1000,
-            "cpu_ms_per_article": quantulum_cpu / n * 1000,
+            "cpu_ms_per_article": quantulum_cpu * 1000,
         },
         "cold_start": cold,
+        "rounds": [
+            {
+                "full_vs_floor": r["full"] / r["floor"],
+                "quantulum_vs_full": r["quantulum"] / r["full"],
+            }
+            for r in rounds
+        ],
         "workers_1": one,
         "workers_2": two,
         "ratios": {
-            "full_vs_floor": per_full / per_floor,
-            "quantulum_vs_full": per_quantulum / per_full,
+            "full_vs_floor": median_ratio("full", "floor"),
+            "quantulum_vs_full": median_ratio("quantulum", "full"),
             "speedup_2_workers": two["steady_articles_per_s"] / one["steady_articles_per_s"],
             "speedup_2_workers_with_startup": one["wall_s"] / two["wall_s"],
             "peak_rss_mb_per_worker": max(one["peak_rss_mb"], two["peak_rss_mb"]),
             "cold_start_s": cold["wall_s"],
         },
         "cpu_ratios": {
-            "full_vs_floor": full_cpu / args.repeat / max(floor_cpu / args.repeat, 1e-9),
-            "quantulum_vs_full": quantulum_cpu / max(full_cpu / args.repeat, 1e-9),
+            "full_vs_floor": median_ratio("full_cpu", "floor_cpu"),
+            "quantulum_vs_full": median_ratio("quantulum_cpu", "full_cpu"),
             "cold_start_s": cold["cpu_s"],
         },
     }
@@ -342,6 +386,10 @@ def main(argv: list[str] | None = None) -> int:
             f"peak RSS {w['peak_rss_mb']:.0f} MB"
         )
     print(f"first (warm-up) pass: {figures['first_pass_s']:.2f} s")
+    spread = ", ".join(
+        f"{r['full_vs_floor']:.1f}x / {r['quantulum_vs_full']:.1f}x" for r in figures["rounds"]
+    )
+    print(f"rounds (full vs floor / quantulum3 vs full): {spread}")
     cold = figures["cold_start"]
     print(
         f"cold start (median of 3): {cold['wall_s']:.2f} s ({cold['cpu_s']:.2f} s CPU); "
