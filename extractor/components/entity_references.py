@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from extractor.facts import CompanyFact, ReferenceFact
 from extractor.lexicons import load_lexicon
 from extractor.parsing.names import name_words
+from extractor.parsing.word_trie import trie_alternation
 
 _REFERENCE = re.compile(
     r"""
@@ -78,20 +79,7 @@ def _descriptor_pattern() -> re.Pattern[str]:
     sorted longest first, several times faster on every description.
     """
     nouns = load_lexicon("company_words")["descriptor_nouns"]
-    return re.compile(rf"\b(?:{_trie(set(nouns))})\b")
-
-
-def _trie(words: set[str]) -> str:
-    """A regex for any of ``words`` (each character literal) that tries longer words first."""
-    heads: dict[str, set[str]] = {}
-    for word in words:
-        if word:
-            heads.setdefault(word[0], set()).add(word[1:])
-    branches = [re.escape(c) + _trie(rest) for c, rest in sorted(heads.items())]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in words else body
+    return re.compile(rf"\b(?:{trie_alternation(nouns, space=re.escape(' '))})\b")
 
 
 @dataclass

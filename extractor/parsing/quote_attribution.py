@@ -32,6 +32,7 @@ from extractor.parsing.quote_speakers import (
     subject_before,
 )
 from extractor.parsing.quotes import QuoteSpan
+from extractor.parsing.word_trie import trie_alternation
 
 How = Literal["explicit", "continuation", "pronoun", "group", "none"]
 
@@ -76,36 +77,8 @@ class Attribution:
 @functools.cache
 def _verb_pattern() -> re.Pattern[str]:
     # The look-ahead lets the engine skip non-letters before trying the long alternation.
-    return re.compile(rf"\b(?=[a-z])(?:{_trie(load_lexicon('speech_verbs')['verbs'])})\b")
-
-
-def _trie(words: list[str]) -> str:
-    """A regex for any of ``words``, longest first, as a trie ("said|says" -> "sa(?:id|ys)").
-
-    It matches what the flat alternation of the words sorted longest first matches: at each
-    position both take the longest word the rest of the pattern accepts (two words that match
-    the same text are one a prefix of the other). Python's ``re`` tries a flat alternation's
-    branches one by one at every word, the trie only along the letters read.
-    """
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit(root)
-
-
-def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _emit(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    verbs = trie_alternation(load_lexicon("speech_verbs")["verbs"])
+    return re.compile(rf"\b(?=[a-z])(?:{verbs})\b")
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:

@@ -15,6 +15,7 @@ MODULES = [
     "extractor.parsing.money",
     "extractor.parsing.percents",
     "extractor.parsing.dates",
+    "extractor.parsing.word_trie",
 ]
 
 

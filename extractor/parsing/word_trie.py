@@ -1,0 +1,51 @@
+"""Word lists as regex alternations built as a trie ("said|says" -> "sa(?:id|ys)").
+
+Python's ``re`` tries the branches of a flat alternation one by one at every position; a trie
+shares prefixes ("chief executive", "chief executive officer"), so it reads each letter once.
+The trie matches what the flat alternation sorted longest first matches: at each position both
+take the longest word the rest of the pattern accepts (two words that match the same text are
+one a prefix of the other), and a word that is a prefix of another becomes an optional tail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+Trie = dict[str, "Trie"]
+
+
+def trie_alternation(words: Iterable[str], *, space: str = r"\s+") -> str:
+    """A regex (no groups) matching any of ``words``, longest first.
+
+    Args:
+        words: the literal words or phrases; duplicates and empty strings are ignored.
+        space: the regex a space inside a phrase stands for (any white space by default;
+            ``re.escape(" ")`` for exactly one space).
+
+    >>> trie_alternation(["said", "says", "say"])
+    'sa(?:id|y(?:s)?)'
+    >>> re.fullmatch(trie_alternation(["chief executive"]), "chief  executive") is not None
+    True
+    """
+    root: Trie = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root, space)
+
+
+def _emit(node: Trie, space: str) -> str:
+    branches = [
+        (space if char == " " else re.escape(char)) + _emit(child, space)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -1,0 +1,35 @@
+"""word_trie: a trie alternation finds exactly what the flat longest-first alternation finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.parsing.word_trie import trie_alternation
+
+_WORDS = st.lists(st.text(alphabet="ab c", min_size=1, max_size=5), min_size=1, max_size=8)
+
+
+def _flat(words: list[str], space: str) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="ab c\n", max_size=30))
+def test_same_matches_as_the_flat_alternation(words: list[str], text: str) -> None:
+    for space in (r"\s+", re.escape(" ")):
+        # Followed by a boundary the pattern must accept, as the callers' patterns are.
+        trie = re.compile(rf"(?:{trie_alternation(words, space=space)})(?![ab])")
+        flat = re.compile(rf"(?:{_flat(words, space)})(?![ab])")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_phrases_take_any_white_space_unless_told_otherwise() -> None:
+    loose = re.compile(trie_alternation(["chief executive", "chief"]))
+    strict = re.compile(trie_alternation(["chief executive", "chief"], space=re.escape(" ")))
+    assert loose.match("chief\nexecutive").group() == "chief\nexecutive"
+    assert strict.match("chief\nexecutive").group() == "chief"
+    assert trie_alternation(["", "x", "x"]) == "x"
