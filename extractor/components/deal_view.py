@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -117,6 +117,25 @@ class DocView:
         return found
 
 
+def _figures(
+    doc: Doc,
+    text: str,
+    group: str,
+    extension: str,
+    item: type[MoneyItem] | type[PercentItem],
+    links: dict[int, tuple[int, ...]],
+) -> list[Any]:
+    """The spans of one figure span group that carry a value, as ``item`` objects.
+
+    ``text[start:end]`` is ``span.text`` without building a Token per token of the span.
+    """
+    return [
+        item(i, s.start_char, s.end_char, text[s.start_char : s.end_char], value, links.get(i, ()))
+        for i, s in enumerate(doc.spans.get(group, []))
+        if (value := getattr(s._, extension)) is not None
+    ]
+
+
 def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
     out: dict[int, list[int]] = {}
     for a, b in pairs or []:
@@ -156,32 +175,11 @@ def build_view(doc: Doc) -> DocView:
             ents.append(Ent(start, end, person.name, "person"))
     ents = _dedupe(sorted(ents, key=lambda e: (e.start, -(e.end - e.start))))
     money_links = _links(_ext(doc, "extractor_money_links", under))  # type: ignore[arg-type]
-    # ``text[start:end]`` is ``span.text`` without building a Token per token of the span
-    money = [
-        MoneyItem(
-            i,
-            s.start_char,
-            s.end_char,
-            text[s.start_char : s.end_char],
-            value,
-            money_links.get(i, ()),
-        )
-        for i, s in enumerate(doc.spans.get("extractor_money", []))
-        if (value := s._.extractor_money) is not None
-    ]
     pct_links = _links(_ext(doc, "extractor_percent_links", under))  # type: ignore[arg-type]
-    percents = [
-        PercentItem(
-            i,
-            s.start_char,
-            s.end_char,
-            text[s.start_char : s.end_char],
-            value,
-            pct_links.get(i, ()),
-        )
-        for i, s in enumerate(doc.spans.get("extractor_percents", []))
-        if (value := s._.extractor_percent) is not None
-    ]
+    money = _figures(doc, text, "extractor_money", "extractor_money", MoneyItem, money_links)
+    percents = _figures(
+        doc, text, "extractor_percents", "extractor_percent", PercentItem, pct_links
+    )
     years = list(_ext(doc, "extractor_years", under) or [])  # type: ignore[call-overload]
     published = _ext(doc, "extractor_published", under)
     quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes", under) or []]  # type: ignore[attr-defined]
