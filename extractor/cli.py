@@ -198,6 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # Every command needs spaCy; the command-line app spaCy imports with it is not needed.
+    from extractor.spacy_import import import_spacy_without_cli
+
+    import_spacy_without_cli()
     try:
         return int(args.handler(args))
     except ExtractorError as e:
