@@ -19,6 +19,7 @@ from typing import NamedTuple, cast
 
 from extractor.lexicons import load_lexicon
 from extractor.parsing.values import Qualifier
+from extractor.parsing.word_trie import trie_alternation
 
 __all__ = [
     "QualifierReading",
@@ -144,7 +145,8 @@ def number_pattern() -> tuple[str, str]:
     """
     data = load_lexicon("numbers")
     scale_words = ["hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"]
-    word = _alternation([*data["units"], *data["tens"], *scale_words])
+    # A trie: the same matches as the flat alternation, far cheaper where nothing matches.
+    word = trie_alternation([*data["units"], *data["tens"], *scale_words], ignore_case=True)
     scales = "|".join(scale_words)
     words = rf"""
         (?i:\b(?:an?[\s\u00a0]+)?                  # "a billion"

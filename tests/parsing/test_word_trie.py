@@ -33,3 +33,21 @@ def test_phrases_take_any_white_space_unless_told_otherwise() -> None:
     assert loose.match("chief\nexecutive").group() == "chief\nexecutive"
     assert strict.match("chief\nexecutive").group() == "chief"
     assert trie_alternation(["", "x", "x"]) == "x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet="aAbB c", min_size=1, max_size=5), min_size=1, max_size=8),
+    text=st.text(alphabet="aAbB c\n", max_size=30),
+)
+def test_case_blind_trie_finds_what_the_case_blind_flat_alternation_finds(
+    words: list[str], text: str
+) -> None:
+    # No boundary after the words: "Rand" must not win over "rands" on a case-blind prefix.
+    trie = re.compile(trie_alternation(words, ignore_case=True), re.IGNORECASE)
+    flat = re.compile(_flat(words, r"\s+"), re.IGNORECASE)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_case_blind_words_beyond_ascii_keep_the_flat_alternation() -> None:
+    assert trie_alternation(["Ä", "äb"], ignore_case=True) == "äb|Ä"
