@@ -39,6 +39,7 @@ from extractor.parsing.intervals import interval
 from extractor.parsing.numbers import NumberReading, read_digits, read_number_words, scale_of, tidy
 from extractor.parsing.qualifiers import (
     first_match_past,
+    lowered,
     number_pattern,
     qualifier_after,
     qualifier_before,
@@ -130,11 +131,11 @@ def _candidates(text: str) -> list[re.Match[str]]:
     character; the result is the same for figures that hold a digit or a scale word.
     """
     pattern = _money_regex()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare character changes length when lower-cased
-        lowered = text
+    lower = lowered(text)
+    if len(lower) != len(text):  # a rare character changes length when lower-cased
+        lower = text
     anchors = [(m.start(), True) for m in _NUMBER_START.finditer(text)]
-    anchors += [(m.start(), False) for m in _SCALE_WORD.finditer(lowered)]
+    anchors += [(m.start(), False) for m in _SCALE_WORD.finditer(lower)]
     anchors.sort()
     found: list[re.Match[str]] = []
     last_end = 0
@@ -147,7 +148,7 @@ def _candidates(text: str) -> list[re.Match[str]]:
             starts.append(pos)
         else:
             lo = max(last_end, pos - _WORDS_REACH)
-            starts = [w.start() for w in _WORD_START.finditer(lowered, lo, pos)]
+            starts = [w.start() for w in _WORD_START.finditer(lower, lo, pos)]
         m = first_match_past(pattern, text, starts, pos)
         if m is not None:
             found.append(m)
