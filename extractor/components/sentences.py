@@ -9,8 +9,11 @@ closes, together with the attribution that follows it ('"Why?" she asked.' is on
 
 from __future__ import annotations
 
+import bisect
+import re
+
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +23,10 @@ from extractor.parsing.quote_paragraphs import soft_breaks
 TEXT_KEY = "extractor_text"
 _ENDERS = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({'"', "”", "’", "'", "»", ")", "]"})
+#: Every character that can make a token end a sentence: the stops and closing marks above,
+#: and the line break inside a white-space token.
+_HITS = re.compile(r"""[.!?…"”’'»)\]\n]""")
+_NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 as spaCy's uint64 arrays hold it
 
 
 @Language.factory(
@@ -34,10 +41,11 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
 class SentenceSplitter:
     """Sets ``token.is_sent_start`` for every token.
 
-    Works on plain lists taken from ``Doc.to_array`` and writes all flags in one
+    Reads the token starts (``Doc.to_array``) and the text alone, and writes all flags in one
     ``Doc.from_array`` call: creating a ``Token`` per position costs more than tokenising,
     and setting ``token.is_sent_start`` one token at a time checks the whole Doc for a parse
-    each time, which is quadratic.
+    each time, which is quadratic. Only the tokens holding a stop, a closing mark or a line
+    break are looked at, found by one regex over the text.
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -45,43 +53,51 @@ class SentenceSplitter:
         if n == 0:
             return doc
         text = doc_text(doc)
-        strings = doc.vocab.strings
-        marks = numpy.array([strings.add(x) for x in (*_ENDERS, *_CLOSERS)], dtype="uint64")
-        arr = doc.to_array([ORTH, IDX, LENGTH, SPACY, IS_SPACE])
-        # Only stops, closing marks and white space can end a sentence: look at those alone.
-        candidates = numpy.flatnonzero(numpy.isin(arr[:, 0], marks) | (arr[:, 4] != 0))
-        idx = arr[:, 1].tolist()
-        length = arr[:, 2].tolist()
-        spaced = arr[:, 3].tolist()
+        # Token starts, then the text's end: token i with its trailing space is
+        # text[bounds[i] : bounds[i + 1]], since a Doc's text is each token plus its space.
+        bounds = doc.to_array(IDX).tolist()
+        bounds.append(len(text))
 
         def word(i: int) -> str:
-            return text[idx[i] : idx[i] + length[i]]
+            seg = text[bounds[i] : bounds[i + 1]]
+            # A word token holds no white space, so a space at its end is its trailing one.
+            return seg[:-1] if len(seg) > 1 and seg[-1] == " " and not seg.isspace() else seg
 
         soft = soft_breaks(text) if "\n" in text else set()
-        flags = numpy.full(n, -1, dtype="int64")  # -1: not a sentence start
-        flags[0] = 1
-        for i in candidates.tolist():
+        starts = [0]
+        last = -1
+        # Only a lone stop or closing mark, or white space holding a line break, can end a
+        # sentence: find those characters in the text and look at their tokens alone.
+        for hit in _HITS.finditer(text):
+            i = bisect.bisect_right(bounds, hit.start(), 0, n) - 1
+            if i == last:
+                continue  # one more mark or line break inside the token just read
+            last = i
             if i + 1 >= n:
                 break
-            this, nxt = word(i), word(i + 1)
+            this = word(i)
             if "\n" in this:
-                start = _hard_break(idx[i], this, soft)
+                start = this.isspace() and _hard_break(bounds[i], this, soft)
             elif this in _ENDERS:
                 # "U.S." and "Mr." are single tokens; a lone "." followed by a lower-case word
                 # ("2.5 p.c. of") does not end a sentence, nor one inside a quote ('.”').
                 # A mark after a space opens the next quote ('asked. "We'); one straight after
                 # the stop closes this sentence's quote ('now?" she').
-                closes = nxt in _CLOSERS and not spaced[i]
+                nxt = word(i + 1)
+                spaced = bounds[i + 1] - bounds[i] > 1  # enders are one character
+                closes = nxt in _CLOSERS and not spaced
                 start = not (nxt[:1].islower() or closes)
-            elif this in _CLOSERS and i > 0 and word(i - 1) in _ENDERS and not spaced[i - 1]:
-                # '"Why?" she asked': the attribution after a closing mark stays in the sentence.
-                start = not nxt[:1].islower()
+            elif this in _CLOSERS and i > 0 and bounds[i] - bounds[i - 1] == 1:
+                # '"Why?" she asked': the attribution after a closing mark stays in the
+                # sentence (the token before is one character with no space after it).
+                start = text[bounds[i - 1]] in _ENDERS and not word(i + 1)[:1].islower()
             else:
                 start = False
             if start:
-                flags[i + 1] = 1
-        # spaCy's arrays are uint64; -1 wraps round the way ``Doc.to_array`` writes it.
-        doc.from_array([SENT_START], flags.astype("uint64").reshape(n, 1))
+                starts.append(i + 1)
+        flags = numpy.full((n, 1), _NOT_START, dtype="uint64")
+        flags[starts, 0] = 1
+        doc.from_array([SENT_START], flags)
         return doc
 
 

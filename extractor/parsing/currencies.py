@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.lexicons import load_lexicon
+from extractor.parsing.word_trie import trie_alternation
 
 __all__ = [
     "CurrencyContext",
@@ -126,14 +128,20 @@ def resolve_word(word: str, context: CurrencyContext | None = None) -> str | Non
     return _words_lower().get(key)
 
 
+def _trie(keys: Iterable[str], *, ignore_case: bool = False) -> str:
+    """``alternation`` as a trie: the same matches, cheaper to try at every position."""
+    return trie_alternation(keys, space=re.escape(" "), ignore_case=ignore_case)
+
+
 @functools.cache
 def _context_patterns() -> tuple[re.Pattern[str], ...]:
+    # Word lists as tries (``word_trie``): most of these run over the whole article.
     names = _dict("dollar_names")
     note = re.compile(
         rf"""
         (?:figures|amounts|prices|values|numbers|dollar\ figures|dollar\ amounts)  # "All figures
         \s+(?:are\s+|quoted\s+|given\s+|expressed\s+)?in\s+     # are in
-        (?P<name>{alternation(names)})                          # Canadian dollars
+        (?P<name>{_trie(names, ignore_case=True)})             # Canadian dollars
         \s+unless                                               # unless otherwise noted"
         """,
         re.VERBOSE | re.IGNORECASE,
@@ -141,25 +149,21 @@ def _context_patterns() -> tuple[re.Pattern[str], ...]:
     us_sign = re.compile(r"(?<![A-Za-z])(?:US\$|U\.S\.\$|USD\b)")
     # "HK$2bn ($256m)": a local-dollar figure converted into plain dollars in brackets.
     converted = re.compile(
-        rf"(?<![A-Za-z])(?:{alternation(_dict('local_dollar_signs'))})\s?\d[\d.,]*"
+        rf"(?<![A-Za-z])(?:{_trie(_dict('local_dollar_signs'))})\s?\d[\d.,]*"
         r"\s*(?:[a-zA-Z]{1,8}\s*)?\(\s*\$\s?\d"
     )
     # Local dollars by sign ("HK$2bn") and by name ("Canadian dollars"): two patterns, so that
     # each runs only on text holding a "$" or a "dollar" (the two can never overlap).
-    local_sign = re.compile(
-        rf"(?<![A-Za-z])(?P<sign>{alternation(_dict('local_dollar_signs'))})\s?\d"
-    )
+    local_sign = re.compile(rf"(?<![A-Za-z])(?P<sign>{_trie(_dict('local_dollar_signs'))})\s?\d")
     local_name = re.compile(
-        rf"\b(?P<name>{alternation({k: v for k, v in names.items() if v != 'USD'})})\b"
+        rf"\b(?P<name>{_trie({k: v for k, v in names.items() if v != 'USD'})})\b"
     )
     china = [str(w) for w in _list("china_words")]
     japan = [str(w) for w in _list("japan_words")]
-    yen = re.compile(
-        rf"\b(?:(?P<cn>{alternation(china)})|(?P<jp>{alternation(japan)}))\b|(?P<jp_sign>円)"
-    )
+    yen = re.compile(rf"\b(?:(?P<cn>{_trie(china)})|(?P<jp>{_trie(japan)}))\b|(?P<jp_sign>円)")
     denmark = [str(w) for w in _list("denmark_words")]
     norway = [str(w) for w in _list("norway_words")]
-    nordic = re.compile(rf"\b(?:(?P<dk>{alternation(denmark)})|(?P<no>{alternation(norway)}))\b")
+    nordic = re.compile(rf"\b(?:(?P<dk>{_trie(denmark)})|(?P<no>{_trie(norway)}))\b")
     return note, us_sign, local_sign, local_name, yen, nordic, converted
 
 
@@ -187,7 +191,11 @@ def currency_context(text: str) -> CurrencyContext:
     m = note.search(text) if "nless" in text else None
     if m is not None:
         dollar = _dict("dollar_names").get(_canonical_name(m["name"]), "USD")
-    elif ("US" in text or "U.S." in text) and us_sign.search(text):
+    elif (
+        # Each ``in`` scans the whole text: look for "US$" only where there is a "$".
+        ("USD" in text or ("$" in text and ("US$" in text or "U.S.$" in text)))
+        and us_sign.search(text)
+    ):
         local_signs = _dict("local_dollar_signs")
         found = {local_signs[lm["sign"]] for lm in local_sign.finditer(text)}
         if "dollar" in text:
@@ -195,7 +203,12 @@ def currency_context(text: str) -> CurrencyContext:
                 found.add(_dict("dollar_names")[_canonical_name(lm["name"])])
         if len(found) == 1:
             dollar = found.pop()
-    elif "$" in text and converted.search(text) is None:
+    elif (
+        "$" in text
+        # Both patterns need a local sign: without one they find nothing and "$" stays USD.
+        and _has_local_sign(text)
+        and converted.search(text) is None
+    ):
         local_signs = _dict("local_dollar_signs")
         signs = {local_signs[lm["sign"]] for lm in local_sign.finditer(text)}
         if len(signs) == 1:
@@ -205,6 +218,30 @@ def currency_context(text: str) -> CurrencyContext:
     # Only articles with a bare "kroner"/"krone" figure need the count.
     krone = "DKK" if "kron" in text and _outnumbers(nordic, text, "dk") else "NOK"
     return CurrencyContext(dollar=dollar, yen_sign=yen_sign, krone=krone)
+
+
+@functools.cache
+def _local_signs() -> tuple[frozenset[str], tuple[int, ...], bool]:
+    signs = frozenset(_dict("local_dollar_signs"))
+    return signs, tuple(sorted({len(s) for s in signs})), all(s.endswith("$") for s in signs)
+
+
+def _has_local_sign(text: str) -> bool:
+    """Whether a local dollar sign ("HK$", "C$") occurs in ``text``.
+
+    Looks only at the few "$" of the text: the strings of each sign's length ending there
+    (one ``in`` test per sign would scan the whole text a dozen times).
+    """
+    signs, lengths, all_dollars = _local_signs()
+    if not all_dollars:
+        return any(s in text for s in signs)
+    pos = text.find("$")
+    while pos != -1:
+        for n in lengths:
+            if text[max(0, pos + 1 - n) : pos + 1] in signs:
+                return True
+        pos = text.find("$", pos + 1)
+    return False
 
 
 def _outnumbers(pattern: re.Pattern[str], text: str, group: str) -> bool:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.parsing.numbers import read_number_words
-from extractor.parsing.qualifiers import match_near
+from extractor.parsing.qualifiers import WordAnchors, match_near
 
 __all__ = ["YearMatch", "find_years"]
 
@@ -45,13 +45,8 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 
 
 #: Every expression holds one of these; the full pattern runs only near them (``match_near``).
-# Searched in the lower-cased text (IGNORECASE, see ``match_near``); the full pattern checks
-# case. Months grouped by first letters so that ``re`` can skip ahead on them.
-_ANCHORS = re.compile(
-    r"[0-9]{4}|year|decade|month|week|quarter|j(?:anuary|une|uly)|february|ma(?:rch|y)"
-    r"|a(?:pril|ugust)|september|october|november|december",
-    re.IGNORECASE,
-)
+# Found case-blind (``WordAnchors``); the full pattern checks case.
+_ANCHORS = WordAnchors(["year", "decade", "month", "week", "quarter", *MONTHS], head="[0-9]{4}")
 
 
 @dataclass(frozen=True)

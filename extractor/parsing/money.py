@@ -30,7 +30,6 @@ from decimal import Decimal
 
 from extractor.parsing.currencies import (
     CurrencyContext,
-    alternation,
     currency_context,
     resolve_code,
     resolve_sign,
@@ -40,11 +39,13 @@ from extractor.parsing.intervals import interval
 from extractor.parsing.numbers import NumberReading, read_digits, read_number_words, scale_of, tidy
 from extractor.parsing.qualifiers import (
     first_match_past,
+    lowered,
     number_pattern,
     qualifier_after,
     qualifier_before,
 )
 from extractor.parsing.values import MoneyValue
+from extractor.parsing.word_trie import trie_alternation
 
 logger = logging.getLogger(__name__)
 
@@ -70,16 +71,19 @@ def _money_regex() -> re.Pattern[str]:
     table = load_lexicon("currencies")
     scales = load_lexicon("scales")["scales"]
     digits, words = number_pattern()
-    signs = alternation(table["prefix"])
-    letters = alternation({k: v for k, v in table["letter_prefixes"].items() if k != "R"})
-    codes = alternation(table["codes"])
-    names = "|".join(
-        re.escape(w).replace(r"\ ", r"[\s\u00a0]+")
-        for w in sorted([*table["words"], *table["minor_words"]], key=len, reverse=True)
-        if w != "p"
+    # Word lists as tries (same matches as the flat longest-first alternations, see
+    # ``word_trie``): a failed try at a position then costs one branch per letter, not one
+    # per word, and the pattern is tried a few times before every number.
+    signs = trie_alternation(table["prefix"])
+    letters = trie_alternation(k for k in table["letter_prefixes"] if k != "R")
+    codes = trie_alternation(table["codes"])
+    names = trie_alternation(
+        (w for w in [*table["words"], *table["minor_words"]] if w != "p"),
+        space=r"[\s\u00a0]+",
+        ignore_case=True,
     )
-    scale = alternation(scales)
-    second = alternation(load_lexicon("scales")["compound_second"])
+    scale = trie_alternation(scales, ignore_case=True)
+    second = trie_alternation(load_lexicon("scales")["compound_second"], ignore_case=True)
     scale = rf"(?:{scale})(?:[\u00a0 ](?:{second})(?![A-Za-z]))?"
     return re.compile(
         rf"""
@@ -127,11 +131,11 @@ def _candidates(text: str) -> list[re.Match[str]]:
     character; the result is the same for figures that hold a digit or a scale word.
     """
     pattern = _money_regex()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare character changes length when lower-cased
-        lowered = text
+    lower = lowered(text)
+    if len(lower) != len(text):  # a rare character changes length when lower-cased
+        lower = text
     anchors = [(m.start(), True) for m in _NUMBER_START.finditer(text)]
-    anchors += [(m.start(), False) for m in _SCALE_WORD.finditer(lowered)]
+    anchors += [(m.start(), False) for m in _SCALE_WORD.finditer(lower)]
     anchors.sort()
     found: list[re.Match[str]] = []
     last_end = 0
@@ -144,7 +148,7 @@ def _candidates(text: str) -> list[re.Match[str]]:
             starts.append(pos)
         else:
             lo = max(last_end, pos - _WORDS_REACH)
-            starts = [w.start() for w in _WORD_START.finditer(lowered, lo, pos)]
+            starts = [w.start() for w in _WORD_START.finditer(lower, lo, pos)]
         m = first_match_past(pattern, text, starts, pos)
         if m is not None:
             found.append(m)

@@ -31,6 +31,7 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.intervals import interval
 from extractor.parsing.numbers import parse_fraction_words, read_digits, read_number_words
 from extractor.parsing.qualifiers import (
+    WordAnchors,
     match_near,
     number_pattern,
     qualifier_after,
@@ -125,10 +126,10 @@ def _standalone() -> frozenset[str]:
 #: stake words for the others.
 # Alternatives share first characters so that ``re`` can skip ahead on them (5x faster).
 _UNIT_ANCHORS = re.compile(r"%|p(?:er[\s\u00a0-]?cent|ercent|ct|\.c\.|c\b|p)", re.IGNORECASE)
-_WORD_ANCHORS = re.compile(
-    r"half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth", re.IGNORECASE
+_WORD_ANCHORS = WordAnchors(
+    ["half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
-_QUALITATIVE_ANCHORS = re.compile(r"majority|minority|controlling", re.IGNORECASE)
+_QUALITATIVE_ANCHORS = WordAnchors(["majority", "minority", "controlling"])
 
 _PREV_WORD = re.compile(r"([A-Za-z0-9]+)[\s\u00a0-]*$")
 _NEXT_OF = re.compile(r"[\s\u00a0-]+of[\s\u00a0]+(?:(?:a|an|the|this|that|its)[\s\u00a0]+)?([\w]+)")

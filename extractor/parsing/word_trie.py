@@ -15,21 +15,38 @@ from collections.abc import Iterable
 Trie = dict[str, "Trie"]
 
 
-def trie_alternation(words: Iterable[str], *, space: str = r"\s+") -> str:
+def trie_alternation(
+    words: Iterable[str], *, space: str = r"\s+", ignore_case: bool = False
+) -> str:
     """A regex (no groups) matching any of ``words``, longest first.
 
     Args:
         words: the literal words or phrases; duplicates and empty strings are ignored.
         space: the regex a space inside a phrase stands for (any white space by default;
             ``re.escape(" ")`` for exactly one space).
+        ignore_case: the pattern is read case-insensitively. Two spellings of one word ("K",
+            "k") would then be separate branches, and one could be tried before a longer word
+            it is a case-blind prefix of ("Rand" before "rands"); so the words are lower-cased
+            first. Words that are not all ASCII (whose lower case may change length) get the
+            flat longest-first alternation instead, as do words with white space other than
+            single spaces between letters (the trie's equivalence needs that).
 
     >>> trie_alternation(["said", "says", "say"])
     'sa(?:id|y(?:s)?)'
     >>> re.fullmatch(trie_alternation(["chief executive"]), "chief  executive") is not None
     True
     """
+    unique = set(words) - {""}
+    # Only words whose white space is single spaces between non-space characters can share
+    # a trie: a space run such as the "\s+" of " b" could take the spaces "  b" needs.
+    plain = all(w == " ".join(w.split()) for w in unique)
+    if not plain or (ignore_case and not all(w.isascii() for w in unique)):
+        ordered = sorted(unique, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+    if ignore_case:
+        unique = {w.lower() for w in unique}
     root: Trie = {}
-    for word in set(words):
+    for word in unique:
         if not word:
             continue
         node = root

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import time
 
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components.sentences import _CLOSERS, _ENDERS, _hard_break
+from extractor.parsing.quote_paragraphs import soft_breaks
 
 
 def _sents(nlp: Language, text: str) -> list[str]:
@@ -82,3 +89,49 @@ def test_cost_is_small_next_to_tokenisation() -> None:
     splitter(text)
     ours = time.perf_counter() - t0
     assert ours < 3 * bare + 0.05
+
+
+def _reference_starts(doc: Doc) -> list[int]:
+    """The splitter's rule read token by token (the plain path the component must match)."""
+    text = doc.text
+    soft = soft_breaks(text) if "\n" in text else set()
+    starts = [0]
+    for i in range(len(doc) - 1):
+        this, nxt = doc[i].text, doc[i + 1].text
+        if doc[i].is_space and "\n" in this:
+            start = _hard_break(doc[i].idx, this, soft)
+        elif this in _ENDERS:
+            closes = nxt in _CLOSERS and not doc[i].whitespace_
+            start = not (nxt[:1].islower() or closes)
+        elif (
+            this in _CLOSERS and i > 0 and doc[i - 1].text in _ENDERS and not doc[i - 1].whitespace_
+        ):
+            start = not nxt[:1].islower()
+        else:
+            start = False
+        if start:
+            starts.append(i + 1)
+    return starts
+
+
+@functools.cache
+def _splitter() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("extractor_sentences")
+    return nlp
+
+
+_PIECES = st.sampled_from(
+    [
+        "word", "Word", "U.S.", "Mr.", "2.5", "p.c.", "...", ".", "!", "?", "…", '"', "”",
+        "’", "'", "»", ")", "]", "(", " ", " ", " ", "  ", "\n", "\n\n", " \n ", "\t", "x" * 60,
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_sentence_starts_match_the_token_by_token_rule(pieces: list[str]) -> None:
+    doc = _splitter()("".join(pieces))
+    got = [t.i for t in doc if t.is_sent_start]
+    assert got == (_reference_starts(doc) if len(doc) else [])

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from extractor.parsing.word_trie import trie_alternation
 
-_WORDS = st.lists(st.text(alphabet="ab c", min_size=1, max_size=5), min_size=1, max_size=8)
+_WORDS = st.lists(st.text(alphabet="ab c\t", min_size=1, max_size=5), min_size=1, max_size=8)
 
 
 def _flat(words: list[str], space: str) -> str:
@@ -18,7 +18,7 @@ def _flat(words: list[str], space: str) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(words=_WORDS, text=st.text(alphabet="ab c\n", max_size=30))
+@given(words=_WORDS, text=st.text(alphabet="ab c\n\t", max_size=30))
 def test_same_matches_as_the_flat_alternation(words: list[str], text: str) -> None:
     for space in (r"\s+", re.escape(" ")):
         # Followed by a boundary the pattern must accept, as the callers' patterns are.
@@ -33,3 +33,40 @@ def test_phrases_take_any_white_space_unless_told_otherwise() -> None:
     assert loose.match("chief\nexecutive").group() == "chief\nexecutive"
     assert strict.match("chief\nexecutive").group() == "chief"
     assert trie_alternation(["", "x", "x"]) == "x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet="aAbB c\t", min_size=1, max_size=5), min_size=1, max_size=8),
+    text=st.text(alphabet="aAbB c\n\t", max_size=30),
+)
+def test_case_blind_trie_finds_what_the_case_blind_flat_alternation_finds(
+    words: list[str], text: str
+) -> None:
+    # No boundary after the words: "Rand" must not win over "rands" on a case-blind prefix.
+    trie = re.compile(trie_alternation(words, ignore_case=True), re.IGNORECASE)
+    flat = re.compile(_flat(words, r"\s+"), re.IGNORECASE)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_case_blind_words_beyond_ascii_keep_the_flat_alternation() -> None:
+    assert trie_alternation(["Ä", "äb"], ignore_case=True) == "äb|Ä"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.lists(st.text(alphabet="aAbB", min_size=1, max_size=3), min_size=1, max_size=3).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    text=st.text(alphabet="aAbB c\n\t", max_size=30),
+)
+def test_plain_phrases_share_one_trie(words: list[str], text: str) -> None:
+    # Single spaces between letters: the trie itself (not the flat fall-back) is compared.
+    assert trie_alternation(words, ignore_case=True) == trie_alternation(w.lower() for w in words)
+    trie = re.compile(trie_alternation(words, ignore_case=True), re.IGNORECASE)
+    flat = re.compile(_flat(words, r"\s+"), re.IGNORECASE)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
