@@ -156,6 +156,15 @@ def rate_table(code: str) -> RateTable | None:
     return RateTable(dates, tuple(rates[d] for d in dates))
 
 
+def load_all_rates() -> int:
+    """Read every currency's history now instead of on first use; returns how many loaded.
+
+    Each currency's table is otherwise built the first time an article needs it (~0.1 s);
+    a long-running service, or a benchmark timing articles, can pay that up front.
+    """
+    return sum(rate_table(code) is not None for code in (*_history()[0], *_pegs()))
+
+
 def _known(code: str) -> bool:
     return code == "EUR" or _per_eur_cached(code) is not None
 

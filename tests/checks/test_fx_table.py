@@ -72,3 +72,15 @@ def test_date_before_the_history_falls_back_to_the_whole_band() -> None:
     assert convert_interval(value, "GBP", dt.date(1980, 5, 1)) == undated
     dated = convert_interval(value, "GBP", dt.date(2016, 9, 14))
     assert dated is not None and dated != undated
+
+
+def test_load_all_rates_builds_every_table_up_front() -> None:
+    from extractor.checks.fx import load_all_rates
+
+    loaded = load_all_rates()
+    assert loaded > 30  # the ECB history quotes ~40 currencies, plus the pegged ones
+    before = rate_table.cache_info()
+    assert before.currsize >= loaded
+    assert rate_table("JPY") is not None and rate_table("USD") is not None
+    after = rate_table.cache_info()
+    assert after.misses == before.misses  # already built: answered from the cache

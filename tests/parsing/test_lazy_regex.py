@@ -58,3 +58,16 @@ def test_bad_pattern_fails_on_first_use_and_unknown_attributes_raise() -> None:
 def test_doctests() -> None:
     result = doctest.testmod(lazy_regex)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_compile_pending_compiles_every_waiting_pattern() -> None:
+    from extractor.parsing.lazy_regex import compile_pending
+
+    waiting = [LazyPattern(r"\bmerger\b"), LazyPattern(r"\btakeover\b", re.IGNORECASE)]
+    used = LazyPattern(r"\bbid\b")
+    used.search("a bid")
+    assert compile_pending() >= 2
+    assert all(isinstance(p.compiled, re.Pattern) for p in waiting)
+    assert waiting[1].search("A TAKEOVER")
+    assert compile_pending() == 0  # nothing left: each pattern is compiled once
+    assert used.compile() is used.compiled
