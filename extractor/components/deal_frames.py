@@ -250,7 +250,7 @@ def _frame(
         end=next_start,
     )
     ents = view.in_range(view.ents, sent.start, sent.end)
-    assign_roles(frame, ents, sent, ctx, view.descriptors)
+    assign_roles(frame, ents, sent, ctx, view)
     # A later event of the sentence reads its figures and status cues from its trigger on:
     # "a repurchase programme of up to R1.2bn, together with the acquisition of half of X".
     fig_start = frame.start if first else later_start(sent, prev_end, trig.start)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from extractor.components.deal_patterns import OWN_UNIT, frame_patterns
 from extractor.components.deal_triggers import Trigger
-from extractor.components.deal_view import Ent, Sentence
+from extractor.components.deal_view import DocView, Ent, Sentence
 from extractor.components.deal_words import Gated
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def assign_roles(
     ents: list[Ent],
     sent: Sentence,
     ctx: Context,
-    view_descriptors: dict[str, dict[str, int]],
+    view: DocView,
 ) -> None:
     pats = frame_patterns()
     trig = frame.trigger
@@ -97,7 +97,7 @@ def assign_roles(
     elif pronoun:
         subject_name = (
             (sentence_subject.name if sentence_subject else None)
-            or _described(view_descriptors, before_text, frame.start)
+            or _described(view, before_text, frame.start)
             or ctx.last_subject
             or (refs[0].name if refs else None)
         )
@@ -242,11 +242,12 @@ def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
     return ref
 
 
-def _described(descriptors: dict[str, dict[str, int]], text: str, at: int) -> str | None:
+def _described(view: DocView, text: str, at: int) -> str | None:
     """ "the bank" -> the one company the article calls a bank, if exactly one."""
     for m in _THE_NOUN.finditer(text):
         # Only companies described before the reference: "the bank" points back.
-        names = [n for n, first in descriptors.get(m.group(1).lower(), {}).items() if first < at]
+        described = view.descriptors.get(m.group(1).lower(), {})
+        names = [n for n, first in described.items() if first < at]
         if len(names) == 1:
             return names[0]
     return None

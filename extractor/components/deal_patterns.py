@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.components.deal_roles import QUALIFIER_WORDS, SHARE_ISSUE
-from extractor.components.deal_words import Gated, first_words, key_words
+from extractor.components.deal_words import Gated, first_words, joint_keys, key_words
 from extractor.lexicons import load_lexicon
 
 TRANSFER = "transfer"
@@ -89,6 +89,8 @@ class FramePatterns:
     past_relative_re: Gated
     month_re: Gated
     months: tuple[str, ...]
+    #: The keys of the status cues read in a frame's cue text (see ``read_status``).
+    cue_keys: frozenset[str] | None = None
 
 
 def _clause_words(openers: list[str], saying: list[str]) -> frozenset[str] | None:
@@ -124,6 +126,10 @@ def frame_patterns() -> FramePatterns:
     status = {name: _phrases(words) for name, words in lex["status"].items()}
     months = tuple(lex["months"])
     relation_heads = [*lex["relation_nouns"], "unit", "subsidiary", "head", "boss"]
+    exercised, negation = _words(lex["exercised"]), _phrases(lex["negations"])
+    cue_keys = joint_keys(
+        exercised, negation, *(status[name] for name in ("proposed", "agreed", "completed"))
+    )
     return FramePatterns(
         clause_words=_clause_words(lex["clause_openers"], lex["saying_verbs"]),
         clause_open=re.compile(
@@ -196,8 +202,8 @@ def frame_patterns() -> FramePatterns:
             re.I | re.X,
         ),
         status=status,
-        exercised=_words(lex["exercised"]),
-        negation=_phrases(lex["negations"]),
+        exercised=exercised,
+        negation=negation,
         present=_words(lex["present_cues"]),
         acquisition_word=_phrases(lex["acquisition_words"]),
         weak_present=frozenset(w.lower() for w in lex["weak_present"]),
@@ -213,4 +219,5 @@ def frame_patterns() -> FramePatterns:
             frozenset({"in", "since", "last", "from", "during"}),
         ),
         months=months,
+        cue_keys=cue_keys,
     )

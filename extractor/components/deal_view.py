@@ -76,8 +76,6 @@ class DocView:
     years: list[YearMention]
     published: dt.date | None
     quotes: list[tuple[int, int]] = field(default_factory=list)
-    #: noun -> {company: offset where the text first describes it so}
-    descriptors: dict[str, dict[str, int]] = field(default_factory=dict)
     lower: str = field(default="", repr=False)
     sentence_starts: list[int] = field(default_factory=list, repr=False)
     #: id(list) -> (the list, its items' starts): ``in_range`` bisects the sorted lists.
@@ -92,6 +90,14 @@ class DocView:
             starts = [i.start for i in items]
             if all(a <= b for a, b in itertools.pairwise(starts)):
                 self._starts[id(items)] = (items, starts)
+
+    @functools.cached_property
+    def descriptors(self) -> dict[str, dict[str, int]]:
+        """noun -> {company: offset where the text first describes it so}.
+
+        Only read to resolve "the bank" after a pronoun-led clause: worked out on first use.
+        """
+        return _descriptors(self.text, self.ents)
 
     def in_quote(self, start: int, end: int) -> bool:
         """Is ``[start, end)`` inside a direct quotation (someone's words, not the report)?"""
@@ -153,7 +159,7 @@ def _ext(doc: Doc, name: str, underscore: object = None) -> object:
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
     text = doc_text(doc)  # Doc.text joins every token each time it is read: shared copy
-    figure_stops = [m.start() for m in _FIGURE_STOP_AT.finditer(text)]
+    figure_stops = [m.start() for m in _STOP.finditer(text) if text[m.start() - 1] in "mnkbp"]
     sentences = _join_legal_forms(
         [
             part
@@ -192,18 +198,16 @@ def build_view(doc: Doc) -> DocView:
         years=sorted(years, key=lambda y: y.start),
         published=published if isinstance(published, dt.date) else None,
         quotes=quotes,
-        descriptors=_descriptors(text, ents),
     )
 
 
 #: "paid €325m. It also": the tokenizer keeps the stop in "m.", so a sentence splitter working
 #: on tokens may run two sentences together; split after a figure's scale letter and a stop.
 _FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
-#: Where ``_FIGURE_STOP`` can match (the digit before it): found once per document, so that
-#: only the few sentences holding one are searched. The digit is matched, not looked behind
-#: for: a pattern opening with a character class is scanned for in C, a lookbehind is tried
-#: at every character (the same places: a match ends in white space, never in a digit).
-_FIGURE_STOP_AT = re.compile(r"\d(?:m|bn|mn|k|b|tn|p)\.\s")
+#: A stop and white space: every ``_FIGURE_STOP`` match holds one right after the last letter
+#: of its scale (m, n, k, b or p). Found once per document, so that only the few sentences
+#: holding such a stop are searched (a pattern opening with a literal is scanned for in C).
+_STOP = re.compile(r"\.\s")
 
 
 #: "Merbau & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.
@@ -237,7 +241,8 @@ def _split_after_figures(start: int, text: str, figure_stops: list[int]) -> list
     Args:
         start: the sentence start in the document.
         text: the sentence text.
-        figure_stops: sorted document offsets of the digits before ``_FIGURE_STOP_AT`` matches.
+        figure_stops: sorted document offsets of the stops that may end a figure (``_STOP``
+            after a scale's last letter): a sentence holding none needs no search.
     """
     i = bisect.bisect_left(figure_stops, start)
     if i == len(figure_stops) or figure_stops[i] >= start + len(text):

@@ -49,6 +49,27 @@ def forget_words() -> None:
     all_words.cache_clear()
 
 
+def joint_keys(*gates: Gated) -> frozenset[str] | None:
+    """The keys of several gated patterns together, or None when one of them is not gated: a
+    text holding none of these words matches none of the patterns (see ``absent``)."""
+    keys: set[str] = set()
+    for gate in gates:
+        if gate.keys is None:
+            return None
+        keys |= gate.keys
+    return frozenset(keys)
+
+
+def absent(keys: frozenset[str] | None, text: str) -> bool:
+    """Can no pattern gated by some of ``keys`` match ``text``? The test ``Gated.search``
+    makes first, made once for a group of patterns (``joint_keys``)."""
+    return (
+        keys is not None
+        and (text.isascii() or not _ODD_CASE.search(text))
+        and keys.isdisjoint(all_words(text))
+    )
+
+
 def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozenset[str] | None:
     """One key word per phrase (its longest ``[a-z]+`` run that must stand whole in a match),
     or None when some phrase has none.
@@ -150,12 +171,7 @@ class Gated:
         return sorted(starts)
 
     def _absent(self, text: str) -> bool:
-        keys = self.keys
-        return (
-            keys is not None
-            and (text.isascii() or not _ODD_CASE.search(text))
-            and keys.isdisjoint(all_words(text))
-        )
+        return absent(self.keys, text)
 
     def search(self, text: str) -> re.Match[str] | None:
         keys = self.keys

@@ -16,7 +16,14 @@ from extractor.components.deal_triggers import (
     find_triggers,
     trigger_patterns,
 )
-from extractor.components.deal_words import Gated, first_words, key_words, words_of
+from extractor.components.deal_words import (
+    Gated,
+    absent,
+    first_words,
+    joint_keys,
+    key_words,
+    words_of,
+)
 
 #: Words of the cue lists, near misses ("partake", "Overbid") and letters that match ASCII
 #: letters under re.I without lower-casing to them ("ſ", "ı", "İ", the Kelvin sign).
@@ -171,3 +178,30 @@ def test_clause_words_gate_only_clauses_without_an_opening(text: str) -> None:
     words = words_of(text)
     if fp.clause_words is not None and words is not None and fp.clause_words.isdisjoint(words):
         assert fp.clause_open.search(text) is None
+
+
+_READ_IN_CUE_TEXT = ("proposed", "agreed", "completed")
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_joint_keys_gate_only_texts_no_pattern_of_the_group_matches(text: str) -> None:
+    # ``_context_role`` and ``read_status`` skip a group of searches on one joint test
+    fp, rp = frame_patterns(), role_patterns()
+    groups = [
+        (rp.tail_keys, [rp.worth_deal, rp.price_cue, *rp.before.values()]),
+        (fp.cue_keys, [fp.exercised, fp.negation, *(fp.status[n] for n in _READ_IN_CUE_TEXT)]),
+    ]
+    for keys, gates in groups:
+        if absent(keys, text):
+            assert all(g.pattern.search(text) is None for g in gates)
+
+
+def test_joint_keys_are_the_union_or_none_when_one_pattern_is_not_gated() -> None:
+    a = Gated(re.compile("sold", re.I), frozenset({"sold"}))
+    b = Gated(re.compile("bid", re.I), frozenset({"bid"}))
+    assert joint_keys(a, b) == frozenset({"sold", "bid"})
+    assert joint_keys(a, Gated(re.compile("%"), None)) is None
+    assert absent(joint_keys(a, b), "The talks went on.")
+    assert not absent(joint_keys(a, b), "A rival BID came.")
+    assert not absent(None, "The talks went on.")
