@@ -37,7 +37,7 @@ PRIORITY = (
 CLASS_OF = {"buyback": "buyback", "merge": "merge", "lead": "lead", "option": "option"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     family: str
     start: int  # offsets into the document text
@@ -50,7 +50,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TriggerPatterns:
     families: dict[str, re.Pattern[str]]
     first_words: frozenset[str]

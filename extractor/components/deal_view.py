@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.components.sentences import doc_text
 from extractor.facts import YearMention
@@ -25,7 +25,7 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.values import MoneyValue, PercentValue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ent:
     """A company, person or resolved reference ("the firm") mentioned in the text."""
 
@@ -35,7 +35,7 @@ class Ent:
     kind: Literal["company", "person", "ref"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoneyItem:
     idx: int
     start: int
@@ -45,7 +45,7 @@ class MoneyItem:
     links: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PercentItem:
     idx: int
     start: int
@@ -55,7 +55,7 @@ class PercentItem:
     links: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -135,11 +135,37 @@ def _figures(
 
     ``text[start:end]`` is ``span.text`` without building a Token per token of the span.
     """
+    spans = list(doc.spans.get(group, []))
+    default = _stored_default(extension)
+    if default is _NOT_STORED:
+        values = [getattr(s._, extension) for s in spans]
+    else:
+        data = doc.user_data
+        values = [data.get(("._.", extension, s.start_char, s.end_char), default) for s in spans]
     return [
         item(i, s.start_char, s.end_char, text[s.start_char : s.end_char], value, links.get(i, ()))
-        for i, s in enumerate(doc.spans.get(group, []))
-        if (value := getattr(s._, extension)) is not None
+        for i, (s, value) in enumerate(zip(spans, values, strict=True))
+        if value is not None
     ]
+
+
+_NOT_STORED = object()
+
+
+def _stored_default(extension: str) -> Any:
+    """The default of a plain span extension (no getter or method, an immutable default), or
+    ``_NOT_STORED`` for any other.
+
+    ``span._.name`` of a plain extension is ``doc.user_data.get(("._.", name, start_char,
+    end_char), default)`` (spaCy's ``Underscore``): reading that key directly skips building
+    an ``Underscore`` object per span (``tests/components/test_deals.py`` checks the two agree).
+    """
+    if not Span.has_extension(extension):
+        return _NOT_STORED
+    default, method, getter, _setter = Span.get_extension(extension)
+    if method is not None or getter is not None or isinstance(default, (dict, list, set)):
+        return _NOT_STORED
+    return default
 
 
 def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
