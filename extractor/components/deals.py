@@ -26,7 +26,7 @@ from extractor.components.deal_merge import DealBuilder
 from extractor.components.deal_patterns import frame_patterns
 from extractor.components.deal_roles import context_role, new_document, percent_is_change
 from extractor.components.deal_view import DocView, Sentence, build_view
-from extractor.components.deal_words import Gated
+from extractor.components.deal_words import Gated, read_in
 from extractor.facts import DealFact, Offsets
 
 logger = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ def find_deals(view: DocView) -> list[DealFact]:
     builder = DealBuilder(view)
     ctx = Context(functools.partial(sentence_subject, view))
     for sent in view.sentences:
+        read_in(sent.text)  # most cue searches read pieces of the sentence
         frames = find_frames(view, sent, ctx)
         for frame in frames:
             builder.add_frame(frame)

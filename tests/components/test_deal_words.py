@@ -20,8 +20,11 @@ from extractor.components.deal_words import (
     Gated,
     absent,
     first_words,
+    forget_words,
     joint_keys,
     key_words,
+    letter_runs,
+    read_in,
     words_of,
 )
 
@@ -142,12 +145,12 @@ _WORD = re.compile(r"[a-z]+")
 @settings(max_examples=300)
 def test_all_words_are_the_letter_runs_of_the_lowered_text(text: str) -> None:
     # all_words splits bytes instead of running a regex: same runs, odd letters included
-    assert all_words.__wrapped__(text) == frozenset(_WORD.findall(text.lower()))
+    assert letter_runs(text) == frozenset(_WORD.findall(text.lower()))
 
 
 def test_all_words_on_invented_sentence() -> None:
     text = "Ostrava Kiln’s ÉLAN unit was SOLD for $3bn, İt said"
-    assert all_words.__wrapped__(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
+    assert letter_runs(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
                                            "sold", "for", "bn", "i", "t", "said"}  # fmt: skip
 
 
@@ -205,3 +208,40 @@ def test_joint_keys_are_the_union_or_none_when_one_pattern_is_not_gated() -> Non
     assert absent(joint_keys(a, b), "The talks went on.")
     assert not absent(joint_keys(a, b), "A rival BID came.")
     assert not absent(None, "The talks went on.")
+
+
+_SCOPE_VOCAB = [*_VOCAB, "Palmyra", "sold-off", "takeover's", "İnvest", "ſtake", "Σ", "ΣΑΣ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SCOPE_VOCAB), max_size=14).map(" ".join),
+    st.integers(0, 120),
+    st.integers(0, 120),
+    st.frozensets(st.sampled_from(["sold", "off", "stake", "ake", "take", "s", "nvest", "bid"])),
+)
+def test_gate_on_a_piece_of_the_sentence_read_answers_as_its_own_words(
+    sentence: str, a: int, b: int, keys: frozenset[str]
+) -> None:
+    # a piece of the sentence read in is gated by the sentence's words and its two end runs
+    piece = sentence[a : a + b]
+    runs = _WORD.findall(piece.lower())
+    # the piece's end runs that are no word of the sentence ("ake" of "stake"): keys only
+    # the two end runs can hold
+    cut = frozenset(runs[:1] + runs[-1:]) - letter_runs(sentence)
+    # and a sentence the piece is not taken from: its words say nothing about the piece's
+    before = sentence[:a]
+    unread = letter_runs(piece) - letter_runs(before)
+    for scope, key_set in ((sentence, keys), (sentence, cut), (before, unread)):
+        key_set = key_set or frozenset({"x"})
+        gated = Gated(re.compile(rf"\b(?:{'|'.join(sorted(key_set))})\b", re.I), key_set)
+        read_in(scope)
+        try:
+            assert absent(key_set, piece) == (
+                words_of(piece) is not None and key_set.isdisjoint(letter_runs(piece))
+            )
+            bare = gated.pattern.search(piece)
+            found = gated.search(piece)
+            assert (found and found.span()) == (bare and bare.span())
+        finally:
+            forget_words()
