@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -88,7 +87,7 @@ class DocView:
         self.sentence_starts = [s.start for s in self.sentences]
         for items in (self.ents, self.money, self.percents, self.years):
             starts = [i.start for i in items]
-            if all(a <= b for a, b in itertools.pairwise(starts)):
+            if starts == sorted(starts):  # sorted by start: ``in_range`` may bisect it
                 self._starts[id(items)] = (items, starts)
 
     @functools.cached_property
@@ -136,7 +135,7 @@ def _figures(
     ``text[start:end]`` is ``span.text`` without building a Token per token of the span.
     """
     spans = list(doc.spans.get(group, []))
-    default = _stored_default(extension)
+    default = _stored_default(Span, extension)
     if default is _NOT_STORED:
         values = [getattr(s._, extension) for s in spans]
     else:
@@ -152,17 +151,18 @@ def _figures(
 _NOT_STORED = object()
 
 
-def _stored_default(extension: str) -> Any:
-    """The default of a plain span extension (no getter or method, an immutable default), or
-    ``_NOT_STORED`` for any other.
+def _stored_default(owner: type[Doc] | type[Span], extension: str) -> Any:
+    """The default of a plain extension of ``owner`` (no getter or method, an immutable
+    default), or ``_NOT_STORED`` for any other.
 
-    ``span._.name`` of a plain extension is ``doc.user_data.get(("._.", name, start_char,
-    end_char), default)`` (spaCy's ``Underscore``): reading that key directly skips building
-    an ``Underscore`` object per span (``tests/components/test_deals.py`` checks the two agree).
+    ``obj._.name`` of a plain extension is ``doc.user_data.get(("._.", name, start_char,
+    end_char), default)`` (spaCy's ``Underscore``; both offsets None for the Doc itself):
+    reading that key directly skips building an ``Underscore`` object per span and per read
+    (``tests/components/test_deals.py`` checks the two agree).
     """
-    if not Span.has_extension(extension):
+    if not owner.has_extension(extension):
         return _NOT_STORED
-    default, method, getter, _setter = Span.get_extension(extension)
+    default, method, getter, _setter = owner.get_extension(extension)
     if method is not None or getter is not None or isinstance(default, (dict, list, set)):
         return _NOT_STORED
     return default
@@ -176,10 +176,14 @@ def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def _ext(doc: Doc, name: str, underscore: object = None) -> object:
+def _ext(doc: Doc, name: str) -> object:
+    """``doc._.name``, or None when no component registered the extension."""
     if not Doc.has_extension(name):
         return None
-    return getattr(underscore if underscore is not None else doc._, name)
+    default = _stored_default(Doc, name)
+    if default is _NOT_STORED:
+        return getattr(doc._, name)
+    return doc.user_data.get(("._.", name, None, None), default)
 
 
 def build_view(doc: Doc) -> DocView:
@@ -194,27 +198,26 @@ def build_view(doc: Doc) -> DocView:
         ],
         text,
     )
-    under = doc._  # each ``doc._`` builds a new accessor object: read every extension from one
     ents: list[Ent] = []
-    for company in _ext(doc, "extractor_companies", under) or []:  # type: ignore[attr-defined]
+    for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
         for start, end in company.mentions:
             ents.append(Ent(start, end, company.name, "company"))
-    for ref in _ext(doc, "extractor_company_refs", under) or []:  # type: ignore[attr-defined]
+    for ref in _ext(doc, "extractor_company_refs") or []:  # type: ignore[attr-defined]
         if len(ref.companies) == 1:
             ents.append(Ent(ref.start, ref.end, ref.companies[0], "ref"))
-    for person in _ext(doc, "extractor_people", under) or []:  # type: ignore[attr-defined]
+    for person in _ext(doc, "extractor_people") or []:  # type: ignore[attr-defined]
         for start, end in person.mentions:
             ents.append(Ent(start, end, person.name, "person"))
     ents = _dedupe(sorted(ents, key=lambda e: (e.start, -(e.end - e.start))))
-    money_links = _links(_ext(doc, "extractor_money_links", under))  # type: ignore[arg-type]
-    pct_links = _links(_ext(doc, "extractor_percent_links", under))  # type: ignore[arg-type]
+    money_links = _links(_ext(doc, "extractor_money_links"))  # type: ignore[arg-type]
+    pct_links = _links(_ext(doc, "extractor_percent_links"))  # type: ignore[arg-type]
     money = _figures(doc, text, "extractor_money", "extractor_money", MoneyItem, money_links)
     percents = _figures(
         doc, text, "extractor_percents", "extractor_percent", PercentItem, pct_links
     )
-    years = list(_ext(doc, "extractor_years", under) or [])  # type: ignore[call-overload]
-    published = _ext(doc, "extractor_published", under)
-    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes", under) or []]  # type: ignore[attr-defined]
+    years = list(_ext(doc, "extractor_years") or [])  # type: ignore[call-overload]
+    published = _ext(doc, "extractor_published")
+    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes") or []]  # type: ignore[attr-defined]
     return DocView(
         text=text,
         sentences=sentences,

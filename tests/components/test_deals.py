@@ -1003,7 +1003,10 @@ def test_deal_coordinated_purchases_share_the_verb() -> None:
 
 def test_view_reads_figure_values_as_span_extensions_give_them() -> None:
     # build_view reads a plain span extension from doc.user_data, not through ``span._``
-    doc = make_doc("[Ardent Co] paid {$48m|48000000 USD} for a {30%|30} stake in [Lowry].")
+    doc = make_doc(
+        "[Ardent Co] paid {$48m|48000000 USD} for a {30%|30} stake in [Lowry] ((in 2019|2019)).",
+        PUB,
+    )
     money = doc.spans["extractor_money"]
     unset = Span(doc, 0, 2)  # no value stored: the extension's default
     doc.spans["extractor_money"] = [*money, unset]
@@ -1015,3 +1018,11 @@ def test_view_reads_figure_values_as_span_extensions_give_them() -> None:
     ]
     assert [m.value.amount for m in view.money] == [Decimal("48000000")]
     assert [p.value.value for p in view.percents] == [Decimal("30")]
+    # Doc extensions too: a set value, and the default of one never set
+    assert view.published == doc._.extractor_published == PUB
+    assert view.years == doc._.extractor_years
+    assert [(e.start, e.end) for e in view.ents if e.kind == "company"] == [
+        m for c in doc._.extractor_companies for m in c.mentions
+    ]
+    doc._.extractor_published = None
+    assert build_view(doc).published is None
