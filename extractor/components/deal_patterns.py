@@ -6,6 +6,7 @@ stand (before or after an entity, at the end of a clause) and compiles each patt
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -91,6 +92,8 @@ class FramePatterns:
     months: tuple[str, ...]
     #: The keys of the status cues read in a frame's cue text (see ``read_status``).
     cue_keys: frozenset[str] | None = None
+    #: The keys of the gated cues before an entity after the trigger (``_after_kind``).
+    pre_keys: frozenset[str] | None = None
 
 
 def _clause_words(openers: list[str], saying: list[str]) -> frozenset[str] | None:
@@ -130,7 +133,7 @@ def frame_patterns() -> FramePatterns:
     cue_keys = joint_keys(
         exercised, negation, *(status[name] for name in ("proposed", "agreed", "completed"))
     )
-    return FramePatterns(
+    pats = FramePatterns(
         clause_words=_clause_words(lex["clause_openers"], lex["saying_verbs"]),
         clause_open=re.compile(
             rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
@@ -220,4 +223,10 @@ def frame_patterns() -> FramePatterns:
         ),
         months=months,
         cue_keys=cue_keys,
+    )
+    return dataclasses.replace(
+        pats,
+        pre_keys=joint_keys(
+            pats.relation_of, pats.agent, pats.source, pats.partner, pats.recipient
+        ),
     )

@@ -149,7 +149,7 @@ def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(firsts)
 
 
-def _word_at(lower: str, word: str) -> list[int]:
+def word_at(lower: str, word: str) -> list[int]:
     """Where ``word`` stands in ``lower`` as a whole ``[a-z]+`` run."""
     out: list[int] = []
     size = len(lower)
@@ -201,8 +201,8 @@ class Gated:
             return None
         here = self.firsts.intersection(words)
         if len(here) == 1 and not self.leads:
-            return _word_at(lower, next(iter(here)))
-        starts = [p for word in here for p in _word_at(lower, word)]
+            return word_at(lower, next(iter(here)))
+        starts = [p for word in here for p in word_at(lower, word)]
         for lead in self.leads:
             pos = lower.find(lead)
             while pos >= 0:

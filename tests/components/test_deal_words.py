@@ -194,6 +194,7 @@ def test_joint_keys_gate_only_texts_no_pattern_of_the_group_matches(text: str) -
     groups = [
         (rp.tail_keys, [rp.worth_deal, rp.price_cue, *rp.before.values()]),
         (fp.cue_keys, [fp.exercised, fp.negation, *(fp.status[n] for n in _READ_IN_CUE_TEXT)]),
+        (fp.pre_keys, [fp.relation_of, fp.agent, fp.source, fp.partner, fp.recipient]),
     ]
     for keys, gates in groups:
         if absent(keys, text):
