@@ -33,6 +33,9 @@ def letter_runs(text: str) -> frozenset[str]:
 
 #: This document's texts and their words (``all_words``), dropped by ``forget_words``.
 _known: dict[str, frozenset[str]] = {}
+#: Past this many texts ``all_words`` starts afresh: a bound for callers that never say a new
+#: document starts (the deal finder does, and keeps far fewer per document).
+_KNOWN_MAX = 4096
 #: The sentence being read and its words (see ``read_in``).
 _scope: tuple[str, frozenset[str]] = ("", frozenset())
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -43,6 +46,8 @@ def all_words(text: str) -> frozenset[str]:
     rules test many patterns on the same few windows of a sentence."""
     words = _known.get(text)
     if words is None:
+        if len(_known) >= _KNOWN_MAX:
+            _known.clear()
         words = _known[text] = letter_runs(text)
     return words
 

@@ -246,3 +246,14 @@ def test_gate_on_a_piece_of_the_sentence_read_answers_as_its_own_words(
             assert (found and found.span()) == (bare and bare.span())
         finally:
             forget_words()
+
+
+def test_words_kept_stay_bounded_without_a_new_document() -> None:
+    from extractor.components import deal_words
+
+    forget_words()
+    for i in range(deal_words._KNOWN_MAX + 10):
+        all_words(f"text number {i}")
+    assert len(deal_words._known) <= deal_words._KNOWN_MAX
+    assert all_words("text number 7") == {"text", "number"}
+    forget_words()
