@@ -9,6 +9,7 @@ window of the sentence after their own cue checks (deal_roles), and its status a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.components.deal_parties import assign_roles
@@ -92,11 +93,40 @@ class Frame(DealFields):
         )
 
 
-@dataclass
-class Context:
-    """What earlier sentences leave for pronouns: the last clear subject company."""
+#: What a sentence leaves as the subject for pronouns after it (None: the earlier one stays),
+#: from the sentence, whether it has frames and the first frame's actor.
+SubjectOf = Callable[[Sentence, bool, str | None], str | None]
 
-    last_subject: str | None = None
+
+class Context:
+    """What earlier sentences leave for pronouns: the last clear subject company.
+
+    Finding a sentence's subject costs a few searches, and only the few frames that meet a
+    pronoun ask for it: sentences are queued and read back newest first when asked. The last
+    sentence with a subject wins, as when each sentence in turn sets ``last_subject = subject
+    or last_subject``, so the answer is the same.
+    """
+
+    def __init__(self, subject_of: SubjectOf) -> None:
+        self._subject_of = subject_of
+        self._known: str | None = None
+        self._queued: list[tuple[Sentence, bool, str | None]] = []
+
+    def add(self, sent: Sentence, frames: list[Frame]) -> None:
+        """Queue a sentence whose frames are found (its subject is read when needed)."""
+        actor = frames[0].actor if frames and not frames[0].acquirer_is_person else None
+        self._queued.append((sent, bool(frames), actor))
+
+    @property
+    def last_subject(self) -> str | None:
+        if self._queued:
+            for sent, framed, actor in reversed(self._queued):
+                subject = self._subject_of(sent, framed, actor)
+                if subject:
+                    self._known = subject
+                    break
+            self._queued.clear()
+        return self._known
 
 
 def find_frames(view: DocView, sent: Sentence, ctx: Context) -> list[Frame]:
@@ -220,7 +250,7 @@ def _frame(
         end=next_start,
     )
     ents = view.in_range(view.ents, sent.start, sent.end)
-    assign_roles(frame, ents, sent, ctx, view.descriptors)
+    assign_roles(frame, ents, sent, ctx, view)
     # A later event of the sentence reads its figures and status cues from its trigger on:
     # "a repurchase programme of up to R1.2bn, together with the acquisition of half of X".
     fig_start = frame.start if first else later_start(sent, prev_end, trig.start)

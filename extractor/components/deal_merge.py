@@ -301,21 +301,23 @@ class DealBuilder:
                 continue
             before = sent.text[: sent.rel(item.start)]
             after = sent.text[sent.rel(item.end) :]
-            draft = self._draft_for(sent, before)
-            if draft is None:
-                return
             if context_role(before, after) is not None:
                 continue  # "a stock market value of about CHF7bn" is no valuation of a deal
+            # The deal is looked for only once a cue is found (a pure look-up; with drafts
+            # there is always a deal in focus, so it is never None here).
             if rpats.valuation_cue.search(before[-90:]):
+                draft = self._draft_for(sent, before)
+                if draft is None:
+                    return
                 self._valuation_or_alternate(draft, item)
                 self._evidence(draft, sent)
-            elif (
-                (rpats.worth_deal.search(before[-80:]) or rpats.price_cue.search(before[-80:]))
-                and context_role(before, after) is None
-                and (draft.price is None or draft.price_weak)
-            ):
-                draft.price, draft.price_weak = item, False
-                self._evidence(draft, sent)
+            elif rpats.worth_deal.search(before[-80:]) or rpats.price_cue.search(before[-80:]):
+                draft = self._draft_for(sent, before)
+                if draft is None:
+                    return
+                if draft.price is None or draft.price_weak:
+                    draft.price, draft.price_weak = item, False
+                    self._evidence(draft, sent)
 
     def _valuation_or_alternate(self, draft: Draft, item: MoneyItem) -> None:
         price = draft.price

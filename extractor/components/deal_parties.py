@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from extractor.components.deal_patterns import OWN_UNIT, frame_patterns
 from extractor.components.deal_triggers import Trigger
-from extractor.components.deal_view import Ent, Sentence
-from extractor.components.deal_words import Gated
+from extractor.components.deal_view import DocView, Ent, Sentence
+from extractor.components.deal_words import Gated, absent
 
 if TYPE_CHECKING:
     from extractor.components.deal_frames import Context, Frame
@@ -29,22 +29,25 @@ def _after_kind(ent: Ent, sent: Sentence, floor: int) -> str:
     pats = frame_patterns()
     pre = sent.text[max(sent.rel(floor), sent.rel(ent.start) - 50) : sent.rel(ent.start)]
     post = sent.text[sent.rel(ent.end) : sent.rel(ent.end) + 60]
-    if pats.relation_of.search(pre) or pats.relation_after.search(post):
+    # One test for the five gated cues before the entity: often none of their words is there.
+    cued = not absent(pats.pre_keys, pre)
+    if (cued and pats.relation_of.search(pre)) or pats.relation_after.search(post):
         return "skip"
-    agent, source = pats.agent.search(pre), pats.source.search(pre)
-    if agent and not (source and source.start() > agent.start()):
-        return "agent"  # "by X"; but "by X from Y": the nearer cue speaks for Y
-    if source:
-        return "seller"
+    if cued:
+        agent, source = pats.agent.search(pre), pats.source.search(pre)
+        if agent and not (source and source.start() > agent.start()):
+            return "agent"  # "by X"; but "by X from Y": the nearer cue speaks for Y
+        if source:
+            return "seller"
     if pats.possessive_holding_in.search(post):
         return "seller"
     if pats.possessive_business.search(post):
         return "target_seller"
     if pats.valued.search(pre):
         return "valued"
-    if pats.partner.search(pre):
+    if cued and pats.partner.search(pre):
         return "partner"
-    if pats.recipient.search(pre):
+    if cued and pats.recipient.search(pre):
         return "recipient"
     return "target"
 
@@ -70,7 +73,7 @@ def assign_roles(
     ents: list[Ent],
     sent: Sentence,
     ctx: Context,
-    view_descriptors: dict[str, dict[str, int]],
+    view: DocView,
 ) -> None:
     pats = frame_patterns()
     trig = frame.trigger
@@ -81,23 +84,23 @@ def assign_roles(
         e for e in ents if e.end <= trig.start and not any(s <= e.start < t for s, t in inserted)
     ]
     clause_subject = _first_subject(before_ents, sent, frame.start, trig.start)
-    outer = [e for e in before_ents if e.kind == "company"]
-    sentence_subject = _first_subject(outer, sent, sent.start, frame.start)
     before_text = sent.text[sent.rel(frame.start) : sent.rel(trig.start)]
     # "the company", "it": the subject before "said", else the last clear subject of the
     # text. Resolved references come last: a nearest-mention guess is often the target.
     refs = [e for e in before_ents if e.kind == "ref" and e.start >= frame.start]
-    pronoun = bool(pats.pronoun.search(before_text)) or bool(refs)
     if clause_subject is not None:
         subject_name: str | None = clause_subject.name
     elif _PARTY_REF.search(before_text):
         # "The buyer paid $33m": a party of the deal in focus, not the last subject (often
         # the seller); left open, the frame joins that deal as an anaphor.
         subject_name = None
-    elif pronoun:
+    elif refs or pats.pronoun.search(before_text):
+        # the subject of the sentence before the clause (looked for only here, where read)
+        outer = [e for e in before_ents if e.kind == "company"]
+        sentence_subject = _first_subject(outer, sent, sent.start, frame.start)
         subject_name = (
             (sentence_subject.name if sentence_subject else None)
-            or _described(view_descriptors, before_text, frame.start)
+            or _described(view, before_text, frame.start)
             or ctx.last_subject
             or (refs[0].name if refs else None)
         )
@@ -152,7 +155,6 @@ def assign_roles(
         inside[0].name if inside else None
     )
     seller = first("seller", "target_seller", person_ok=True)
-    stake_in_before = _stake_in_before(before_ents, sent)
     fam = frame.family
     offer_from = None
     if owner is None and trig.text.lower().split()[-1] in _OFFER_NOUNS and not target:
@@ -164,7 +166,9 @@ def assign_roles(
             # "Roughly a third of X was sold to Y", "X has been sold to Y by Z"
             frame.seller = agent
             frame.target = (
-                target or stake_in_before or (clause_subject.name if clause_subject else None)
+                target
+                or _stake_in_before(before_ents, sent)
+                or (clause_subject.name if clause_subject else None)
             )
             frame.acquirer = first("recipient", person_ok=True)
         else:
@@ -205,7 +209,9 @@ def assign_roles(
     elif trig.text.lower().endswith("hands"):
         # "A quarter of X changed hands last year, when Y paid $40m for it": the subject is
         # what is sold; the buyer is "to Y", "by Y" or the one who paid or bought.
-        frame.target = stake_in_before or (clause_subject.name if clause_subject else None)
+        frame.target = _stake_in_before(before_ents, sent) or (
+            clause_subject.name if clause_subject else None
+        )
         frame.acquirer = first("recipient", "agent", person_ok=True) or _payer(kinds, sent)
         frame.seller = seller
         frame.actor = frame.acquirer
@@ -216,7 +222,9 @@ def assign_roles(
         if agent or passive:
             frame.acquirer = agent
             frame.target = (
-                target or stake_in_before or (clause_subject.name if clause_subject else None)
+                target
+                or _stake_in_before(before_ents, sent)
+                or (clause_subject.name if clause_subject else None)
             )
         else:
             holder = _possessor_before(before_ents, sent, trig) if fam == "stake_up" else None
@@ -242,11 +250,12 @@ def _antecedent(ref: Ent, ents: list[Ent], subject: str | None) -> Ent:
     return ref
 
 
-def _described(descriptors: dict[str, dict[str, int]], text: str, at: int) -> str | None:
+def _described(view: DocView, text: str, at: int) -> str | None:
     """ "the bank" -> the one company the article calls a bank, if exactly one."""
     for m in _THE_NOUN.finditer(text):
         # Only companies described before the reference: "the bank" points back.
-        names = [n for n, first in descriptors.get(m.group(1).lower(), {}).items() if first < at]
+        described = view.descriptors.get(m.group(1).lower(), {})
+        names = [n for n, first in described.items() if first < at]
         if len(names) == 1:
             return names[0]
     return None

@@ -6,12 +6,13 @@ stand (before or after an entity, at the end of a clause) and compiles each patt
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
 from extractor.components.deal_roles import QUALIFIER_WORDS, SHARE_ISSUE
-from extractor.components.deal_words import Gated, first_words, key_words
+from extractor.components.deal_words import Gated, first_words, joint_keys, key_words
 from extractor.lexicons import load_lexicon
 
 TRANSFER = "transfer"
@@ -89,6 +90,10 @@ class FramePatterns:
     past_relative_re: Gated
     month_re: Gated
     months: tuple[str, ...]
+    #: The keys of the status cues read in a frame's cue text (see ``read_status``).
+    cue_keys: frozenset[str] | None = None
+    #: The keys of the gated cues before an entity after the trigger (``_after_kind``).
+    pre_keys: frozenset[str] | None = None
 
 
 def _clause_words(openers: list[str], saying: list[str]) -> frozenset[str] | None:
@@ -124,7 +129,11 @@ def frame_patterns() -> FramePatterns:
     status = {name: _phrases(words) for name, words in lex["status"].items()}
     months = tuple(lex["months"])
     relation_heads = [*lex["relation_nouns"], "unit", "subsidiary", "head", "boss"]
-    return FramePatterns(
+    exercised, negation = _words(lex["exercised"]), _phrases(lex["negations"])
+    cue_keys = joint_keys(
+        exercised, negation, *(status[name] for name in ("proposed", "agreed", "completed"))
+    )
+    pats = FramePatterns(
         clause_words=_clause_words(lex["clause_openers"], lex["saying_verbs"]),
         clause_open=re.compile(
             rf"""(?:[,;:]\s+|\s)(?:{_alt(lex["clause_openers"])})\s   # ", when", " said"
@@ -196,8 +205,8 @@ def frame_patterns() -> FramePatterns:
             re.I | re.X,
         ),
         status=status,
-        exercised=_words(lex["exercised"]),
-        negation=_phrases(lex["negations"]),
+        exercised=exercised,
+        negation=negation,
         present=_words(lex["present_cues"]),
         acquisition_word=_phrases(lex["acquisition_words"]),
         weak_present=frozenset(w.lower() for w in lex["weak_present"]),
@@ -213,4 +222,11 @@ def frame_patterns() -> FramePatterns:
             frozenset({"in", "since", "last", "from", "during"}),
         ),
         months=months,
+        cue_keys=cue_keys,
+    )
+    return dataclasses.replace(
+        pats,
+        pre_keys=joint_keys(
+            pats.relation_of, pats.agent, pats.source, pats.partner, pats.recipient
+        ),
     )

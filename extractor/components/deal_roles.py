@@ -9,11 +9,19 @@ stand: right before the figure ("revenue of about $X", "lost $X") or right after
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
-from extractor.components.deal_words import Gated, first_words, forget_words, key_words
+from extractor.components.deal_words import (
+    Gated,
+    absent,
+    first_words,
+    forget_words,
+    joint_keys,
+    key_words,
+)
 from extractor.lexicons import load_lexicon
 
 
@@ -50,6 +58,8 @@ class RolePatterns:
     change_before: Gated
     change_after: re.Pattern[str]
     deal_modifier: re.Pattern[str]
+    #: The keys of ``worth_deal``, ``price_cue`` and every ``before`` cue (see ``joint_keys``).
+    tail_keys: frozenset[str] | None = None
 
 
 def _before_cue(words: list[str]) -> Gated:
@@ -80,7 +90,7 @@ def role_patterns() -> RolePatterns:
     before = {role: _before_cue(words) for role, words in lex["before"].items()}
     after = {role: _after_cue(words) for role, words in lex["after"].items()}
     nouns = _alt(lex["worth_subjects"])
-    return RolePatterns(
+    pats = RolePatterns(
         before=before,
         after=after,
         # a cue follows white space (or the figure) and ends at a word boundary: keyed
@@ -141,6 +151,8 @@ def role_patterns() -> RolePatterns:
             re.I,
         ),
     )
+    tail_keys = joint_keys(pats.worth_deal, pats.price_cue, *before.values())
+    return dataclasses.replace(pats, tail_keys=tail_keys)
 
 
 def context_role(before: str, after: str) -> str | None:
@@ -159,11 +171,12 @@ def _context_role(tail: str, head: str) -> str | None:
     frame, the cued-figure pass and the final roles, so the answer is kept (for one document:
     see ``new_document``)."""
     pats = role_patterns()
-    if pats.worth_deal.search(tail) or pats.price_cue.search(tail):
-        return None
-    for role, pattern in pats.before.items():  # each gated by its cue words
-        if pattern.search(tail):
-            return role
+    if not absent(pats.tail_keys, tail):  # most figures have no cue word before them
+        if pats.worth_deal.search(tail) or pats.price_cue.search(tail):
+            return None
+        for role, pattern in pats.before.items():  # each gated by its cue words
+            if pattern.search(tail):
+                return role
     if pats.any_after.search(head):
         for role, pattern in pats.after.items():
             if pattern.search(head):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from extractor.components.deal_patterns import frame_patterns
 from extractor.components.deal_view import DocView, Sentence
+from extractor.components.deal_words import absent
 
 if TYPE_CHECKING:
     from extractor.components.deal_frames import Frame
@@ -38,24 +39,26 @@ def read_status(frame: Frame, view: DocView, sent: Sentence, clause: int) -> Non
     pats = frame_patterns()
     t_end = sent.rel(frame.trigger.end)
     cue_text = sent.text[clause : t_end + 25]
+    # Most cue texts hold none of the cue words: one test stands for the searches below.
+    cues = not absent(pats.cue_keys, cue_text)
     if pats.status["cancelled"].search(sent.text[clause : t_end + 60]):
         frame.status, frame.status_strong = "cancelled", True
-    elif pats.exercised.search(cue_text):
+    elif cues and pats.exercised.search(cue_text):
         frame.status, frame.status_strong = "agreed", True  # "has exercised its option"
-    elif "option" in frame.families or _proposed(cue_text):
+    elif "option" in frame.families or (cues and _proposed(cue_text)):
         frame.status, frame.status_strong = "proposed", True
-    elif pats.status["agreed"].search(cue_text):
+    elif cues and pats.status["agreed"].search(cue_text):
         frame.status, frame.status_strong = "agreed", True
     elif frame.trigger.text.lower() in pats.weak_present:
         frame.status = "completed"
-    elif pats.status["completed"].search(cue_text):
+    elif cues and pats.status["completed"].search(cue_text):
         frame.status, frame.status_strong = "completed", True
     if not frame.status_strong and _NOUN_START.match(frame.trigger.text):
         # "X's $2bn purchase of Y closed on Friday": a deal noun's verb comes after its object.
         done = _NOUN_DONE.search(sent.text[t_end : sent.rel(frame.end)])
         if done:
             frame.status, frame.status_strong = "completed", True
-    if pats.negation.search(cue_text):
+    if cues and pats.negation.search(cue_text):
         frame.negated = True  # "has no intention of making an offer for X"
     if frame.status != "cancelled":
         _year(frame, view, sent)  # a deal called off is news, not history

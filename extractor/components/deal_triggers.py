@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractor.components.deal_words import all_words
+from extractor.components.deal_words import all_words, word_at
 from extractor.lexicons import load_lexicon
 
 #: More specific families win overlaps. NOTE: keep in sync with the lexicon's families.
@@ -37,7 +37,7 @@ PRIORITY = (
 CLASS_OF = {"buyback": "buyback", "merge": "merge", "lead": "lead", "option": "option"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     family: str
     start: int  # offsets into the document text
@@ -50,7 +50,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TriggerPatterns:
     families: dict[str, re.Pattern[str]]
     first_words: frozenset[str]
@@ -141,18 +141,19 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
         return []
     lower = text.lower()
     at = lower if pats.word_led and _aligned(text, lower) else None
+    places: dict[str, list[int]] = {}
     found: list[tuple[int, int, int, str]] = []  # (start, -len, priority, family)
     for rank, family, pattern, firsts in pats.ranked:
         here = firsts.intersection(hits)  # == firsts & words: every first word is in hits
         if not here:
             continue
-        for m in _finditer(pattern, text, at, here, words):
+        for m in _finditer(pattern, text, at, here, words, places):
             if not _accept(family, m, text, money_starts, pats):
                 continue
             found.append((m.start(), -(m.end() - m.start()), rank, family))
     held = pats.holding_words.intersection(hits)
     if held:
-        for m in _finditer(pats.holding_rises, text, at, held, words):
+        for m in _finditer(pats.holding_rises, text, at, held, words, places):
             found.append(
                 (m.start(), -(m.end() - m.start()), PRIORITY.index("stake_up"), "stake_up")
             )
@@ -224,30 +225,13 @@ def _aligned(text: str, lower: str) -> bool:
     return len(lower) == len(text) and not any(c in text for c in _ODD_CASE)
 
 
-def _word_at(lower: str, word: str) -> list[int]:
-    """Where ``word`` stands in ``lower`` as a whole ``_WORD`` (no letter either side)."""
-    out: list[int] = []
-    pos = lower.find(word)
-    while pos >= 0:
-        end = pos + len(word)
-        if (pos == 0 or not _is_az(lower[pos - 1])) and (
-            end == len(lower) or not _is_az(lower[end])
-        ):
-            out.append(pos)
-        pos = lower.find(word, pos + 1)
-    return out
-
-
-def _is_az(char: str) -> bool:
-    return "a" <= char <= "z"
-
-
 def _finditer(
     pattern: re.Pattern[str],
     text: str,
     lower: str | None,
     firsts: frozenset[str],
     words: frozenset[str],
+    places: dict[str, list[int]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match starts (at a word boundary)
     with one of the words ``firsts``: trying only where those words stand gives the same
@@ -256,11 +240,21 @@ def _finditer(
     Args:
         lower: ``text`` lower-cased, or None when not ``_aligned`` (scan the usual way).
         words: the ``_WORD`` set of ``lower``.
+        places: where each first word stands in ``lower``, filled as they are looked for:
+            one dict for all the families of a sentence finds each word once.
     """
     if lower is None:
         yield from pattern.finditer(text)
         return
-    starts = sorted(p for word in firsts.intersection(words) for p in _word_at(lower, word))
+    if places is None:
+        places = {}
+    starts: list[int] = []
+    for word in firsts.intersection(words):
+        found = places.get(word)
+        if found is None:
+            found = places[word] = word_at(lower, word)
+        starts.extend(found)
+    starts.sort()
     end = 0
     for pos in starts:
         if pos < end:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.components.sentences import doc_text
 from extractor.facts import YearMention
@@ -25,7 +24,7 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.values import MoneyValue, PercentValue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ent:
     """A company, person or resolved reference ("the firm") mentioned in the text."""
 
@@ -35,7 +34,7 @@ class Ent:
     kind: Literal["company", "person", "ref"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoneyItem:
     idx: int
     start: int
@@ -45,7 +44,7 @@ class MoneyItem:
     links: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PercentItem:
     idx: int
     start: int
@@ -55,7 +54,7 @@ class PercentItem:
     links: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -76,8 +75,6 @@ class DocView:
     years: list[YearMention]
     published: dt.date | None
     quotes: list[tuple[int, int]] = field(default_factory=list)
-    #: noun -> {company: offset where the text first describes it so}
-    descriptors: dict[str, dict[str, int]] = field(default_factory=dict)
     lower: str = field(default="", repr=False)
     sentence_starts: list[int] = field(default_factory=list, repr=False)
     #: id(list) -> (the list, its items' starts): ``in_range`` bisects the sorted lists.
@@ -90,8 +87,16 @@ class DocView:
         self.sentence_starts = [s.start for s in self.sentences]
         for items in (self.ents, self.money, self.percents, self.years):
             starts = [i.start for i in items]
-            if all(a <= b for a, b in itertools.pairwise(starts)):
+            if starts == sorted(starts):  # sorted by start: ``in_range`` may bisect it
                 self._starts[id(items)] = (items, starts)
+
+    @functools.cached_property
+    def descriptors(self) -> dict[str, dict[str, int]]:
+        """noun -> {company: offset where the text first describes it so}.
+
+        Only read to resolve "the bank" after a pronoun-led clause: worked out on first use.
+        """
+        return _descriptors(self.text, self.ents)
 
     def in_quote(self, start: int, end: int) -> bool:
         """Is ``[start, end)`` inside a direct quotation (someone's words, not the report)?"""
@@ -129,11 +134,38 @@ def _figures(
 
     ``text[start:end]`` is ``span.text`` without building a Token per token of the span.
     """
+    spans = list(doc.spans.get(group, []))
+    default = _stored_default(Span, extension)
+    if default is _NOT_STORED:
+        values = [getattr(s._, extension) for s in spans]
+    else:
+        data = doc.user_data
+        values = [data.get(("._.", extension, s.start_char, s.end_char), default) for s in spans]
     return [
         item(i, s.start_char, s.end_char, text[s.start_char : s.end_char], value, links.get(i, ()))
-        for i, s in enumerate(doc.spans.get(group, []))
-        if (value := getattr(s._, extension)) is not None
+        for i, (s, value) in enumerate(zip(spans, values, strict=True))
+        if value is not None
     ]
+
+
+_NOT_STORED = object()
+
+
+def _stored_default(owner: type[Doc] | type[Span], extension: str) -> Any:
+    """The default of a plain extension of ``owner`` (no getter or method, an immutable
+    default), or ``_NOT_STORED`` for any other.
+
+    ``obj._.name`` of a plain extension is ``doc.user_data.get(("._.", name, start_char,
+    end_char), default)`` (spaCy's ``Underscore``; both offsets None for the Doc itself):
+    reading that key directly skips building an ``Underscore`` object per span and per read
+    (``tests/components/test_deals.py`` checks the two agree).
+    """
+    if not owner.has_extension(extension):
+        return _NOT_STORED
+    default, method, getter, _setter = owner.get_extension(extension)
+    if method is not None or getter is not None or isinstance(default, (dict, list, set)):
+        return _NOT_STORED
+    return default
 
 
 def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
@@ -144,16 +176,20 @@ def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def _ext(doc: Doc, name: str, underscore: object = None) -> object:
+def _ext(doc: Doc, name: str) -> object:
+    """``doc._.name``, or None when no component registered the extension."""
     if not Doc.has_extension(name):
         return None
-    return getattr(underscore if underscore is not None else doc._, name)
+    default = _stored_default(Doc, name)
+    if default is _NOT_STORED:
+        return getattr(doc._, name)
+    return doc.user_data.get(("._.", name, None, None), default)
 
 
 def build_view(doc: Doc) -> DocView:
     """Collect everything the deal rules need from ``doc`` (missing parts give empty lists)."""
     text = doc_text(doc)  # Doc.text joins every token each time it is read: shared copy
-    figure_stops = [m.start() for m in _FIGURE_STOP_AT.finditer(text)]
+    figure_stops = [m.start() for m in _STOP.finditer(text) if text[m.start() - 1] in "mnkbp"]
     sentences = _join_legal_forms(
         [
             part
@@ -162,27 +198,26 @@ def build_view(doc: Doc) -> DocView:
         ],
         text,
     )
-    under = doc._  # each ``doc._`` builds a new accessor object: read every extension from one
     ents: list[Ent] = []
-    for company in _ext(doc, "extractor_companies", under) or []:  # type: ignore[attr-defined]
+    for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
         for start, end in company.mentions:
             ents.append(Ent(start, end, company.name, "company"))
-    for ref in _ext(doc, "extractor_company_refs", under) or []:  # type: ignore[attr-defined]
+    for ref in _ext(doc, "extractor_company_refs") or []:  # type: ignore[attr-defined]
         if len(ref.companies) == 1:
             ents.append(Ent(ref.start, ref.end, ref.companies[0], "ref"))
-    for person in _ext(doc, "extractor_people", under) or []:  # type: ignore[attr-defined]
+    for person in _ext(doc, "extractor_people") or []:  # type: ignore[attr-defined]
         for start, end in person.mentions:
             ents.append(Ent(start, end, person.name, "person"))
     ents = _dedupe(sorted(ents, key=lambda e: (e.start, -(e.end - e.start))))
-    money_links = _links(_ext(doc, "extractor_money_links", under))  # type: ignore[arg-type]
-    pct_links = _links(_ext(doc, "extractor_percent_links", under))  # type: ignore[arg-type]
+    money_links = _links(_ext(doc, "extractor_money_links"))  # type: ignore[arg-type]
+    pct_links = _links(_ext(doc, "extractor_percent_links"))  # type: ignore[arg-type]
     money = _figures(doc, text, "extractor_money", "extractor_money", MoneyItem, money_links)
     percents = _figures(
         doc, text, "extractor_percents", "extractor_percent", PercentItem, pct_links
     )
-    years = list(_ext(doc, "extractor_years", under) or [])  # type: ignore[call-overload]
-    published = _ext(doc, "extractor_published", under)
-    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes", under) or []]  # type: ignore[attr-defined]
+    years = list(_ext(doc, "extractor_years") or [])  # type: ignore[call-overload]
+    published = _ext(doc, "extractor_published")
+    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes") or []]  # type: ignore[attr-defined]
     return DocView(
         text=text,
         sentences=sentences,
@@ -192,18 +227,16 @@ def build_view(doc: Doc) -> DocView:
         years=sorted(years, key=lambda y: y.start),
         published=published if isinstance(published, dt.date) else None,
         quotes=quotes,
-        descriptors=_descriptors(text, ents),
     )
 
 
 #: "paid €325m. It also": the tokenizer keeps the stop in "m.", so a sentence splitter working
 #: on tokens may run two sentences together; split after a figure's scale letter and a stop.
 _FIGURE_STOP = re.compile(r"(?<=\d)(?:m|bn|mn|k|b|tn|p)\.\s+(?=[A-Z\"“‘'])")
-#: Where ``_FIGURE_STOP`` can match (the digit before it): found once per document, so that
-#: only the few sentences holding one are searched. The digit is matched, not looked behind
-#: for: a pattern opening with a character class is scanned for in C, a lookbehind is tried
-#: at every character (the same places: a match ends in white space, never in a digit).
-_FIGURE_STOP_AT = re.compile(r"\d(?:m|bn|mn|k|b|tn|p)\.\s")
+#: A stop and white space: every ``_FIGURE_STOP`` match holds one right after the last letter
+#: of its scale (m, n, k, b or p). Found once per document, so that only the few sentences
+#: holding such a stop are searched (a pattern opening with a literal is scanned for in C).
+_STOP = re.compile(r"\.\s")
 
 
 #: "Merbau & Co. Logistics Pte.| Ltd., a cold-chain firm": a stop inside a legal form.
@@ -237,7 +270,8 @@ def _split_after_figures(start: int, text: str, figure_stops: list[int]) -> list
     Args:
         start: the sentence start in the document.
         text: the sentence text.
-        figure_stops: sorted document offsets of the digits before ``_FIGURE_STOP_AT`` matches.
+        figure_stops: sorted document offsets of the stops that may end a figure (``_STOP``
+            after a scale's last letter): a sentence holding none needs no search.
     """
     i = bisect.bisect_left(figure_stops, start)
     if i == len(figure_stops) or figure_stops[i] >= start + len(text):

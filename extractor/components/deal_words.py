@@ -13,7 +13,6 @@ a text holding one of them is always searched.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -23,18 +22,34 @@ _ODD_CASE = re.compile("[ſıİ]")
 _NON_LETTERS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 
 
-@functools.lru_cache(maxsize=256)
-def all_words(text: str) -> frozenset[str]:
-    """The ``[a-z]+`` runs of ``text`` lower-cased.
-
-    Kept for the current document only (see ``forget_words``): the frame rules test many
-    patterns on the same few windows of a sentence.
-    """
+def letter_runs(text: str) -> frozenset[str]:
+    """The ``[a-z]+`` runs of ``text`` lower-cased."""
     # The same runs as ``WORD.findall(text.lower())`` at half the cost: every byte but a-z
     # becomes a space (a non-ASCII character first becomes "?"), then one split.
     return frozenset(
         text.lower().encode("ascii", "replace").translate(_NON_LETTERS).decode("ascii").split()
     )
+
+
+#: This document's texts and their words (``all_words``), dropped by ``forget_words``.
+_known: dict[str, frozenset[str]] = {}
+#: Past this many texts ``all_words`` starts afresh: a bound for callers that never say a new
+#: document starts (the deal finder does, and keeps far fewer per document).
+_KNOWN_MAX = 4096
+#: The sentence being read and its words (see ``read_in``).
+_scope: tuple[str, frozenset[str]] = ("", frozenset())
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def all_words(text: str) -> frozenset[str]:
+    """``letter_runs(text)``, kept for the current document (see ``forget_words``): the frame
+    rules test many patterns on the same few windows of a sentence."""
+    words = _known.get(text)
+    if words is None:
+        if len(_known) >= _KNOWN_MAX:
+            _known.clear()
+        words = _known[text] = letter_runs(text)
+    return words
 
 
 def words_of(text: str) -> frozenset[str] | None:
@@ -44,9 +59,60 @@ def words_of(text: str) -> frozenset[str] | None:
     return all_words(text)
 
 
+def read_in(sentence: str) -> None:
+    """Name the sentence the next searches read pieces of (see ``_absent_in_scope``)."""
+    global _scope
+    _scope = (sentence, all_words(sentence))
+
+
 def forget_words() -> None:
     """Drop the words kept for the previous document."""
-    all_words.cache_clear()
+    global _scope
+    _known.clear()
+    _scope = ("", frozenset())
+
+
+def _absent_in_scope(keys: frozenset[str], text: str) -> bool:
+    """True when ``text`` is a piece of the sentence being read (``read_in``) and holds none
+    of ``keys``, told without working out the words of ``text``.
+
+    Every ``[a-z]+`` run of a piece of the sentence is either a whole run of the sentence (a
+    non-letter, inside the piece, on each side of it) or the piece's first or last run (cut
+    off, perhaps, where the piece starts or ends). So when the sentence's words hold no key,
+    only those two runs can (lower-casing works character by character, as ``letter_runs``
+    reads it). A False answer says nothing: the caller works the words out.
+    """
+    sentence, words = _scope
+    if not keys.isdisjoint(words) or text not in sentence:
+        return False
+    lower = text.lower()
+    first = lower[: len(lower) - len(lower.lstrip(_LETTERS))]
+    last = lower[len(lower.rstrip(_LETTERS)) :]
+    return first not in keys and last not in keys
+
+
+def joint_keys(*gates: Gated) -> frozenset[str] | None:
+    """The keys of several gated patterns together, or None when one of them is not gated: a
+    text holding none of these words matches none of the patterns (see ``absent``)."""
+    keys: set[str] = set()
+    for gate in gates:
+        if gate.keys is None:
+            return None
+        keys |= gate.keys
+    return frozenset(keys)
+
+
+def absent(keys: frozenset[str] | None, text: str) -> bool:
+    """Can no pattern gated by some of ``keys`` match ``text``? The test ``Gated.search``
+    makes first, made once for a group of patterns (``joint_keys``)."""
+    if keys is None or not (text.isascii() or not _ODD_CASE.search(text)):
+        return False
+    words = _known.get(text)
+    if words is None:
+        if _absent_in_scope(keys, text):
+            return True
+        words = all_words(text)
+    return keys.isdisjoint(words)
 
 
 def key_words(phrases: Iterable[str], *, bounded_right: bool = True) -> frozenset[str] | None:
@@ -88,7 +154,7 @@ def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(firsts)
 
 
-def _word_at(lower: str, word: str) -> list[int]:
+def word_at(lower: str, word: str) -> list[int]:
     """Where ``word`` stands in ``lower`` as a whole ``[a-z]+`` run."""
     out: list[int] = []
     size = len(lower)
@@ -140,8 +206,8 @@ class Gated:
             return None
         here = self.firsts.intersection(words)
         if len(here) == 1 and not self.leads:
-            return _word_at(lower, next(iter(here)))
-        starts = [p for word in here for p in _word_at(lower, word)]
+            return word_at(lower, next(iter(here)))
+        starts = [p for word in here for p in word_at(lower, word)]
         for lead in self.leads:
             pos = lower.find(lead)
             while pos >= 0:
@@ -150,19 +216,19 @@ class Gated:
         return sorted(starts)
 
     def _absent(self, text: str) -> bool:
-        keys = self.keys
-        return (
-            keys is not None
-            and (text.isascii() or not _ODD_CASE.search(text))
-            and keys.isdisjoint(all_words(text))
-        )
+        return absent(self.keys, text)
 
     def search(self, text: str) -> re.Match[str] | None:
         keys = self.keys
         if keys is not None and (text.isascii() or not _ODD_CASE.search(text)):
-            words = all_words(text)
+            # ``absent``, written out: this is called thousands of times
+            words = _known.get(text)
+            if words is None:
+                if _absent_in_scope(keys, text):
+                    return None
+                words = all_words(text)
             if keys.isdisjoint(words):
-                return None  # ``_absent``, written out: this is called thousands of times
+                return None
             starts = self._starts(text, words)
             if starts is not None:
                 match = self.pattern.match
@@ -176,7 +242,11 @@ class Gated:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         keys = self.keys
         if keys is not None and (text.isascii() or not _ODD_CASE.search(text)):
-            words = all_words(text)
+            words = _known.get(text)
+            if words is None:
+                if _absent_in_scope(keys, text):
+                    return iter(())
+                words = all_words(text)
             if keys.isdisjoint(words):
                 return iter(())
             starts = self._starts(text, words)

@@ -14,18 +14,19 @@ figures against each other.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.deal_frames import Context, Frame, find_frames
+from extractor.components.deal_frames import Context, find_frames
 from extractor.components.deal_merge import DealBuilder
 from extractor.components.deal_patterns import frame_patterns
 from extractor.components.deal_roles import context_role, new_document, percent_is_change
 from extractor.components.deal_view import DocView, Sentence, build_view
-from extractor.components.deal_words import Gated
+from extractor.components.deal_words import Gated, read_in
 from extractor.facts import DealFact, Offsets
 
 logger = logging.getLogger(__name__)
@@ -83,25 +84,27 @@ class DealsComponent:
 def find_deals(view: DocView) -> list[DealFact]:
     """All deals of a document, in the order they are first mentioned."""
     builder = DealBuilder(view)
-    ctx = Context()
+    ctx = Context(functools.partial(sentence_subject, view))
     for sent in view.sentences:
+        read_in(sent.text)  # most cue searches read pieces of the sentence
         frames = find_frames(view, sent, ctx)
         for frame in frames:
             builder.add_frame(frame)
         covered = [(f.start, f.end) for f in frames]
         builder.add_cued_figures(sent, covered)
-        update_subject(ctx, view, sent, frames)
+        ctx.add(sent, frames)
     return builder.finish()
 
 
-def update_subject(ctx: Context, view: DocView, sent: Sentence, frames: list[Frame]) -> None:
-    """Remember the sentence's subject company for pronouns in the sentences after it."""
-    if not frames and not view.in_range(view.ents, sent.start, sent.end):
-        return  # no company and no frame: nothing to remember either way
+def sentence_subject(view: DocView, sent: Sentence, framed: bool, actor: str | None) -> str | None:
+    """The subject company a sentence leaves for pronouns in the sentences after it, or None
+    when it leaves the earlier one (``framed``: the sentence has frames, ``actor`` the first
+    frame's actor unless a person)."""
+    if not framed and not view.in_range(view.ents, sent.start, sent.end):
+        return None  # no company and no frame: nothing to remember either way
     if _PRONOUN_START.match(sent.text):
-        return  # "It paid $1.8bn for Blockwerk": a sentence opened by a pronoun keeps the subject
-    actor = frames[0].actor if frames and not frames[0].acquirer_is_person else None
-    ctx.last_subject = _subject_of(view, sent) or actor or ctx.last_subject
+        return None  # "It paid $1.8bn for Blockwerk": a sentence opened by a pronoun keeps it
+    return _subject_of(view, sent) or actor
 
 
 def _subject_of(view: DocView, sent: Sentence) -> str | None:

@@ -16,7 +16,17 @@ from extractor.components.deal_triggers import (
     find_triggers,
     trigger_patterns,
 )
-from extractor.components.deal_words import Gated, first_words, key_words, words_of
+from extractor.components.deal_words import (
+    Gated,
+    absent,
+    first_words,
+    forget_words,
+    joint_keys,
+    key_words,
+    letter_runs,
+    read_in,
+    words_of,
+)
 
 #: Words of the cue lists, near misses ("partake", "Overbid") and letters that match ASCII
 #: letters under re.I without lower-casing to them ("ſ", "ı", "İ", the Kelvin sign).
@@ -135,12 +145,12 @@ _WORD = re.compile(r"[a-z]+")
 @settings(max_examples=300)
 def test_all_words_are_the_letter_runs_of_the_lowered_text(text: str) -> None:
     # all_words splits bytes instead of running a regex: same runs, odd letters included
-    assert all_words.__wrapped__(text) == frozenset(_WORD.findall(text.lower()))
+    assert letter_runs(text) == frozenset(_WORD.findall(text.lower()))
 
 
 def test_all_words_on_invented_sentence() -> None:
     text = "Ostrava Kiln’s ÉLAN unit was SOLD for $3bn, İt said"
-    assert all_words.__wrapped__(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
+    assert letter_runs(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
                                            "sold", "for", "bn", "i", "t", "said"}  # fmt: skip
 
 
@@ -171,3 +181,79 @@ def test_clause_words_gate_only_clauses_without_an_opening(text: str) -> None:
     words = words_of(text)
     if fp.clause_words is not None and words is not None and fp.clause_words.isdisjoint(words):
         assert fp.clause_open.search(text) is None
+
+
+_READ_IN_CUE_TEXT = ("proposed", "agreed", "completed")
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_joint_keys_gate_only_texts_no_pattern_of_the_group_matches(text: str) -> None:
+    # ``_context_role`` and ``read_status`` skip a group of searches on one joint test
+    fp, rp = frame_patterns(), role_patterns()
+    groups = [
+        (rp.tail_keys, [rp.worth_deal, rp.price_cue, *rp.before.values()]),
+        (fp.cue_keys, [fp.exercised, fp.negation, *(fp.status[n] for n in _READ_IN_CUE_TEXT)]),
+        (fp.pre_keys, [fp.relation_of, fp.agent, fp.source, fp.partner, fp.recipient]),
+    ]
+    for keys, gates in groups:
+        if absent(keys, text):
+            assert all(g.pattern.search(text) is None for g in gates)
+
+
+def test_joint_keys_are_the_union_or_none_when_one_pattern_is_not_gated() -> None:
+    a = Gated(re.compile("sold", re.I), frozenset({"sold"}))
+    b = Gated(re.compile("bid", re.I), frozenset({"bid"}))
+    assert joint_keys(a, b) == frozenset({"sold", "bid"})
+    assert joint_keys(a, Gated(re.compile("%"), None)) is None
+    assert absent(joint_keys(a, b), "The talks went on.")
+    assert not absent(joint_keys(a, b), "A rival BID came.")
+    assert not absent(None, "The talks went on.")
+
+
+_SCOPE_VOCAB = [*_VOCAB, "Palmyra", "sold-off", "takeover's", "İnvest", "ſtake", "Σ", "ΣΑΣ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SCOPE_VOCAB), max_size=14).map(" ".join),
+    st.integers(0, 120),
+    st.integers(0, 120),
+    st.frozensets(st.sampled_from(["sold", "off", "stake", "ake", "take", "s", "nvest", "bid"])),
+)
+def test_gate_on_a_piece_of_the_sentence_read_answers_as_its_own_words(
+    sentence: str, a: int, b: int, keys: frozenset[str]
+) -> None:
+    # a piece of the sentence read in is gated by the sentence's words and its two end runs
+    piece = sentence[a : a + b]
+    runs = _WORD.findall(piece.lower())
+    # the piece's end runs that are no word of the sentence ("ake" of "stake"): keys only
+    # the two end runs can hold
+    cut = frozenset(runs[:1] + runs[-1:]) - letter_runs(sentence)
+    # and a sentence the piece is not taken from: its words say nothing about the piece's
+    before = sentence[:a]
+    unread = letter_runs(piece) - letter_runs(before)
+    for scope, key_set in ((sentence, keys), (sentence, cut), (before, unread)):
+        key_set = key_set or frozenset({"x"})
+        gated = Gated(re.compile(rf"\b(?:{'|'.join(sorted(key_set))})\b", re.I), key_set)
+        read_in(scope)
+        try:
+            assert absent(key_set, piece) == (
+                words_of(piece) is not None and key_set.isdisjoint(letter_runs(piece))
+            )
+            bare = gated.pattern.search(piece)
+            found = gated.search(piece)
+            assert (found and found.span()) == (bare and bare.span())
+        finally:
+            forget_words()
+
+
+def test_words_kept_stay_bounded_without_a_new_document() -> None:
+    from extractor.components import deal_words
+
+    forget_words()
+    for i in range(deal_words._KNOWN_MAX + 10):
+        all_words(f"text number {i}")
+    assert len(deal_words._known) <= deal_words._KNOWN_MAX
+    assert all_words("text number 7") == {"text", "number"}
+    forget_words()

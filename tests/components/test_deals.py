@@ -23,6 +23,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
+from extractor.components.deal_view import build_view
 from extractor.components.deals import DealsComponent
 from extractor.components.sentences import SentenceSplitter
 from extractor.facts import (
@@ -998,3 +999,30 @@ def test_deal_coordinated_purchases_share_the_verb() -> None:
         ("Marrow Games", "Petrel", "historical", 2012, 1500000000),
         ("Marrow Games", "Halyard Media", "historical", 2019, 3000000000),
     ]
+
+
+def test_view_reads_figure_values_as_span_extensions_give_them() -> None:
+    # build_view reads a plain span extension from doc.user_data, not through ``span._``
+    doc = make_doc(
+        "[Ardent Co] paid {$48m|48000000 USD} for a {30%|30} stake in [Lowry] ((in 2019|2019)).",
+        PUB,
+    )
+    money = doc.spans["extractor_money"]
+    unset = Span(doc, 0, 2)  # no value stored: the extension's default
+    doc.spans["extractor_money"] = [*money, unset]
+    view = build_view(doc)
+    assert [(m.start, m.end, m.value) for m in view.money] == [
+        (s.start_char, s.end_char, s._.extractor_money)
+        for s in doc.spans["extractor_money"]
+        if s._.extractor_money is not None
+    ]
+    assert [m.value.amount for m in view.money] == [Decimal("48000000")]
+    assert [p.value.value for p in view.percents] == [Decimal("30")]
+    # Doc extensions too: a set value, and the default of one never set
+    assert view.published == doc._.extractor_published == PUB
+    assert view.years == doc._.extractor_years
+    assert [(e.start, e.end) for e in view.ents if e.kind == "company"] == [
+        m for c in doc._.extractor_companies for m in c.mentions
+    ]
+    doc._.extractor_published = None
+    assert build_view(doc).published is None
