@@ -210,3 +210,35 @@ _DATE_BITS = st.sampled_from(
 def test_date_line_word_bound_changes_no_answer(parts: list[tuple[str, str]]) -> None:
     line = "".join(a + b for a, b in parts)
     assert plaintext.date_line(line) == _date_line_reference(line)
+
+
+#: Characters around the edges the byte tests rely on: controls, C1 controls, Latin-1,
+#: the first characters past it, a lone surrogate, the replacement mark, CJK, emoji.
+_EDGE_CHARS = st.sampled_from(
+    ["\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ", "~", "\x7f"]
+    + ["\x80", "\x9f", "\xa0", "£", "é", "\xff", "\u0100", "Ł", "“", "\ud800", "\udfff"]
+    + ["\ufffd", "漢", "\U0001f600", "a"]
+)
+_EDGE_TEXT = st.lists(_EDGE_CHARS | st.text(max_size=3), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDGE_TEXT)
+def test_latin1_byte_test_agrees_with_the_high_char_pattern(text: str) -> None:
+    assert repair.has_latin1_high(text) == (repair._HIGH_CHAR.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDGE_TEXT)
+def test_control_byte_test_agrees_with_the_control_pattern(text: str) -> None:
+    assert decoding.has_control(text) == bool(decoding._CONTROL.findall(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_EDGE_TEXT)
+def test_repair_text_without_latin1_only_normalises(text: str) -> None:
+    """Skipping both repairs when no U+0080..U+00FF character is present changes nothing."""
+    warnings: list[str] = []
+    expected = repair.repair_mojibake(repair.repair_cjk(text, warnings), warnings)
+    expected = repair.unicodedata.normalize("NFC", expected)
+    assert repair.repair_text(text, []) == expected
