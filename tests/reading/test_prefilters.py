@@ -242,3 +242,42 @@ def test_repair_text_without_latin1_only_normalises(text: str) -> None:
     expected = repair.repair_mojibake(repair.repair_cjk(text, warnings), warnings)
     expected = repair.unicodedata.normalize("NFC", expected)
     assert repair.repair_text(text, []) == expected
+
+
+#: Pieces of HTML around what ``_strings`` treats apart: comments, processing instructions,
+#: whitespace-only strings (ASCII and not), entities, inline elements, line breaks.
+_HTML_PIECES = st.sampled_from(
+    ["<b>", "</b>", "<i>", "</i>", "<span class='x'>", "</span>", "<a href='/x'>", "</a>"]
+    + ["<!-- note -->", "<!---->", "<?pi z?>", "<br>", "<br/>", "<img src='x'>", "<u></u>"]
+    + ["  ", "\n", " \t\n ", "\xa0", "\u2003", "&amp;", "&nbsp;", "&#65;", "word", "Acme"]
+    + ["<pre> a  b </pre>", "<ruby>X<rt>x</rt></ruby>", "<textarea> t </textarea>"]
+)
+_HTML_BODY = st.lists(_HTML_PIECES | st.text(alphabet="ab <>&/", max_size=3), max_size=12).map(
+    "".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HTML_BODY, min_size=1, max_size=3))
+def test_itertext_reading_of_plain_pages_agrees_with_strings(bodies: list[str]) -> None:
+    from extractor.reading import html
+
+    page = html._parse(
+        "<html><body><div>" + "".join(f"<p>{b}</p>" for b in bodies) + "</div></body></html>"
+    )
+    plain = html._is_plain(page)
+    for p in page.iter("p"):
+        assert html._text_length(p, plain) == html._text_length(p)
+        if plain and next(page.iter("br"), None) is None:
+            fast = " ".join("".join(p.itertext()).split())
+            assert fast == " ".join("".join(html._strings(p, br_newlines=True)).split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abAZ-_ :.09éÉ"), max_size=12))
+def test_class_words_skip_the_camel_case_split_only_when_it_changes_nothing(value: str) -> None:
+    from extractor.reading import html
+
+    spaced = html._CAMEL_BOUNDARY.sub(r"\1 \2", value)
+    if value.islower():
+        assert spaced == value
