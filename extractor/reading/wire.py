@@ -42,6 +42,12 @@ _DATELINE = re.compile(
 )
 
 
+#: The end of every ``_DATELINE`` match: a dash, then (past any white space) the story's first
+#: character. A cheap search: the full pattern backtracks a long way on a sentence whose only
+#: dashes are inside words ("Wellington-based").
+_DATELINE_END = re.compile(r"""(?:-|–|—)\s*(?=[^\W_a-z]|["“‘'])""")
+
+
 @dataclass(frozen=True)
 class Dateline:
     """A parsed dateline: the place as printed, its date if any, and where the story starts."""
@@ -75,7 +81,7 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
     ('SAN JOSE', 'BUSINESS WIRE')
     """
     head = paragraph[:200]
-    if "-" not in head and "–" not in head and "—" not in head:
+    if _DATELINE_END.search(head) is None:
         return None  # no dash ends a dateline here (most lines: skips the costly pattern)
     match = _DATELINE.match(head)
     if match is None:
@@ -197,8 +203,15 @@ def _spellings(words: list[str], text: str) -> Iterator[str]:
         return
     low = folded(text)  # same length as text: one character for each
     parts = [word.lower() for word in words]
+    first = len(parts[0])
     start = low.find(parts[0])
     while start >= 0:
+        # A first word inside a longer one ("the" in "other"): the next word needs white
+        # space first, as ``_spelled_at`` would find (checked here, without the call).
+        after = start + first
+        if len(parts) > 1 and (after >= len(text) or not text[after].isspace()):
+            start = low.find(parts[0], start + 1)
+            continue
         end = _spelled_at(text, low, parts, start)
         if end is None:
             start = low.find(parts[0], start + 1)

@@ -39,6 +39,9 @@ _PIECES = [
     "Subscribe",
     "Acme",
     "Holloway",
+    "Other",
+    "theme",
+    "the",
     "4 March 2024",
     "Jan. 5, 2023",
     "2024-03-04",
@@ -113,6 +116,22 @@ def test_date_pretests_keep_every_pattern_that_matches(text: str) -> None:
 def test_dateline_needs_a_dash(line: str) -> None:
     if wire._DATELINE.match(line[:200]):
         assert any(dash in line[:200] for dash in "-–—")
+        assert wire._DATELINE_END.search(line[:200]) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["LONDON", "São Paulo", ",", "Jan 5", "(Reuters)", "/PRNewswire/", "-"])
+        | st.sampled_from(["--", "–", "—", "Acme", "acme", "“Yes", "'No", "_x", "5", "a-b", "."])
+        | _SPACES,
+        max_size=10,
+    ).map("".join)
+)
+def test_dateline_end_is_in_every_dateline(line: str) -> None:
+    if wire._DATELINE.match(line[:200]):
+        assert wire._DATELINE_END.search(line[:200]) is not None
+    assert (wire.find_dateline(line) is None) or wire._DATELINE_END.search(line[:200])
 
 
 _NAME_WORDS = st.lists(st.sampled_from(["ACME", "NEWS", "THE", "SKY", "KIT", "A&B", "X_Y"]))
@@ -215,9 +234,11 @@ def test_date_line_word_bound_changes_no_answer(parts: list[tuple[str, str]]) ->
 #: Characters around the edges the byte tests rely on: controls, C1 controls, Latin-1,
 #: the first characters past it, a lone surrogate, the replacement mark, CJK, emoji.
 _EDGE_CHARS = st.sampled_from(
-    ["\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ", "~", "\x7f"]
-    + ["\x80", "\x9f", "\xa0", "£", "é", "\xff", "\u0100", "Ł", "“", "\ud800", "\udfff"]
-    + ["\ufffd", "漢", "\U0001f600", "a"]
+    [
+        *("\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ", "~", "\x7f"),
+        *("\x80", "\x9f", "\xa0", "£", "é", "\xff", "\u0100", "Ł", "“", "\ud800", "\udfff"),
+        *("\ufffd", "漢", "\U0001f600", "a"),
+    ]
 )
 _EDGE_TEXT = st.lists(_EDGE_CHARS | st.text(max_size=3), max_size=12).map("".join)
 
@@ -247,10 +268,12 @@ def test_repair_text_without_latin1_only_normalises(text: str) -> None:
 #: Pieces of HTML around what ``_strings`` treats apart: comments, processing instructions,
 #: whitespace-only strings (ASCII and not), entities, inline elements, line breaks.
 _HTML_PIECES = st.sampled_from(
-    ["<b>", "</b>", "<i>", "</i>", "<span class='x'>", "</span>", "<a href='/x'>", "</a>"]
-    + ["<!-- note -->", "<!---->", "<?pi z?>", "<br>", "<br/>", "<img src='x'>", "<u></u>"]
-    + ["  ", "\n", " \t\n ", "\xa0", "\u2003", "&amp;", "&nbsp;", "&#65;", "word", "Acme"]
-    + ["<pre> a  b </pre>", "<ruby>X<rt>x</rt></ruby>", "<textarea> t </textarea>"]
+    [
+        *("<b>", "</b>", "<i>", "</i>", "<span class='x'>", "</span>", "<a href='/x'>", "</a>"),
+        *("<!-- note -->", "<!---->", "<?pi z?>", "<br>", "<br/>", "<img src='x'>", "<u></u>"),
+        *("  ", "\n", " \t\n ", "\xa0", "\u2003", "&amp;", "&nbsp;", "&#65;", "word", "Acme"),
+        *("<pre> a  b </pre>", "<ruby>X<rt>x</rt></ruby>", "<textarea> t </textarea>"),
+    ]
 )
 _HTML_BODY = st.lists(_HTML_PIECES | st.text(alphabet="ab <>&/", max_size=3), max_size=12).map(
     "".join
