@@ -161,6 +161,12 @@ INCORPORATED = re.compile(
 )
 
 
+#: Where the holder's name ends in a copyright line: a sentence stop, a bar, a comma.
+_HOLDER_END = re.compile(r"\.\s|\.$|\||,|;|\ball rights reserved")
+#: A year or a span of years ("2019-21") in a copyright line.
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?")
+
+
 def copyright_holder(line: str) -> str | None:
     """The name in a copyright line, without years, legal form or trailing sentences.
 
@@ -172,8 +178,8 @@ def copyright_holder(line: str) -> str | None:
     match = COPYRIGHT.match(line)
     if match is None:
         return None
-    rest = re.split(r"\.\s|\.$|\||,|;|\ball rights reserved", match.group("rest"), maxsplit=1)[0]
-    rest = re.sub(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?", " ", rest)
+    rest = _HOLDER_END.split(match.group("rest"), maxsplit=1)[0]
+    rest = _YEARS.sub(" ", rest)
     rest = " ".join(rest.split()).strip(" .-–")
     return rest or None
 

@@ -134,7 +134,9 @@ def read_html(html: str) -> PageParts:
         _remove(tag)
     # Checked once: removing furniture below takes elements out, never puts any in.
     plain = _is_plain(page)
-    container = _container(page, plain=plain)
+    # Attribute names come from the source as written, in any case: without "itemprop" in
+    # the lower-cased page, no element has that attribute.
+    container = _container(page, plain=plain, itemprop="itemprop" in html.lower())
     if container is None:
         return parts
     _remove_furniture(container)
@@ -509,19 +511,22 @@ def _first_time(page: etree._Element) -> dt.date | None:
     return None
 
 
-def _container(page: etree._Element, *, plain: bool = False) -> etree._Element | None:
+def _container(
+    page: etree._Element, *, plain: bool = False, itemprop: bool = True
+) -> etree._Element | None:
     """The element that holds the article's paragraphs.
 
     ``itemprop=articleBody``; else the ``<article>`` (or ``<main>``) with the most paragraph
     text, if it holds at least ``_MIN_CONTAINER_SHARE`` of the page's paragraph text (teaser
     cards are ``<article>`` elements too); else the element whose own ``<p>`` children carry
     the most text, as readability-style extractors do; else the whole body. ``plain``: the
-    page passes ``_is_plain``.
+    page passes ``_is_plain``; ``itemprop`` False: no element has an ``itemprop``.
     """
-    elements = list(page.iterdescendants(etree.Element))
-    body = next((t for t in elements if t.get("itemprop") == "articleBody"), None)
-    if body is not None:
-        return body
+    if itemprop:
+        elements = page.iterdescendants(etree.Element)
+        body = next((t for t in elements if t.get("itemprop") == "articleBody"), None)
+        if body is not None:
+            return body
     direct: dict[etree._Element, int] = {}
     total = 0
     sizes: dict[etree._Element, int] = {}  # each <p>'s text length, read once
@@ -553,6 +558,7 @@ def _container(page: etree._Element, *, plain: bool = False) -> etree._Element |
     # An <article> first: <main> also holds the sidebar (the mains are only looked for then).
     found = chosen(list(page.iter("article")))
     if found is None:
+        elements = page.iterdescendants(etree.Element)
         found = chosen([*page.iter("main"), *(t for t in elements if t.get("role") == "main")])
     if found is not None:
         return found

@@ -203,9 +203,10 @@ def _is_head(line: str) -> bool:
 def date_line(line: str) -> dt.date | None:
     """The date of a line that is only a date ("Published 26 May 2023, 07:45 CEST")."""
     rest = _PUBLISHED_PREFIX.sub("", line, count=1)
+    # More words than the limit: a word past it exists. A sentence need not be split into all
+    # its words for that.
     limit = _MAX_DATE_LINE_EXTRA_WORDS + _MAX_DATE_WORDS
-    # Counted up to one past the limit: a sentence need not be split into all its words.
-    if sum(1 for _ in itertools.islice(_LETTER_RUN.finditer(rest), limit + 1)) > limit:
+    if next(itertools.islice(_LETTER_RUN.finditer(rest), limit, None), None) is not None:
         return None  # too many words even without a date (a sentence): skip the date search
     found = find_date(rest)
     if found is None:

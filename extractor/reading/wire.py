@@ -100,7 +100,7 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
         found = find_date(date_text, default_year=year or 2000)
         if found is None:
             return None  # "Acme, the maker of anvils - said" is not a dateline
-        explicit_year = re.search(r"\b(?:19|20)\d\d\b", date_text) is not None
+        explicit_year = _YEAR.search(date_text) is not None
         date = found[0] if (year or explicit_year) else None
     if not all_caps and date_text is None and agency is None:
         return None
@@ -110,6 +110,11 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
         return None  # "Acme (the maker) - ...": a parenthesis, not an agency
     return Dateline(place=place.strip(), date=date, end=match.end(), agency=agency)
 
+
+#: A year printed in a dateline's date.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A vowel: a word without one is an acronym ("BBC").
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
 
 #: An agency or distributor tag: one to four capitalised words ("Reuters", "AP", "BUSINESS WIRE").
 _AGENCY = re.compile(r"^\s*[^\W\d_a-z][\w&.-]*(?:\s+[^\W\d_a-z][\w&.-]*){0,3}\s*$")
@@ -162,7 +167,7 @@ def title_case(name: str) -> str:
     for i, word in enumerate(words):
         if i > 0 and word.lower() in lexicon().name_small_words:
             out.append(word.lower())
-        elif not re.search(r"[AEIOUYaeiouy]", word) and word.isascii():
+        elif not _VOWEL.search(word) and word.isascii():
             out.append(word)  # an acronym: "BBC", "CNBC"
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
