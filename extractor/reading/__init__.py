@@ -74,7 +74,7 @@ def read_article(data: str | bytes, *, source: str | None = None) -> Article:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = check_not_binary(text, warnings)
-    if not text.strip():
+    if not text or text.isspace():  # ``not text.strip()``, without copying the text
         warnings.append("input is empty or whitespace only; nothing to extract")
         return Article(text="", source=source, warnings=warnings)
     if looks_like_html(text):

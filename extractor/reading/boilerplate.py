@@ -392,9 +392,13 @@ def is_link_line(line: str, opening: str | None = None) -> bool:
     return match is not None and len(match.group("rest").split()) <= _MAX_LINK_WORDS
 
 
+#: Longest reading-time note ("Estimated reading time: 12 minutes").
+_MAX_READING_TIME_CHARS = 60
+
+
 def is_reading_time(line: str) -> bool:
     """ "4 min read", "Reading time: 5 minutes", "5 minute read"."""
-    return len(line) < 60 and _furniture_patterns()[1].match(line) is not None
+    return len(line) < _MAX_READING_TIME_CHARS and _furniture_patterns()[1].match(line) is not None
 
 
 def is_promo(line: str, opening: str | None = None) -> bool:
@@ -470,13 +474,14 @@ def is_always_boilerplate(line: str) -> bool:
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers
         or is_menu_line(line)
-        or RULE_LINE.match(line) is not None
+        # A rule has no letter or digit: one at the start rules it out without the pattern.
+        or (not line[:1].isalnum() and RULE_LINE.match(line) is not None)
         or is_button_row(line)
         or (len(line) < 200 and "reserved" in low and RIGHTS_RESERVED.search(line) is not None)
         or ("responsible" in low and NOT_RESPONSIBLE.match(line) is not None)
         or (_has_breadcrumb_arrow(line) and BREADCRUMB.match(line) is not None)
         or ("@" in line and CONTACT_LINE.match(line) is not None)
-        or is_reading_time(line)
+        or (len(line) < _MAX_READING_TIME_CHARS and is_reading_time(line))
     ):
         return True
     opening = _opening_of(low)

@@ -304,3 +304,9 @@ def test_class_words_skip_the_camel_case_split_only_when_it_changes_nothing(valu
     spaced = html._CAMEL_BOUNDARY.sub(r"\1 \2", value)
     if value.islower():
         assert spaced == value
+
+
+def test_a_line_opening_with_a_letter_or_digit_is_never_a_rule() -> None:
+    """Every ``str.isalnum`` character is ``\\w``, so ``RULE_LINE`` cannot match from it."""
+    word = re.compile(r"\w")
+    assert all(word.match(ch) for ch in map(chr, range(0x110000)) if ch.isalnum())
