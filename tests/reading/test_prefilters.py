@@ -255,10 +255,15 @@ def test_control_byte_test_agrees_with_the_control_pattern(text: str) -> None:
     assert decoding.has_control(text) == bool(decoding._CONTROL.findall(text))
 
 
-@settings(max_examples=200, deadline=None)
-@given(_EDGE_TEXT)
-def test_repair_text_without_latin1_only_normalises(text: str) -> None:
-    """Skipping both repairs when no U+0080..U+00FF character is present changes nothing."""
+@settings(max_examples=300, deadline=None)
+@given(
+    _EDGE_TEXT
+    | st.lists(_MOJIBAKE_BITS | _EDGE_CHARS | st.sampled_from(["ÐÂÐÇ´«Ã½", "ÐÂÐÇ", " "])).map(
+        "".join
+    )
+)
+def test_repair_text_skips_only_repairs_that_change_nothing(text: str) -> None:
+    """Skipping a repair that the text's Latin-1 characters rule out changes nothing."""
     warnings: list[str] = []
     expected = repair.repair_mojibake(repair.repair_cjk(text, warnings), warnings)
     expected = repair.unicodedata.normalize("NFC", expected)
@@ -310,3 +315,10 @@ def test_a_line_opening_with_a_letter_or_digit_is_never_a_rule() -> None:
     """Every ``str.isalnum`` character is ``\\w``, so ``RULE_LINE`` cannot match from it."""
     word = re.compile(r"\w")
     assert all(word.match(ch) for ch in map(chr, range(0x110000)) if ch.isalnum())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDGE_TEXT)
+def test_latin1_high_bytes_are_the_high_half_characters(text: str) -> None:
+    expected = "".join(ch for ch in text if "\x80" <= ch <= "\xff").encode("latin-1")
+    assert repair.latin1_high_bytes(text) == expected
