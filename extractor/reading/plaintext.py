@@ -139,11 +139,12 @@ def _split_indented(lines: list[_Line]) -> list[_Line]:
     Only blocks that mix indented and flush lines are split; a block indented as a whole
     (a quoted passage, a dump with every line indented) stays as it is.
     """
+    first_indent: dict[int, bool] = {}
+    if all(first_indent.setdefault(line.block, line.indent) == line.indent for line in lines):
+        return lines  # no block mixes indents: the blocks stay as they are (most texts)
     by_block: dict[int, set[bool]] = {}
     for line in lines:
         by_block.setdefault(line.block, set()).add(line.indent)
-    if all(len(indents) == 1 for indents in by_block.values()):
-        return lines  # no block to split: the blocks stay as they are (most texts)
     out: list[_Line] = []
     block, previous = -1, None
     for line in lines:
