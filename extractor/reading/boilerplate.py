@@ -84,7 +84,9 @@ def key(line: str) -> str:
 
     Cached: each line is looked up by several tests (end marker, related links, furniture).
     """
-    return _LEAD.sub("", line).strip().rstrip(":").strip().lower()
+    if not line[:1].isalnum():  # a letter or digit first: no bullet to drop (most lines)
+        line = _LEAD.sub("", line)
+    return line.strip().rstrip(":").strip().lower()
 
 
 #: The characters that IGNORECASE matching takes for ASCII letters but ``str.lower()`` does not

@@ -322,3 +322,15 @@ def test_a_line_opening_with_a_letter_or_digit_is_never_a_rule() -> None:
 def test_latin1_high_bytes_are_the_high_half_characters(text: str) -> None:
     expected = "".join(ch for ch in text if "\x80" <= ch <= "\xff").encode("latin-1")
     assert repair.latin1_high_bytes(text) == expected
+
+
+def test_no_leading_bullet_character_is_a_letter_or_digit() -> None:
+    """``key`` skips the bullet pattern for a line that opens with a letter or digit."""
+    assert not any(ch.isalnum() for ch in map(chr, range(0x110000)) if bp._LEAD.match(ch))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES)
+def test_key_agrees_with_the_plain_reduction(line: str) -> None:
+    expected = bp._LEAD.sub("", line).strip().rstrip(":").strip().lower()
+    assert bp.key.__wrapped__(line) == expected
