@@ -281,9 +281,18 @@ def _has_breadcrumb_arrow(line: str) -> bool:
     return ">" in line or "›" in line or "»" in line
 
 
+#: What a ``TRAILER_LINE`` match starts with after white space: the first letter of "media",
+#: "press", "investor", "analyst" or "for" in either case, or a dotted or dotless I, which
+#: IGNORECASE also takes for "i" (checked over all characters by a test).
+_TRAILER_FIRST = frozenset("mpiafMPIAF\u0130\u0131")
+
+
 def is_trailer_heading(line: str) -> bool:
     """A heading after which a release has only legalese and contacts."""
-    return key(line) in lexicon().trailer_headings or TRAILER_LINE.match(line) is not None
+    if key(line) in lexicon().trailer_headings:
+        return True
+    # ``lstrip`` drops what ``\s*`` matches (str.isspace is the regex's \s).
+    return line.lstrip()[:1] in _TRAILER_FIRST and TRAILER_LINE.match(line) is not None
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -330,9 +339,16 @@ _MAX_PROMO_WORDS = 35
 _SECTION_SEPARATOR = re.compile(r"\s*[|/>›»:•·–—]\s*|\s+-\s+")
 
 
+#: Characters every ``_SECTION_SEPARATOR`` match holds one of.
+_SECTION_SEPARATOR_CHARS = "|/>›»:•·–—-"
+
+
 def is_section_label(line: str) -> bool:
     """A kicker above a headline: "MARKETS", "Business | Deals", "Exclusive:"."""
-    pieces = [p for p in _SECTION_SEPARATOR.split(key(line)) if p]
+    k = key(line)
+    if not any(ch in k for ch in _SECTION_SEPARATOR_CHARS):
+        return bool(k) and k in lexicon().section_names  # one piece: the split is not needed
+    pieces = [p for p in _SECTION_SEPARATOR.split(k) if p]
     return bool(pieces) and all(p in lexicon().section_names for p in pieces)
 
 

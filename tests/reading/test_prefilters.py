@@ -334,3 +334,30 @@ def test_no_leading_bullet_character_is_a_letter_or_digit() -> None:
 def test_key_agrees_with_the_plain_reduction(line: str) -> None:
     expected = bp._LEAD.sub("", line).strip().rstrip(":").strip().lower()
     assert bp.key.__wrapped__(line) == expected
+
+
+def test_trailer_line_first_letters_cover_every_ignorecase_match() -> None:
+    first = re.compile(r"m|p|i|a|f", re.IGNORECASE)
+    matched = {ch for ch in map(chr, range(0x110000)) if first.match(ch)}
+    assert matched == set(bp._TRAILER_FIRST)
+    space = re.compile(r"\s")
+    assert all(ch.isspace() == bool(space.match(ch)) for ch in map(chr, range(0x110000)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LINES
+    | st.lists(
+        st.sampled_from(["Media", "enquiries", "For", "further", "information", "contact"])
+        | st.sampled_from(["İnvestor", "relations", ":", "Markets", "|", "/", " - ", "News"])
+        | _SPACES
+    ).map("".join)
+)
+def test_trailer_and_section_pretests_change_no_answer(line: str) -> None:
+    plain_trailer = (
+        bp.key(line) in bp.lexicon().trailer_headings or bp.TRAILER_LINE.match(line) is not None
+    )
+    assert bp.is_trailer_heading(line) == plain_trailer
+    pieces = [p for p in bp._SECTION_SEPARATOR.split(bp.key(line)) if p]
+    plain_section = bool(pieces) and all(p in bp.lexicon().section_names for p in pieces)
+    assert bp.is_section_label(line) == plain_section
