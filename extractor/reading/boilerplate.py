@@ -227,11 +227,31 @@ def is_related_marker(line: str) -> bool:
     return key(line) in lexicon().related_markers
 
 
+#: What an end marker may be wrapped in ("-ENDS-", "### ENDS ###").
+_END_MARKER_WRAP = "-–—# "
+
+
+@functools.cache
+def _longest_end_marker() -> int:
+    return max(map(len, lexicon().end_markers), default=0)
+
+
 def is_end_marker(line: str) -> bool:
-    """ "ENDS", "-ENDS-", "###": the end of a release's body."""
+    """ "ENDS", "-ENDS-", "###": the end of a release's body.
+
+    Body lines are long and lower-casing them is costly (``str.lower`` looks up every
+    character of a non-ASCII line), so a line too long to be a marker is ruled out first:
+    ``str.lower`` never shortens a string and neither makes nor removes the wrapping
+    characters, so the lower-cased candidates are at least as long as ``core``.
+    """
     markers = lexicon().end_markers
+    if key(line) in markers:
+        return True
+    core = line.strip().strip(_END_MARKER_WRAP)
+    if len(core) > _longest_end_marker():
+        return False
     plain = line.strip().lower()
-    return plain in markers or key(line) in markers or plain.strip("-–—# ") in markers
+    return plain in markers or plain.strip(_END_MARKER_WRAP) in markers
 
 
 #: The distribution notice that heads takeover announcements: "NOT FOR RELEASE, PUBLICATION OR

@@ -361,3 +361,27 @@ def test_trailer_and_section_pretests_change_no_answer(line: str) -> None:
     pieces = [p for p in bp._SECTION_SEPARATOR.split(bp.key(line)) if p]
     plain_section = bool(pieces) and all(p in bp.lexicon().section_names for p in pieces)
     assert bp.is_section_label(line) == plain_section
+
+
+def test_lower_never_shortens_and_keeps_the_end_marker_wrapping_apart() -> None:
+    """What ``is_end_marker``'s length test relies on, over every character."""
+    wrap = set(bp._END_MARKER_WRAP)
+    for ch in map(chr, range(0x110000)):
+        low = ch.lower()
+        assert len(low) >= 1
+        assert (ch in wrap) == (low in wrap) if len(low) == 1 else not wrap & set(low)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LINES
+    | st.lists(
+        st.sampled_from(["ENDS", "ends", "-", "–", "—", "#", " ", "###", "İ", "Σ", "x" * 30])
+        | _SPACES
+    ).map("".join)
+)
+def test_end_marker_length_test_changes_no_answer(line: str) -> None:
+    markers = bp.lexicon().end_markers
+    plain = line.strip().lower()
+    expected = plain in markers or bp.key(line) in markers or plain.strip("-–—# ") in markers
+    assert bp.is_end_marker(line) == expected
