@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 #: the pipeline's time and memory grow with it. Larger input raises ``InputError`` at once.
 MAX_INPUT_BYTES = 5_000_000
 
+#: Most bytes UTF-8 takes for one character (what a str input's size is counted in).
+_MAX_UTF8_BYTES_PER_CHAR = 4
+
 
 def extract(
     data: str | bytes,
@@ -49,9 +52,12 @@ def extract(
     """
     if not isinstance(data, (str, bytes, bytearray)):
         raise InputError(f"extract() takes str or bytes, not {type(data).__name__}")
-    size = (
-        len(data) if isinstance(data, (bytes, bytearray)) else len(data.encode("utf-8", "replace"))
-    )
+    if isinstance(data, (bytes, bytearray)):
+        size = len(data)
+    elif len(data) * _MAX_UTF8_BYTES_PER_CHAR <= MAX_INPUT_BYTES:
+        size = 0  # within the limit whatever its characters: no need to encode it to count
+    else:
+        size = len(data.encode("utf-8", "replace"))
     if size > MAX_INPUT_BYTES:
         raise InputError(
             f"input of {size:,} bytes is larger than the limit of {MAX_INPUT_BYTES:,} bytes; "

@@ -7,6 +7,7 @@ faster than constructing each of the hundred-odd nested models (every ``Mention`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -33,42 +34,38 @@ Fields = dict[str, Any]
 def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     """Build the output record of one article from its processed Doc."""
     text = doc_text(doc)
-    amount_roles: dict[Offsets, str] = doc._.extractor_amount_roles or {}
-    percent_roles: dict[Offsets, str] = doc._.extractor_percent_roles or {}
-    money_group = list(doc.spans.get("extractor_money", []))
-    percent_group = list(doc.spans.get("extractor_percents", []))
+    ext = doc._  # one accessor for every Doc extension: each ``doc._`` builds a new object
+    amount_roles: dict[Offsets, str] = ext.extractor_amount_roles or {}
+    percent_roles: dict[Offsets, str] = ext.extractor_percent_roles or {}
     # Links are index pairs into the span groups; spans without a value are left out of the
     # output, so group indexes map to positions in the output lists.
-    money_pos = _positions(money_group, "extractor_money")
-    percent_pos = _positions(percent_group, "extractor_percent")
-    money_spans = [money_group[i] for i in money_pos]
-    percent_spans = [percent_group[i] for i in percent_pos]
+    money_pos, money_items = _valued(doc.spans.get("extractor_money"), "extractor_money")
+    percent_pos, percent_items = _valued(doc.spans.get("extractor_percents"), "extractor_percent")
     alternates: dict[int, list[int]] = {}
-    for a, b in doc._.extractor_money_links or []:
+    for a, b in ext.extractor_money_links or ():
         if a in money_pos and b in money_pos:
             alternates.setdefault(money_pos[a], []).append(money_pos[b])
             alternates.setdefault(money_pos[b], []).append(money_pos[a])
     changed_to: dict[int, int] = {}
-    for a, b in doc._.extractor_percent_links or []:
+    for a, b in ext.extractor_percent_links or ():
         if a in percent_pos and b in percent_pos:
             changed_to[percent_pos[a]] = percent_pos[b]
     changed_from = {b: a for a, b in changed_to.items()}
-    amounts = []
-    for i, s in enumerate(money_spans):
-        start, end = s.start_char, s.end_char
-        amounts.append(
-            money_fields(
-                MoneyMention(start, end, text[start:end], s._.extractor_money),
-                role=amount_roles.get((start, end), "other"),
-                alternates=sorted(alternates.get(i, [])),
-            )
+    amounts = [
+        _money_dict(
+            value,
+            text[start:end],
+            start,
+            end,
+            amount_roles.get((start, end), "other"),
+            sorted(alternates[i]) if i in alternates else [],
         )
+        for i, (start, end, value) in enumerate(money_items)
+    ]
     percentages = []
-    for i, s in enumerate(percent_spans):
-        start, end = s.start_char, s.end_char
-        fields = percent_fields(
-            PercentMention(start, end, text[start:end], s._.extractor_percent),
-            role=percent_roles.get((start, end), "other"),
+    for i, (start, end, value) in enumerate(percent_items):
+        fields = _percent_dict(
+            value, text[start:end], start, end, percent_roles.get((start, end), "other")
         )
         fields["changed_from"] = changed_from.get(i)
         fields["changed_to"] = changed_to.get(i)
@@ -81,26 +78,36 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
             "published": article.published,
             "dateline": article.dateline,
             "text": text,
-            "companies": [_company(c, text) for c in doc._.extractor_companies or []],
-            "people": [_person(p, text) for p in doc._.extractor_people or []],
-            "quotes": [_quote(q) for q in doc._.extractor_quotes or []],
+            "companies": [_company(c, text) for c in ext.extractor_companies or ()],
+            "people": [_person(p, text) for p in ext.extractor_people or ()],
+            "quotes": [_quote(q) for q in ext.extractor_quotes or ()],
             "amounts": amounts,
             "percentages": percentages,
             "deals": [
-                _deal(d, text, amount_roles, percent_roles) for d in doc._.extractor_deals or []
+                _deal(d, text, amount_roles, percent_roles) for d in ext.extractor_deals or ()
             ],
             "warnings": list(article.warnings),
         }
     )
 
 
-def _positions(spans: list[Span], extension: str) -> dict[int, int]:
-    """Span-group index -> position among the spans that carry a value (in group order)."""
-    out: dict[int, int] = {}
-    for i, span in enumerate(spans):
-        if getattr(span._, extension) is not None:
-            out[i] = len(out)
-    return out
+def _valued(
+    group: Iterable[Span] | None, extension: str
+) -> tuple[dict[int, int], list[tuple[int, int, Any]]]:
+    """The spans of a group that carry a value, read once each.
+
+    Returns:
+        Span-group index -> position among the valued spans (in group order), and each
+        valued span's ``(start_char, end_char, value)``.
+    """
+    positions: dict[int, int] = {}
+    items: list[tuple[int, int, Any]] = []
+    for i, span in enumerate(group or ()):
+        value = getattr(span._, extension)
+        if value is not None:
+            positions[i] = len(items)
+            items.append((span.start_char, span.end_char, value))
+    return positions, items
 
 
 def currency_units(value: Decimal | None) -> int | float | None:
@@ -131,38 +138,52 @@ def money_fields(
 ) -> Fields:
     """A ``Money``'s fields from a mention in the text, or from a derived value (no offsets)."""
     if isinstance(mention, MoneyMention):
-        value, text, start, end = mention.value, mention.text, mention.start, mention.end
-    else:
-        value, text, start, end = mention, "", None, None
-    return dict(
-        amount=currency_units(value.amount) or 0,
-        currency=value.currency,
-        text=text,
-        qualifier=value.qualifier,
-        low=interval_bound(value.low),
-        high=interval_bound(value.high),
-        start=start,
-        end=end,
-        role=role,
-        per_share=value.per_share,
-        alternates=alternates or [],
-    )
+        return _money_dict(
+            mention.value, mention.text, mention.start, mention.end, role, alternates or []
+        )
+    return _money_dict(mention, "", None, None, role, alternates or [])
+
+
+def _money_dict(
+    value: MoneyValue,
+    text: str,
+    start: int | None,
+    end: int | None,
+    role: str,
+    alternates: list[int],
+) -> Fields:
+    return {
+        "amount": currency_units(value.amount) or 0,
+        "currency": value.currency,
+        "text": text,
+        "qualifier": value.qualifier,
+        "low": interval_bound(value.low),
+        "high": interval_bound(value.high),
+        "start": start,
+        "end": end,
+        "role": role,
+        "per_share": value.per_share,
+        "alternates": alternates,
+    }
 
 
 def percent_fields(mention: PercentMention, *, role: str = "other") -> Fields:
-    value: PercentValue = mention.value
-    return dict(
-        value=_float(value.value),
-        text=mention.text,
-        qualifier=value.qualifier,
-        low=_float(value.low),
-        high=_float(value.high),
-        start=mention.start,
-        end=mention.end,
-        role=role,
-        points=value.points,
-        qualitative=value.qualitative,
-    )
+    return _percent_dict(mention.value, mention.text, mention.start, mention.end, role)
+
+
+def _percent_dict(value: PercentValue, text: str, start: int, end: int, role: str) -> Fields:
+    return {
+        "value": _float(value.value),
+        "text": text,
+        "qualifier": value.qualifier,
+        "low": _float(value.low),
+        "high": _float(value.high),
+        "start": start,
+        "end": end,
+        "role": role,
+        "points": value.points,
+        "qualitative": value.qualitative,
+    }
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -204,16 +225,6 @@ def _deal(
     amount_roles: dict[Offsets, str],
     percent_roles: dict[Offsets, str],
 ) -> Fields:
-    def money(m: MoneyMention | None, default_role: str) -> Fields | None:
-        if m is None:
-            return None
-        return money_fields(m, role=amount_roles.get((m.start, m.end), default_role))
-
-    def percent(p: PercentMention | None, default_role: str) -> Fields | None:
-        if p is None:
-            return None
-        return percent_fields(p, role=percent_roles.get((p.start, p.end), default_role))
-
     return {
         "acquirer": fact.acquirer,
         "target": fact.target,
@@ -221,15 +232,17 @@ def _deal(
         "kind": fact.kind,
         "status": fact.status,
         "year": fact.year,
-        "stake": percent(fact.stake, "stake"),
-        "stake_after": percent(fact.stake_after, "stake_after"),
-        "price": money(fact.price, "price"),
+        "stake": _deal_percent(fact.stake, "stake", percent_roles),
+        "stake_after": _deal_percent(fact.stake_after, "stake_after", percent_roles),
+        "price": _deal_money(fact.price, "price", amount_roles),
         "price_alternates": [
-            m for m in (money(a, "price_alternate") for a in fact.price_alternates) if m
+            _deal_money(a, "price_alternate", amount_roles)
+            for a in fact.price_alternates
+            if a is not None
         ],
-        "valuation": money(fact.valuation, "valuation"),
+        "valuation": _deal_money(fact.valuation, "valuation", amount_roles),
         "implied_valuation": (
-            money_fields(fact.implied_valuation, role="valuation")
+            _money_dict(fact.implied_valuation, "", None, None, "valuation", [])
             if fact.implied_valuation is not None
             else None
         ),
@@ -237,3 +250,22 @@ def _deal(
         "checks": [{"name": c.name, "status": c.status, "detail": c.detail} for c in fact.checks],
         "evidence": _mentions(fact.evidence, text),
     }
+
+
+def _deal_money(
+    m: MoneyMention | None, default_role: str, roles: dict[Offsets, str]
+) -> Fields | None:
+    """A deal's money figure, with the role the deal gave its mention (else ``default_role``)."""
+    if m is None:
+        return None
+    role = roles.get((m.start, m.end), default_role)
+    return _money_dict(m.value, m.text, m.start, m.end, role, [])
+
+
+def _deal_percent(
+    p: PercentMention | None, default_role: str, roles: dict[Offsets, str]
+) -> Fields | None:
+    if p is None:
+        return None
+    role = roles.get((p.start, p.end), default_role)
+    return _percent_dict(p.value, p.text, p.start, p.end, role)

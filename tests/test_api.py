@@ -93,6 +93,14 @@ def test_twenty_megabytes_fail_fast(nlp: Language, kind: str) -> None:
     assert time.perf_counter() - start < 2.0
 
 
+def test_str_input_is_measured_in_utf8_bytes(nlp: Language) -> None:
+    # Fewer characters than the limit, but more bytes: three for each euro sign.
+    text = "€" * (MAX_INPUT_BYTES // 3 + 1)
+    assert len(text) < MAX_INPUT_BYTES < len(text.encode())
+    with pytest.raises(InputError, match=f"input of {len(text.encode()):,} bytes"):
+        extract(text, nlp=nlp)
+
+
 def test_just_under_the_byte_limit_is_refused_by_the_body_limit_quickly(nlp: Language) -> None:
     text = "Acme bought Widget for $5m on Monday. " * (MAX_INPUT_BYTES // 40)
     start = time.perf_counter()

@@ -84,7 +84,9 @@ def key(line: str) -> str:
 
     Cached: each line is looked up by several tests (end marker, related links, furniture).
     """
-    return _LEAD.sub("", line).strip().rstrip(":").strip().lower()
+    if not line[:1].isalnum():  # a letter or digit first: no bullet to drop (most lines)
+        line = _LEAD.sub("", line)
+    return line.strip().rstrip(":").strip().lower()
 
 
 #: The characters that IGNORECASE matching takes for ASCII letters but ``str.lower()`` does not
@@ -161,6 +163,12 @@ INCORPORATED = re.compile(
 )
 
 
+#: Where the holder's name ends in a copyright line: a sentence stop, a bar, a comma.
+_HOLDER_END = re.compile(r"\.\s|\.$|\||,|;|\ball rights reserved")
+#: A year or a span of years ("2019-21") in a copyright line.
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?")
+
+
 def copyright_holder(line: str) -> str | None:
     """The name in a copyright line, without years, legal form or trailing sentences.
 
@@ -172,8 +180,8 @@ def copyright_holder(line: str) -> str | None:
     match = COPYRIGHT.match(line)
     if match is None:
         return None
-    rest = re.split(r"\.\s|\.$|\||,|;|\ball rights reserved", match.group("rest"), maxsplit=1)[0]
-    rest = re.sub(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?", " ", rest)
+    rest = _HOLDER_END.split(match.group("rest"), maxsplit=1)[0]
+    rest = _YEARS.sub(" ", rest)
     rest = " ".join(rest.split()).strip(" .-–")
     return rest or None
 
@@ -219,11 +227,31 @@ def is_related_marker(line: str) -> bool:
     return key(line) in lexicon().related_markers
 
 
+#: What an end marker may be wrapped in ("-ENDS-", "### ENDS ###").
+_END_MARKER_WRAP = "-–—# "
+
+
+@functools.cache
+def _longest_end_marker() -> int:
+    return max(map(len, lexicon().end_markers), default=0)
+
+
 def is_end_marker(line: str) -> bool:
-    """ "ENDS", "-ENDS-", "###": the end of a release's body."""
+    """ "ENDS", "-ENDS-", "###": the end of a release's body.
+
+    Body lines are long and lower-casing them is costly (``str.lower`` looks up every
+    character of a non-ASCII line), so a line too long to be a marker is ruled out first:
+    ``str.lower`` never shortens a string and neither makes nor removes the wrapping
+    characters, so the lower-cased candidates are at least as long as ``core``.
+    """
     markers = lexicon().end_markers
+    if key(line) in markers:
+        return True
+    core = line.strip().strip(_END_MARKER_WRAP)
+    if len(core) > _longest_end_marker():
+        return False
     plain = line.strip().lower()
-    return plain in markers or key(line) in markers or plain.strip("-–—# ") in markers
+    return plain in markers or plain.strip(_END_MARKER_WRAP) in markers
 
 
 #: The distribution notice that heads takeover announcements: "NOT FOR RELEASE, PUBLICATION OR
@@ -273,9 +301,18 @@ def _has_breadcrumb_arrow(line: str) -> bool:
     return ">" in line or "›" in line or "»" in line
 
 
+#: What a ``TRAILER_LINE`` match starts with after white space: the first letter of "media",
+#: "press", "investor", "analyst" or "for" in either case, or a dotted or dotless I, which
+#: IGNORECASE also takes for "i" (checked over all characters by a test).
+_TRAILER_FIRST = frozenset("mpiafMPIAF\u0130\u0131")
+
+
 def is_trailer_heading(line: str) -> bool:
     """A heading after which a release has only legalese and contacts."""
-    return key(line) in lexicon().trailer_headings or TRAILER_LINE.match(line) is not None
+    if key(line) in lexicon().trailer_headings:
+        return True
+    # ``lstrip`` drops what ``\s*`` matches (str.isspace is the regex's \s).
+    return line.lstrip()[:1] in _TRAILER_FIRST and TRAILER_LINE.match(line) is not None
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -322,9 +359,16 @@ _MAX_PROMO_WORDS = 35
 _SECTION_SEPARATOR = re.compile(r"\s*[|/>›»:•·–—]\s*|\s+-\s+")
 
 
+#: Characters every ``_SECTION_SEPARATOR`` match holds one of.
+_SECTION_SEPARATOR_CHARS = "|/>›»:•·–—-"
+
+
 def is_section_label(line: str) -> bool:
     """A kicker above a headline: "MARKETS", "Business | Deals", "Exclusive:"."""
-    pieces = [p for p in _SECTION_SEPARATOR.split(key(line)) if p]
+    k = key(line)
+    if not any(ch in k for ch in _SECTION_SEPARATOR_CHARS):
+        return bool(k) and k in lexicon().section_names  # one piece: the split is not needed
+    pieces = [p for p in _SECTION_SEPARATOR.split(k) if p]
     return bool(pieces) and all(p in lexicon().section_names for p in pieces)
 
 
@@ -386,9 +430,13 @@ def is_link_line(line: str, opening: str | None = None) -> bool:
     return match is not None and len(match.group("rest").split()) <= _MAX_LINK_WORDS
 
 
+#: Longest reading-time note ("Estimated reading time: 12 minutes").
+_MAX_READING_TIME_CHARS = 60
+
+
 def is_reading_time(line: str) -> bool:
     """ "4 min read", "Reading time: 5 minutes", "5 minute read"."""
-    return len(line) < 60 and _furniture_patterns()[1].match(line) is not None
+    return len(line) < _MAX_READING_TIME_CHARS and _furniture_patterns()[1].match(line) is not None
 
 
 def is_promo(line: str, opening: str | None = None) -> bool:
@@ -464,13 +512,14 @@ def is_always_boilerplate(line: str) -> bool:
         or k in lex.caption_markers
         or k.rstrip(",") in lex.caption_markers
         or is_menu_line(line)
-        or RULE_LINE.match(line) is not None
+        # A rule has no letter or digit: one at the start rules it out without the pattern.
+        or (not line[:1].isalnum() and RULE_LINE.match(line) is not None)
         or is_button_row(line)
         or (len(line) < 200 and "reserved" in low and RIGHTS_RESERVED.search(line) is not None)
         or ("responsible" in low and NOT_RESPONSIBLE.match(line) is not None)
         or (_has_breadcrumb_arrow(line) and BREADCRUMB.match(line) is not None)
         or ("@" in line and CONTACT_LINE.match(line) is not None)
-        or is_reading_time(line)
+        or (len(line) < _MAX_READING_TIME_CHARS and is_reading_time(line))
     ):
         return True
     opening = _opening_of(low)

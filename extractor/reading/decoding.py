@@ -176,6 +176,8 @@ def check_not_binary(text: str, warnings: list[str]) -> str:
     """
     if "\x00" in text:
         raise InputError("input looks like binary data (it contains NUL bytes), not an article")
+    if not has_control(text):
+        return text  # nothing to count or remove (nearly every text)
     controls = _CONTROL.findall(text)
     if not controls:
         return text
@@ -196,3 +198,19 @@ def check_not_binary(text: str, warnings: list[str]) -> str:
 #: what cp1252 or Shift-JIS text shown as Latin-1 looks like, and repair.py fixes them.)
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _STRAY_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+
+#: Every byte but the C0 controls that ``_CONTROL`` matches: deleted to keep only those.
+_NOT_CONTROL_BYTES = bytes(
+    b for b in range(256) if not (0x01 <= b <= 0x08 or b == 0x0B or 0x0E <= b <= 0x1F or b == 0x7F)
+)
+
+
+def has_control(text: str) -> bool:
+    """Does ``_CONTROL`` find anything in ``text``? Byte operations in C, not a regex scan.
+
+    UTF-8 (``surrogatepass`` for lone surrogates) writes every character from U+0080 on with
+    bytes 80-FF only, so a control byte in the encoding is that control character in the text.
+    """
+    if "\ufffd" in text:
+        return True
+    return bool(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES))

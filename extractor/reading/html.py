@@ -132,11 +132,15 @@ def read_html(html: str) -> PageParts:
 
     for tag in list(page.iter("script", "style", "noscript", "template")):
         _remove(tag)
-    container = _container(page)
+    # Checked once: removing furniture below takes elements out, never puts any in.
+    plain = _is_plain(page)
+    # Attribute names come from the source as written, in any case: without "itemprop" in
+    # the lower-cased page, no element has that attribute.
+    container = _container(page, plain=plain, itemprop="itemprop" in html.lower())
     if container is None:
         return parts
     _remove_furniture(container)
-    paragraphs = _paragraphs(container)
+    paragraphs = _paragraphs(container, plain=plain)
     notes, noted_date = leading_notes(paragraphs)
     paragraphs = paragraphs[notes:]
     if paragraphs and parts.title and _same_text(paragraphs[0], parts.title):
@@ -287,6 +291,20 @@ def _shorten(text: str) -> str:
     if not _ASCII_SPACES.issuperset(text):
         return text
     return "\n" if "\n" in text else " "
+
+
+#: Elements that make ``_strings`` read text otherwise than lxml's ``itertext()``.
+_SPECIAL_TEXT_TAGS = (*sorted(_STRING_CONTAINERS), *sorted(_PRESERVE_WHITESPACE))
+
+
+def _is_plain(page: etree._Element) -> bool:
+    """Does the page hold no string container (``<rt>``, ``<style>``...), ``<pre>`` or
+    ``<textarea>``? Then no string of any element is typed apart or kept as it is, and an
+    element's ``_strings`` (without ``br_newlines``) are its ``itertext()`` strings, empty ones
+    left out and whitespace-only ones shortened: both read the element's text, then each
+    child's text and tail in document order, and skip the text (not the tail) of comments.
+    """
+    return next(page.iter(*_SPECIAL_TEXT_TAGS), None) is None
 
 
 def _all_strings(tag: etree._Element) -> Iterator[str]:
@@ -493,18 +511,22 @@ def _first_time(page: etree._Element) -> dt.date | None:
     return None
 
 
-def _container(page: etree._Element) -> etree._Element | None:
+def _container(
+    page: etree._Element, *, plain: bool = False, itemprop: bool = True
+) -> etree._Element | None:
     """The element that holds the article's paragraphs.
 
     ``itemprop=articleBody``; else the ``<article>`` (or ``<main>``) with the most paragraph
     text, if it holds at least ``_MIN_CONTAINER_SHARE`` of the page's paragraph text (teaser
     cards are ``<article>`` elements too); else the element whose own ``<p>`` children carry
-    the most text, as readability-style extractors do; else the whole body.
+    the most text, as readability-style extractors do; else the whole body. ``plain``: the
+    page passes ``_is_plain``; ``itemprop`` False: no element has an ``itemprop``.
     """
-    elements = list(page.iterdescendants(etree.Element))
-    body = next((t for t in elements if t.get("itemprop") == "articleBody"), None)
-    if body is not None:
-        return body
+    if itemprop:
+        elements = page.iterdescendants(etree.Element)
+        body = next((t for t in elements if t.get("itemprop") == "articleBody"), None)
+        if body is not None:
+            return body
     direct: dict[etree._Element, int] = {}
     total = 0
     sizes: dict[etree._Element, int] = {}  # each <p>'s text length, read once
@@ -514,28 +536,41 @@ def _container(page: etree._Element) -> etree._Element | None:
     furniture: dict[etree._Element, bool] = {}
     paragraphs = [p for p in all_paragraphs if not _in_furniture(p, furniture)] or all_paragraphs
     for p in paragraphs:
-        size = sizes[p] = _text_length(p)
+        size = sizes[p] = _text_length(p, plain)
         total += size
         parent = p.getparent()
         if parent is not None:
             direct[parent] = direct.get(parent, 0) + size
-    articles = list(page.iter("article"))
-    mains = [*page.iter("main"), *(t for t in elements if t.get("role") == "main")]
 
     def paragraph_chars(tag: etree._Element) -> int:
-        return sum(sizes[p] if p in sizes else _text_length(p) for p in tag.iterdescendants("p"))
+        return sum(
+            sizes[p] if p in sizes else _text_length(p, plain) for p in tag.iterdescendants("p")
+        )
 
-    for candidates in (articles, mains):  # an <article> first: <main> also holds the sidebar
-        if candidates:
-            best = max(candidates, key=paragraph_chars)
-            if total == 0 or paragraph_chars(best) >= _MIN_CONTAINER_SHARE * total:
-                return best
+    def chosen(candidates: list[etree._Element]) -> etree._Element | None:
+        if not candidates:
+            return None
+        best = max(candidates, key=paragraph_chars)
+        if total == 0 or paragraph_chars(best) >= _MIN_CONTAINER_SHARE * total:
+            return best
+        return None
+
+    # An <article> first: <main> also holds the sidebar (the mains are only looked for then).
+    found = chosen(list(page.iter("article")))
+    if found is None:
+        elements = page.iterdescendants(etree.Element)
+        found = chosen([*page.iter("main"), *(t for t in elements if t.get("role") == "main")])
+    if found is not None:
+        return found
     if direct:
         return max(direct, key=direct.__getitem__)
     return next(page.iter("body"), page)
 
 
-def _text_length(tag: etree._Element) -> int:
+def _text_length(tag: etree._Element, plain: bool = False) -> int:
+    """The length of the element's text as ``_strings`` reads it (see ``_is_plain``)."""
+    if plain:
+        return sum(len(_shorten(s)) for s in tag.itertext() if s)
     return sum(map(len, _strings(tag)))
 
 
@@ -572,7 +607,8 @@ def _class_words(tag: etree._Element) -> set[str]:
     for attr in ("class", "id", "role"):
         value = tag.get(attr)
         if value:
-            spaced = _CAMEL_BOUNDARY.sub(r"\1 \2", value)
+            # A value without capitals has no camel-case boundary (most class names).
+            spaced = value if value.islower() else _CAMEL_BOUNDARY.sub(r"\1 \2", value)
             words.update(w for w in _CLASS_SEPARATOR.split(spaced.lower()) if w)
     return words
 
@@ -592,12 +628,19 @@ def _remove_furniture(container: etree._Element) -> None:
         _remove(tag)
 
 
-def _paragraphs(container: etree._Element) -> list[str]:
-    """Paragraph texts in document order, innermost block only, without boilerplate lines."""
+def _paragraphs(container: etree._Element, *, plain: bool = False) -> list[str]:
+    """Paragraph texts in document order, innermost block only, without boilerplate lines.
+
+    ``plain``: the page passes ``_is_plain``.
+    """
     out: list[str] = []
     blocks = list(container.iterdescendants(*_PARAGRAPH_TAGS))
     if not blocks:
         return _loose_lines(container)
+    # Without <br> (whose newline ``_strings`` adds), a plain page's block text is its
+    # ``itertext()``: the strings ``_strings`` shortens are white space, and stay white space,
+    # so joining and splitting at white space gives the same words either way.
+    itertext = plain and next(container.iter("br"), None) is None
     # A block that holds other blocks (<li><p>..</p></li>) is read through its inner ones.
     # Each block marks its nearest block ancestor: linear, where a search per block is not.
     ids = set(blocks)
@@ -612,7 +655,8 @@ def _paragraphs(container: etree._Element) -> list[str]:
     for tag in blocks:
         if tag in outer:
             continue
-        text = " ".join("".join(_strings(tag, br_newlines=True)).split())
+        strings = tag.itertext() if itertext else _strings(tag, br_newlines=True)
+        text = " ".join("".join(strings).split())
         if not text:
             continue
         if bp.is_end_marker(text) or bp.is_trailer_heading(text):

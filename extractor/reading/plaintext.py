@@ -139,11 +139,12 @@ def _split_indented(lines: list[_Line]) -> list[_Line]:
     Only blocks that mix indented and flush lines are split; a block indented as a whole
     (a quoted passage, a dump with every line indented) stays as it is.
     """
+    first_indent: dict[int, bool] = {}
+    if all(first_indent.setdefault(line.block, line.indent) == line.indent for line in lines):
+        return lines  # no block mixes indents: the blocks stay as they are (most texts)
     by_block: dict[int, set[bool]] = {}
     for line in lines:
         by_block.setdefault(line.block, set()).add(line.indent)
-    if all(len(indents) == 1 for indents in by_block.values()):
-        return lines  # no block to split: the blocks stay as they are (most texts)
     out: list[_Line] = []
     block, previous = -1, None
     for line in lines:
@@ -203,7 +204,10 @@ def _is_head(line: str) -> bool:
 def date_line(line: str) -> dt.date | None:
     """The date of a line that is only a date ("Published 26 May 2023, 07:45 CEST")."""
     rest = _PUBLISHED_PREFIX.sub("", line, count=1)
-    if len(_LETTER_RUN.findall(rest)) > _MAX_DATE_LINE_EXTRA_WORDS + _MAX_DATE_WORDS:
+    # More words than the limit: a word past it exists. A sentence need not be split into all
+    # its words for that.
+    limit = _MAX_DATE_LINE_EXTRA_WORDS + _MAX_DATE_WORDS
+    if next(itertools.islice(_LETTER_RUN.finditer(rest), limit, None), None) is not None:
         return None  # too many words even without a date (a sentence): skip the date search
     found = find_date(rest)
     if found is None:

@@ -42,6 +42,12 @@ _DATELINE = re.compile(
 )
 
 
+#: The end of every ``_DATELINE`` match: a dash, then (past any white space) the story's first
+#: character. A cheap search: the full pattern backtracks a long way on a sentence whose only
+#: dashes are inside words ("Wellington-based").
+_DATELINE_END = re.compile(r"""(?:-|–|—)\s*(?=[^\W_a-z]|["“‘'])""")
+
+
 @dataclass(frozen=True)
 class Dateline:
     """A parsed dateline: the place as printed, its date if any, and where the story starts."""
@@ -75,7 +81,7 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
     ('SAN JOSE', 'BUSINESS WIRE')
     """
     head = paragraph[:200]
-    if "-" not in head and "–" not in head and "—" not in head:
+    if _DATELINE_END.search(head) is None:
         return None  # no dash ends a dateline here (most lines: skips the costly pattern)
     match = _DATELINE.match(head)
     if match is None:
@@ -94,7 +100,7 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
         found = find_date(date_text, default_year=year or 2000)
         if found is None:
             return None  # "Acme, the maker of anvils - said" is not a dateline
-        explicit_year = re.search(r"\b(?:19|20)\d\d\b", date_text) is not None
+        explicit_year = _YEAR.search(date_text) is not None
         date = found[0] if (year or explicit_year) else None
     if not all_caps and date_text is None and agency is None:
         return None
@@ -104,6 +110,11 @@ def find_dateline(paragraph: str, *, year: int | None = None) -> Dateline | None
         return None  # "Acme (the maker) - ...": a parenthesis, not an agency
     return Dateline(place=place.strip(), date=date, end=match.end(), agency=agency)
 
+
+#: A year printed in a dateline's date.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A vowel: a word without one is an acronym ("BBC").
+_VOWEL = re.compile(r"[AEIOUYaeiouy]")
 
 #: An agency or distributor tag: one to four capitalised words ("Reuters", "AP", "BUSINESS WIRE").
 _AGENCY = re.compile(r"^\s*[^\W\d_a-z][\w&.-]*(?:\s+[^\W\d_a-z][\w&.-]*){0,3}\s*$")
@@ -156,7 +167,7 @@ def title_case(name: str) -> str:
     for i, word in enumerate(words):
         if i > 0 and word.lower() in lexicon().name_small_words:
             out.append(word.lower())
-        elif not re.search(r"[AEIOUYaeiouy]", word) and word.isascii():
+        elif not _VOWEL.search(word) and word.isascii():
             out.append(word)  # an acronym: "BBC", "CNBC"
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
@@ -197,8 +208,15 @@ def _spellings(words: list[str], text: str) -> Iterator[str]:
         return
     low = folded(text)  # same length as text: one character for each
     parts = [word.lower() for word in words]
+    first = len(parts[0])
     start = low.find(parts[0])
     while start >= 0:
+        # A first word inside a longer one ("the" in "other"): the next word needs white
+        # space first, as ``_spelled_at`` would find (checked here, without the call).
+        after = start + first
+        if len(parts) > 1 and (after >= len(text) or not text[after].isspace()):
+            start = low.find(parts[0], start + 1)
+            continue
         end = _spelled_at(text, low, parts, start)
         if end is None:
             start = low.find(parts[0], start + 1)

@@ -88,6 +88,13 @@ def test_item_prop_article_body_is_preferred_container() -> None:
     assert read_article(html).text == "First paragraph.\n\nSecond paragraph."
 
 
+@pytest.mark.parametrize("name", ["ITEMPROP", "ItemProp"])
+def test_item_prop_is_found_whatever_the_case_of_its_name(name: str) -> None:
+    html = f"""<html><body><article><p>Teaser text that is long enough to count.</p>
+    <div {name}="articleBody"><p>Body paragraph.</p></div></article></body></html>"""
+    assert read_article(html).text == "Body paragraph."
+
+
 def test_truncated_html_is_read_best_effort() -> None:
     html = "<html><head><title>Acme buys Widget</title></head><body><article><p>Acme bought"
     article = read_article(html)

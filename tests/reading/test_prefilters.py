@@ -39,6 +39,9 @@ _PIECES = [
     "Subscribe",
     "Acme",
     "Holloway",
+    "Other",
+    "theme",
+    "the",
     "4 March 2024",
     "Jan. 5, 2023",
     "2024-03-04",
@@ -113,6 +116,22 @@ def test_date_pretests_keep_every_pattern_that_matches(text: str) -> None:
 def test_dateline_needs_a_dash(line: str) -> None:
     if wire._DATELINE.match(line[:200]):
         assert any(dash in line[:200] for dash in "-–—")
+        assert wire._DATELINE_END.search(line[:200]) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["LONDON", "São Paulo", ",", "Jan 5", "(Reuters)", "/PRNewswire/", "-"])
+        | st.sampled_from(["--", "–", "—", "Acme", "acme", "“Yes", "'No", "_x", "5", "a-b", "."])
+        | _SPACES,
+        max_size=10,
+    ).map("".join)
+)
+def test_dateline_end_is_in_every_dateline(line: str) -> None:
+    if wire._DATELINE.match(line[:200]):
+        assert wire._DATELINE_END.search(line[:200]) is not None
+    assert (wire.find_dateline(line) is None) or wire._DATELINE_END.search(line[:200])
 
 
 _NAME_WORDS = st.lists(st.sampled_from(["ACME", "NEWS", "THE", "SKY", "KIT", "A&B", "X_Y"]))
@@ -210,3 +229,159 @@ _DATE_BITS = st.sampled_from(
 def test_date_line_word_bound_changes_no_answer(parts: list[tuple[str, str]]) -> None:
     line = "".join(a + b for a, b in parts)
     assert plaintext.date_line(line) == _date_line_reference(line)
+
+
+#: Characters around the edges the byte tests rely on: controls, C1 controls, Latin-1,
+#: the first characters past it, a lone surrogate, the replacement mark, CJK, emoji.
+_EDGE_CHARS = st.sampled_from(
+    [
+        *("\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ", "~", "\x7f"),
+        *("\x80", "\x9f", "\xa0", "£", "é", "\xff", "\u0100", "Ł", "“", "\ud800", "\udfff"),
+        *("\ufffd", "漢", "\U0001f600", "a"),
+    ]
+)
+_EDGE_TEXT = st.lists(_EDGE_CHARS | st.text(max_size=3), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDGE_TEXT)
+def test_latin1_byte_test_agrees_with_the_high_char_pattern(text: str) -> None:
+    assert repair.has_latin1_high(text) == (repair._HIGH_CHAR.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDGE_TEXT)
+def test_control_byte_test_agrees_with_the_control_pattern(text: str) -> None:
+    assert decoding.has_control(text) == bool(decoding._CONTROL.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _EDGE_TEXT
+    | st.lists(_MOJIBAKE_BITS | _EDGE_CHARS | st.sampled_from(["ÐÂÐÇ´«Ã½", "ÐÂÐÇ", " "])).map(
+        "".join
+    )
+)
+def test_repair_text_skips_only_repairs_that_change_nothing(text: str) -> None:
+    """Skipping a repair that the text's Latin-1 characters rule out changes nothing."""
+    warnings: list[str] = []
+    expected = repair.repair_mojibake(repair.repair_cjk(text, warnings), warnings)
+    expected = repair.unicodedata.normalize("NFC", expected)
+    assert repair.repair_text(text, []) == expected
+
+
+#: Pieces of HTML around what ``_strings`` treats apart: comments, processing instructions,
+#: whitespace-only strings (ASCII and not), entities, inline elements, line breaks.
+_HTML_PIECES = st.sampled_from(
+    [
+        *("<b>", "</b>", "<i>", "</i>", "<span class='x'>", "</span>", "<a href='/x'>", "</a>"),
+        *("<!-- note -->", "<!---->", "<?pi z?>", "<br>", "<br/>", "<img src='x'>", "<u></u>"),
+        *("  ", "\n", " \t\n ", "\xa0", "\u2003", "&amp;", "&nbsp;", "&#65;", "word", "Acme"),
+        *("<pre> a  b </pre>", "<ruby>X<rt>x</rt></ruby>", "<textarea> t </textarea>"),
+    ]
+)
+_HTML_BODY = st.lists(_HTML_PIECES | st.text(alphabet="ab <>&/", max_size=3), max_size=12).map(
+    "".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HTML_BODY, min_size=1, max_size=3))
+def test_itertext_reading_of_plain_pages_agrees_with_strings(bodies: list[str]) -> None:
+    from extractor.reading import html
+
+    page = html._parse(
+        "<html><body><div>" + "".join(f"<p>{b}</p>" for b in bodies) + "</div></body></html>"
+    )
+    plain = html._is_plain(page)
+    for p in page.iter("p"):
+        assert html._text_length(p, plain) == html._text_length(p)
+        if plain and next(page.iter("br"), None) is None:
+            fast = " ".join("".join(p.itertext()).split())
+            assert fast == " ".join("".join(html._strings(p, br_newlines=True)).split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abAZ-_ :.09éÉ"), max_size=12))
+def test_class_words_skip_the_camel_case_split_only_when_it_changes_nothing(value: str) -> None:
+    from extractor.reading import html
+
+    spaced = html._CAMEL_BOUNDARY.sub(r"\1 \2", value)
+    if value.islower():
+        assert spaced == value
+
+
+def test_a_line_opening_with_a_letter_or_digit_is_never_a_rule() -> None:
+    """Every ``str.isalnum`` character is ``\\w``, so ``RULE_LINE`` cannot match from it."""
+    word = re.compile(r"\w")
+    assert all(word.match(ch) for ch in map(chr, range(0x110000)) if ch.isalnum())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDGE_TEXT)
+def test_latin1_high_bytes_are_the_high_half_characters(text: str) -> None:
+    expected = "".join(ch for ch in text if "\x80" <= ch <= "\xff").encode("latin-1")
+    assert repair.latin1_high_bytes(text) == expected
+
+
+def test_no_leading_bullet_character_is_a_letter_or_digit() -> None:
+    """``key`` skips the bullet pattern for a line that opens with a letter or digit."""
+    assert not any(ch.isalnum() for ch in map(chr, range(0x110000)) if bp._LEAD.match(ch))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES)
+def test_key_agrees_with_the_plain_reduction(line: str) -> None:
+    expected = bp._LEAD.sub("", line).strip().rstrip(":").strip().lower()
+    assert bp.key.__wrapped__(line) == expected
+
+
+def test_trailer_line_first_letters_cover_every_ignorecase_match() -> None:
+    first = re.compile(r"m|p|i|a|f", re.IGNORECASE)
+    matched = {ch for ch in map(chr, range(0x110000)) if first.match(ch)}
+    assert matched == set(bp._TRAILER_FIRST)
+    space = re.compile(r"\s")
+    assert all(ch.isspace() == bool(space.match(ch)) for ch in map(chr, range(0x110000)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LINES
+    | st.lists(
+        st.sampled_from(["Media", "enquiries", "For", "further", "information", "contact"])
+        | st.sampled_from(["İnvestor", "relations", ":", "Markets", "|", "/", " - ", "News"])
+        | _SPACES
+    ).map("".join)
+)
+def test_trailer_and_section_pretests_change_no_answer(line: str) -> None:
+    plain_trailer = (
+        bp.key(line) in bp.lexicon().trailer_headings or bp.TRAILER_LINE.match(line) is not None
+    )
+    assert bp.is_trailer_heading(line) == plain_trailer
+    pieces = [p for p in bp._SECTION_SEPARATOR.split(bp.key(line)) if p]
+    plain_section = bool(pieces) and all(p in bp.lexicon().section_names for p in pieces)
+    assert bp.is_section_label(line) == plain_section
+
+
+def test_lower_never_shortens_and_keeps_the_end_marker_wrapping_apart() -> None:
+    """What ``is_end_marker``'s length test relies on, over every character."""
+    wrap = set(bp._END_MARKER_WRAP)
+    for ch in map(chr, range(0x110000)):
+        low = ch.lower()
+        assert len(low) >= 1
+        assert (ch in wrap) == (low in wrap) if len(low) == 1 else not wrap & set(low)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LINES
+    | st.lists(
+        st.sampled_from(["ENDS", "ends", "-", "–", "—", "#", " ", "###", "İ", "Σ", "x" * 30])
+        | _SPACES
+    ).map("".join)
+)
+def test_end_marker_length_test_changes_no_answer(line: str) -> None:
+    markers = bp.lexicon().end_markers
+    plain = line.strip().lower()
+    expected = plain in markers or bp.key(line) in markers or plain.strip("-–—# ") in markers
+    assert bp.is_end_marker(line) == expected
