@@ -444,8 +444,9 @@ _PREMODIFIED = re.compile(
 )
 
 
-#: What may stand between two names of one list: ", ", " and ", ", or ", " & ".
-_LIST_JOINER = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+#: What may stand between two names of one list: ", ", " and ", ", or ", " & " (the whole
+#: gap: ``fullmatch`` between the names, which need not copy the gap out of the text).
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*")
 
 
 def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, TypedName]) -> None:
@@ -454,7 +455,7 @@ def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, Ty
     lex = name_words()
     groups: list[list[Occurrence]] = []
     for prev, occ in itertools.pairwise(occurrences):
-        if prev.end <= occ.start and joiner.match(text[prev.end : occ.start]):
+        if prev.end <= occ.start and joiner.fullmatch(text, prev.end, occ.start):
             if groups and groups[-1][-1] is prev:
                 groups[-1].append(occ)
             else:
