@@ -426,6 +426,9 @@ def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[st
         if precheck is not None and left.isascii():
             if lowered is None:
                 lowered = left.lower()
+            ends = vocab.left_title_ends[i]
+            if ends is not None and not _title_may_end(lowered, pos, *ends):
+                continue
             if not precheck.search(lowered, pos):
                 continue
         if pattern.search(left, pos):
@@ -435,6 +438,12 @@ def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[st
     # '"...," said Zoltan Kovacsik.': a speaker named at the end of a sentence is a person.
     if _CLAUSE_END.match(right) and _SAID_BEFORE.search(left[-12:]):
         points.append(("person", 1.0))
+
+
+def _title_may_end(lowered: str, pos: int, tail: re.Pattern[str], words: frozenset[str]) -> bool:
+    """Whether a role can end right before the tail of its pattern (``left_title_ends``)."""
+    m = tail.search(lowered, pos)
+    return m is not None and (m.group(1) in words or lowered.find("head", pos, m.end(1)) >= 0)
 
 
 #: Plural nouns after a list of names that make the names modifiers, not companies.

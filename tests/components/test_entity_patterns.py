@@ -14,14 +14,15 @@ import re
 import pytest
 
 from extractor.components import entity_evidence, entity_patterns, entity_references
-from extractor.components.entity_evidence import _word_start
+from extractor.components.entity_evidence import _title_may_end, _word_start
 from extractor.components.entity_patterns import opening_chars, vocabulary
 from extractor.lexicons import load_lexicon
 
 _FILLER = ["the", "a", "of", "at", "for", "with", "and", "is", "was", ",", "in", "stake",
            "per cent", "%", "invested", "$5m", "more", "said", "Halvard", "Quorn-Bay", "(",
            "state", "railway", "regulator", "investor", "co-", "such as", "brands",
-           "told"]  # fmt: skip
+           "told", "head of", "chief", "officer", "spokeswoman", "shareholders", "owner",
+           "m&a", "co-founder"]  # fmt: skip
 _SEPARATORS = [" ", " ", " ", "  ", ", ", " , ", "-", "\t"]
 
 
@@ -55,10 +56,10 @@ def test_module_doctests_pass(module: object) -> None:
 
 def test_left_search_from_the_last_words_finds_the_same_matches() -> None:
     vocab = vocabulary()
-    matched = 0
+    matched = title_ends = 0
     for left in _contexts(1500, seed=1):
-        for (pattern, _, _), span, precheck in zip(
-            vocab.left, vocab.left_spans, vocab.left_prechecks, strict=True
+        for (pattern, _, _), span, precheck, ends in zip(
+            vocab.left, vocab.left_spans, vocab.left_prechecks, vocab.left_title_ends, strict=True
         ):
             pos = 0 if span is None else _word_start(left, span)
             full = bool(pattern.search(left))
@@ -66,9 +67,14 @@ def test_left_search_from_the_last_words_finds_the_same_matches() -> None:
             if precheck is not None and left.isascii():
                 # The precheck is a necessary condition: never false where the pattern matches.
                 assert not full or precheck.search(left.lower(), pos), left
+            if ends is not None and left.isascii():
+                # So is the test of the role's last word, tried before it.
+                assert not full or _title_may_end(left.lower(), pos, *ends), left
+                title_ends += full
             assert short == full, left
             matched += full
     assert matched > 300  # the contexts do exercise the patterns
+    assert title_ends > 20
 
 
 def test_job_title_patterns_need_only_the_title_at_the_end() -> None:
