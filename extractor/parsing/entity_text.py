@@ -133,8 +133,11 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
 _LINE_TOKENS = re.compile(
     r"""
     (?P<plain>(?:
-        (?!(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el
-            |of|plc|llc|inc|ltd)(?![a-z]))  # joiners and lower-case legal forms: words
+        # joiners and lower-case legal forms ("de", "of", "plc") are words: the trie of
+        # de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el|of|plc|
+        # llc|inc|ltd (the same words, each letter read once)
+        (?!(?:al|bin|d(?:a(?:s)?|e(?:(?:l(?:la)?|n|r|s))?|i|o(?:s)?|u)|el|inc|l(?:a|e|lc|td)
+            |of|plc|v(?:an|on)|y)(?![a-z]))
         [a-z][^\sA-Z&]*(?!\S)\s*  # a plain word, its punctuation and the space after it
     )+)
     | \S+                       # any other word, with its punctuation
