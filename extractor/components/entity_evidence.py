@@ -223,6 +223,14 @@ def _split_blocked(words: list[Word], blocked: frozenset[str] | set[str]) -> lis
     return [p for p in parts if p]
 
 
+@functools.lru_cache(maxsize=8192)
+def _intrinsic_items(name: str) -> tuple[tuple[str, float], ...]:
+    """``_intrinsic`` with the process's vocabulary, as items in their order (cached, like
+    the name helpers of ``names``: a name's own points do not depend on the article, and
+    news names recur)."""
+    return tuple(_intrinsic(name, vocabulary()).items())
+
+
 def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
     """Points from the name itself."""
     words = name.split()
@@ -298,7 +306,7 @@ def type_names(
     for occ in occurrences:
         typed = by_key.get(occ.key)
         if typed is None:
-            typed = TypedName(occ.key, occ.name, "none", dict(_intrinsic(occ.name, vocab)))
+            typed = TypedName(occ.key, occ.name, "none", dict(_intrinsic_items(occ.name)))
             by_key[occ.key] = typed
         typed.occurrences.append(occ)
         score = typed.scores  # this name's own dict: updated in place
