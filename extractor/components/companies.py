@@ -59,8 +59,6 @@ _DEFINED_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
-#: Lower-case words of the text; the look-ahead is the first letter, which ``re`` can scan for.
-_LOWER_WORD = re.compile(r"(?=[a-z])\b[a-z][a-z'’-]+\b")
 _PAREN_AFTER = re.compile(r"\s*\(")
 _FORMERLY = re.compile(r"\bformerly\s+(?:known\s+as|called)\s+$")
 
@@ -85,8 +83,7 @@ class CompaniesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # computed once per Doc, shared with the other components
-        lower_words = set(_LOWER_WORD.findall(text))
-        occurrences = make_occurrences(text, lower_words)
+        occurrences = make_occurrences(text)  # (finds the lower-case words if it needs them)
         # A user's NER, if any: reading doc.ents walks every token, so only when it ran.
         ents = (
             [(e.start_char, e.end_char, e.label_) for e in doc.ents]

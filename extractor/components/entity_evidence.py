@@ -102,8 +102,47 @@ def _dateline_agency(text: str) -> set[str]:
     return {m.group(1)} if m else set()
 
 
-def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
-    """Name occurrences of the text: runs cleaned of titles, roles and common words."""
+#: Lower-case words of the text; the look-ahead is the first letter, which ``re`` can scan for.
+LOWER_WORD = re.compile(r"(?=[a-z])\b[a-z][a-z'’-]+\b")
+
+
+class _CommonWords:
+    """``set(LOWER_WORD.findall(text)) | extra`` for ``in`` tests, without finding the
+    lower-case words of the text unless a test needs them.
+
+    Each of those words is a piece of the text: a word that is not in the text at all is
+    none of them, and most names a test asks about ("velmora") are not.
+    """
+
+    __slots__ = ("extra", "text", "words")
+
+    def __init__(self, text: str, extra: frozenset[str]) -> None:
+        self.text = text
+        self.extra = extra
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.extra:
+            return True
+        if word not in self.text:
+            return False
+        if self.words is None:
+            self.words = set(LOWER_WORD.findall(self.text))
+        return word in self.words
+
+    def with_extra(self, more: frozenset[str]) -> _CommonWords:
+        """The same words and ``more``, sharing the lower-case words once found."""
+        other = _CommonWords(self.text, self.extra | more)
+        other.words = self.words
+        return other
+
+
+def make_occurrences(text: str, lower_words: set[str] | None = None) -> list[Occurrence]:
+    """Name occurrences of the text: runs cleaned of titles, roles and common words.
+
+    ``lower_words``: the lower-case words of the text (``LOWER_WORD``), if the caller has
+    them; else they are found when first needed.
+    """
     vocab = vocabulary()
     titles = name_words().titles
     agency = _dateline_agency(text)
@@ -115,9 +154,11 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
         skip=boilerplate_ranges(text),
     )
     out: list[Occurrence] = []
-    common = lower_words | vocab.common
+    common: set[str] | _CommonWords = (
+        lower_words | vocab.common if lower_words is not None else _CommonWords(text, vocab.common)
+    )
     splitters = vocab.splitters | agency
-    headline_common: set[str] | None = None  # made for the first title-case line
+    headline_common: set[str] | _CommonWords | None = None  # made for the first headline
     for run in runs:
         words = run.words  # (read only: the words dropped below are sliced off)
         title = None
@@ -146,7 +187,11 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
         if run.headline:
             # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
             if headline_common is None:
-                headline_common = common | vocab.headline
+                headline_common = (
+                    common.with_extra(vocab.headline)
+                    if isinstance(common, _CommonWords)
+                    else common | vocab.headline
+                )
             parts = [p for part in parts for p in _split_common(part, headline_common)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
@@ -181,7 +226,7 @@ def _blocked(word: str, vocab: Vocabulary) -> bool:
     return word in vocab.blocked or word.rstrip(".") in vocab.blocked
 
 
-def _is_common(word: str, lower_words: set[str]) -> bool:
+def _is_common(word: str, lower_words: set[str] | _CommonWords) -> bool:
     folded = word.casefold()
     return folded in STOP_WORDS or folded in lower_words
 
@@ -198,7 +243,7 @@ def _strip_role_prefix(words: list[Word], vocab: Vocabulary) -> list[Word]:
     return words
 
 
-def _split_common(words: list[Word], common: set[str]) -> list[list[Word]]:
+def _split_common(words: list[Word], common: set[str] | _CommonWords) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     for w in words:
         if _is_common(w.text, common):

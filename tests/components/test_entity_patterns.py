@@ -12,6 +12,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.components import entity_evidence, entity_patterns, entity_references
 from extractor.components.entity_evidence import _title_may_end, _word_start
@@ -185,3 +187,20 @@ def test_a_screen_fails_only_where_every_light_pattern_of_its_group_fails() -> N
         assert [p for p in group if p in heavy] == list(heavy)
         screened += not screen.match(right)
     assert screened >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="abcXY ’'-.,\n", max_size=60),
+    words=st.lists(st.text(alphabet="abcX’'-", min_size=1, max_size=5), max_size=8),
+)
+def test_common_words_answer_as_the_set_of_lower_case_words(text: str, words: list[str]) -> None:
+    """``_CommonWords`` finds the lower-case words only when asked about a piece of the
+    text; its answers are those of the set it stands for."""
+    extra = frozenset({"ab"})
+    plain = set(entity_evidence.LOWER_WORD.findall(text)) | extra
+    lazy = entity_evidence._CommonWords(text, frozenset({"ab"}))
+    headline = lazy.with_extra(frozenset({"ca"}))
+    for word in words:
+        assert (word in lazy) == (word in plain)
+        assert (word in headline) == (word in plain | {"ca"})
