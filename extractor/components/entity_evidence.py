@@ -457,19 +457,14 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
 def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[str, float]]) -> None:
     """Add the points of the left context (not empty) to ``points``."""
     folded = left.casefold()
-    by_word = vocab.left_by_word
-    # The patterns one of the last two words triggers, and those that need a list cue
-    # ("brands such as X"), in their order.
-    candidates = {
-        i for word in _LAST_WORDS.findall(folded[-30:])[-2:] for i in by_word.get(word, ())
-    }
-    if _LIST_CUE.search(folded):
-        candidates.update(vocab.left_listing)
+    candidates = _left_candidates(
+        tuple(_LAST_WORDS.findall(folded[-30:])[-2:]), _LIST_CUE.search(folded) is not None
+    )
     starts: dict[int, int] = {}
     lowered = None
-    for i in sorted(candidates):
-        pattern, kind, pts = vocab.left[i]
-        span, precheck = vocab.left_spans[i], vocab.left_prechecks[i]
+    plan = vocab.left_plan
+    for i in candidates:
+        pattern, kind, pts, span, precheck, ends = plan[i]
         pos = 0
         if span is not None:
             # Only the last ``span`` words can hold a match (see ``left_spans``).
@@ -479,11 +474,15 @@ def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[st
         if precheck is not None and left.isascii():
             if lowered is None:
                 lowered = left.lower()
-            ends = vocab.left_title_ends[i]
             if ends is not None and not _title_may_end(lowered, pos, *ends):
                 continue
-            if not precheck.search(lowered, pos):
+            found = precheck.search(lowered, pos)
+            if found is None:
                 continue
+            # Where the pattern matches, so does the precheck, at the same start: no match
+            # starts before the precheck's first, and the case-blind title trie need not be
+            # tried at every word before it.
+            pos = found.start()
         if pattern.search(left, pos):
             points.append((kind, pts))
             if kind == "company" and pts >= 2:
@@ -491,6 +490,18 @@ def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[st
     # '"...," said Zoltan Kovacsik.': a speaker named at the end of a sentence is a person.
     if _CLAUSE_END.match(right) and _SAID_BEFORE.search(left[-12:]):
         points.append(("person", 1.0))
+
+
+@functools.lru_cache(maxsize=4096)
+def _left_candidates(last_words: tuple[str, ...], listing: bool) -> tuple[int, ...]:
+    """The left patterns to try, in their order: those the last two words of the context
+    trigger, and with a list cue ("brands such as X") those that need one (cached: the same
+    few words end most contexts)."""
+    vocab = vocabulary()
+    candidates = {i for word in last_words for i in vocab.left_by_word.get(word, ())}
+    if listing:
+        candidates.update(vocab.left_listing)
+    return tuple(sorted(candidates))
 
 
 def _title_may_end(lowered: str, pos: int, tail: re.Pattern[str], words: frozenset[str]) -> bool:

@@ -63,6 +63,9 @@ class Vocabulary:
     #: Cheap necessary conditions for some left patterns, searched in ``left.lower()`` when
     #: the context is ASCII: ``(?i)`` makes the job-title trie about five times slower, and
     #: on ASCII text it matches exactly what the case-sensitive pattern matches lower-cased.
+    #: Each is the pattern lower-cased without its look-behinds, so wherever the pattern
+    #: matches the precheck matches with the same start: the pattern is searched from the
+    #: precheck's first match.
     left_prechecks: tuple[LazyPattern | None, ...]
     #: A cheaper necessary condition, tried before each precheck: where a role pattern
     #: matches, the role ends with its last word right before the pattern's fixed tail
@@ -71,6 +74,19 @@ class Vocabulary:
     #: of the listed titles and staff nouns), or the role is an open "head of X Y", whose
     #: "head" lies in those words. (None: no such test; see ``title_tails``.)
     left_title_ends: tuple[tuple[re.Pattern[str], frozenset[str]] | None, ...]
+    #: Per left pattern, everything ``entity_evidence`` reads of it: (pattern, kind,
+    #: points, span, precheck, title ends), one tuple instead of four lookups.
+    left_plan: tuple[
+        tuple[
+            LazyPattern,
+            str,
+            float,
+            int | None,
+            LazyPattern | None,
+            tuple[re.Pattern[str], frozenset[str]] | None,
+        ],
+        ...,
+    ]
     boilerplate_starts: tuple[str, ...]
     section_ends: frozenset[str]
 
@@ -398,6 +414,8 @@ def vocabulary() -> Vocabulary:
         *(None for _ in left[5:]),
     )
     title_ends = title_tails(roles)
+    title_ends += (None,) * (len(left) - len(title_ends))
+    left_patterns = tuple((LazyPattern(p), k, s) for p, k, s in left)
     if len(triggers) != len(left):
         raise LexiconError("entity_evidence: one trigger set per left-context pattern")
     right_patterns = tuple((LazyPattern(p), k, s) for p, k, s in right)
@@ -414,7 +432,13 @@ def vocabulary() -> Vocabulary:
         left_listing=tuple(i for i, t in enumerate(triggers) if t is None),
         left_spans=spans,
         left_prechecks=prechecks,
-        left_title_ends=title_ends + (None,) * (len(left) - len(title_ends)),
+        left_title_ends=title_ends,
+        left_plan=tuple(
+            (*item, span, precheck, ends)
+            for item, span, precheck, ends in zip(
+                left_patterns, spans, prechecks, title_ends, strict=True
+            )
+        ),
         blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
         calendar=frozenset(non["calendar_words"]),
         splitters=frozenset(non["calendar_words"] + non["currency_codes"]),
@@ -441,7 +465,7 @@ def vocabulary() -> Vocabulary:
         right_by_first=right_by_first,
         right_other=right_other,
         right_screens=screens(right_by_first),
-        left=tuple((LazyPattern(p), k, s) for p, k, s in left),
+        left=left_patterns,
         boilerplate_starts=tuple(non["boilerplate_line_starts"]),
         section_ends=frozenset(non["section_end_headings"]),
     )

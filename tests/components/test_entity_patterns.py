@@ -68,7 +68,10 @@ def test_left_search_from_the_last_words_finds_the_same_matches() -> None:
             short = bool(pattern.search(left, pos))
             if precheck is not None and left.isascii():
                 # The precheck is a necessary condition: never false where the pattern matches.
-                assert not full or precheck.search(left.lower(), pos), left
+                found = precheck.search(left.lower(), pos)
+                assert not full or found, left
+                # ... whose first match is where the pattern's search may start.
+                assert not found or bool(pattern.search(left, found.start())) == full, left
             if ends is not None and left.isascii():
                 # So is the test of the role's last word, tried before it.
                 assert not full or _title_may_end(left.lower(), pos, *ends), left
