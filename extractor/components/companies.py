@@ -97,9 +97,10 @@ class CompaniesComponent:
         flags = doc.to_array([SENT_START, IDX, IS_SPACE, ENT_KB_ID])
         sentences = sentence_starts(doc, flags)
         refs = find_references(text, companies, sentences, definitions=_DEFINED_AFTER)
-        doc._.extractor_companies = companies
-        doc._.extractor_company_refs = refs
-        doc._.extractor_entity_names = typed
+        ext = doc._  # (each ``doc._`` makes a new accessor)
+        ext.extractor_companies = companies
+        ext.extractor_company_refs = refs
+        ext.extractor_entity_names = typed
         offsets = [(s, e) for c in companies for s, e in c.mentions]
         set_entities(doc, offsets, "ORG", replace=("PERSON",), tokens=flags[:, 1::2])
         return doc
