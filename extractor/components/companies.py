@@ -272,9 +272,14 @@ _UNIT_AFTER = re.compile(
 
 
 def _is_unit(text: str, named: TypedName) -> bool:
+    # Cheap necessary conditions first: a unit word in the 60 characters before, a comma
+    # right after.
     return any(
-        _UNIT_BEFORE.search(text[max(0, o.start - 60) : o.start])
-        or _UNIT_AFTER.match(text[o.end : o.end + 60])
+        (
+            _UNIT_WORDS.search(text, max(0, o.start - 60), o.start)
+            and _UNIT_BEFORE.search(text[max(0, o.start - 60) : o.start])
+        )
+        or (text.startswith(",", o.end) and _UNIT_AFTER.match(text[o.end : o.end + 60]))
         for o in named.occurrences
     )
 
