@@ -160,22 +160,23 @@ def _line_words(line: str, offset: int, dotted: frozenset[str]) -> tuple[list[Wo
     many plain words there were; the same runs come out as from ``split_words``, at a
     fraction of the cost."""
     words: list[Word] = []
+    append = words.append
     plain = 0
     for m in _LINE_TOKENS.finditer(line):
-        stretch = m.group("plain")
+        stretch = m[1]  # the ``plain`` group
         if stretch is not None:
             tokens = stretch.split()
             plain += len(tokens)
             last = tokens[-1]
             if last.isalpha():
-                words.append(_PLAIN)
+                append(_PLAIN)
             else:  # never None: a word starting with a letter keeps that letter
                 marks = _word(last, 0, dotted) or _PLAIN
-                words.append(_PLAINS[marks.closed, marks.ends_sentence])
+                append(_PLAINS[marks.closed, marks.ends_sentence])
             continue
-        word = _word(m.group(), offset + m.start(), dotted)
+        word = _word(m[0], offset + m.start(), dotted)
         if word is not None:
-            words.append(word)
+            append(word)
     return words, plain
 
 
