@@ -471,18 +471,19 @@ def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[st
             pos = starts.get(span, -1)
             if pos < 0:
                 pos = starts[span] = _word_start(left, span)
-        if precheck is not None and left.isascii():
+        if (precheck is not None or ends is not None) and left.isascii():
             if lowered is None:
                 lowered = left.lower()
             if ends is not None and not _title_may_end(lowered, pos, *ends):
                 continue
-            found = precheck.search(lowered, pos)
-            if found is None:
+            found = precheck.search(lowered, pos) if precheck is not None else None
+            if precheck is not None and found is None:
                 continue
-            # Where the pattern matches, so does the precheck, at the same start: no match
-            # starts before the precheck's first, and the case-blind title trie need not be
-            # tried at every word before it.
-            pos = found.start()
+            if found is not None:
+                # Where the pattern matches, so does the precheck, at the same start: no
+                # match starts before the precheck's first, and the case-blind title trie
+                # need not be tried at every word before it.
+                pos = found.start()
         if pattern.search(left, pos):
             points.append((kind, pts))
             if kind == "company" and pts >= 2:
@@ -505,7 +506,8 @@ def _left_candidates(last_words: tuple[str, ...], listing: bool) -> tuple[int, .
 
 
 def _title_may_end(lowered: str, pos: int, tail: re.Pattern[str], words: frozenset[str]) -> bool:
-    """Whether a role can end right before the tail of its pattern (``left_title_ends``)."""
+    """Whether a role (or body noun) can end right before the tail of its pattern
+    (``left_title_ends``)."""
     m = tail.search(lowered, pos)
     return m is not None and (m.group(1) in words or lowered.find("head", pos, m.end(1)) >= 0)
 

@@ -72,7 +72,8 @@ class Vocabulary:
     #: (", ", " is ", " of the "); that word, the letters a-z that ``tail`` (searched from
     #: the start of the ``left_spans`` words) captures, is one of ``words`` (the last words
     #: of the listed titles and staff nouns), or the role is an open "head of X Y", whose
-    #: "head" lies in those words. (None: no such test; see ``title_tails``.)
+    #: "head" lies in those words. (None: no such test; see ``title_tails``.) The body pattern
+    #: has one too: a body noun ("regulator", "central bank") before ", " or " ".
     left_title_ends: tuple[tuple[re.Pattern[str], frozenset[str]] | None, ...]
     #: Per left pattern, everything ``entity_evidence`` reads of it: (pattern, kind,
     #: points, span, precheck, title ends), one tuple instead of four lookups.
@@ -119,6 +120,12 @@ _STAFF_NOUNS = (
     "clients",
 )  # fmt: skip
 _STAFF_OF = r"\b(?:" + "|".join(_STAFF_NOUNS) + r"|{role})\s+(?:at|of|for|with)\s+(?:the\s+)?$"
+#: Organisations that are not businesses, as the body patterns name them.
+_BODY_NOUNS = (
+    "regulator", "watchdog", "authority", "agency", "ministry", "department", "government",
+    "court", "university", "college", "club", "newspaper", "central bank", "union", "charity",
+    "think tank", "tribunal", "commission", "parliament", "council",
+)  # fmt: skip
 #: The end of a context after the last word of the role (group 1) of the three role
 #: patterns (``left_title_ends``); matched in the lower-cased context.
 _TITLE_TAILS = (
@@ -178,11 +185,7 @@ def vocabulary() -> Vocabulary:
     role = f"(?i:{role_pattern()})"
     descriptor = _alternation(words["descriptor_nouns"])
     products = _alternation(non["product_nouns"])
-    body_nouns = (
-        r"regulator|watchdog|authority|agency|ministry|department|government|court|"
-        r"university|college|club|newspaper|central\s+bank|union|charity|think\s+tank|"
-        r"tribunal|commission|parliament|council"
-    )
+    body_nouns = "|".join(n.replace(" ", r"\s+") for n in _BODY_NOUNS)
     right = (
         # "X's shares", "X shareholders", "X's board"
         (
@@ -414,7 +417,9 @@ def vocabulary() -> Vocabulary:
         *(None for _ in left[5:]),
     )
     title_ends = title_tails(roles)
-    title_ends += (None,) * (len(left) - len(title_ends))
+    title_ends += (None,) * (len(left) - len(title_ends) - 1)
+    # The body pattern (the last): its body noun ends right before ", " or " ".
+    title_ends += ((re.compile(_TITLE_TAILS[0]), frozenset(n.split()[-1] for n in _BODY_NOUNS)),)
     left_patterns = tuple((LazyPattern(p), k, s) for p, k, s in left)
     if len(triggers) != len(left):
         raise LexiconError("entity_evidence: one trigger set per left-context pattern")
