@@ -83,7 +83,7 @@ class CompaniesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # computed once per Doc, shared with the other components
-        occurrences = make_occurrences(text)  # (finds the lower-case words if it needs them)
+        occurrences = make_occurrences(text)
         # A user's NER, if any: reading doc.ents walks every token, so only when it ran.
         ents = (
             [(e.start_char, e.end_char, e.label_) for e in doc.ents]

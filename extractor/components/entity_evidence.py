@@ -137,12 +137,8 @@ class _CommonWords:
         return other
 
 
-def make_occurrences(text: str, lower_words: set[str] | None = None) -> list[Occurrence]:
-    """Name occurrences of the text: runs cleaned of titles, roles and common words.
-
-    ``lower_words``: the lower-case words of the text (``LOWER_WORD``), if the caller has
-    them; else they are found when first needed.
-    """
+def make_occurrences(text: str) -> list[Occurrence]:
+    """Name occurrences of the text: runs cleaned of titles, roles and common words."""
     vocab = vocabulary()
     titles = name_words().titles
     agency = _dateline_agency(text)
@@ -154,11 +150,9 @@ def make_occurrences(text: str, lower_words: set[str] | None = None) -> list[Occ
         skip=boilerplate_ranges(text),
     )
     out: list[Occurrence] = []
-    common: set[str] | _CommonWords = (
-        lower_words | vocab.common if lower_words is not None else _CommonWords(text, vocab.common)
-    )
+    common = _CommonWords(text, vocab.common)  # and the lower-case words of the text
     splitters = vocab.splitters | agency
-    headline_common: set[str] | _CommonWords | None = None  # made for the first headline
+    headline_common: _CommonWords | None = None  # made for the first title-case line
     for run in runs:
         words = run.words  # (read only: the words dropped below are sliced off)
         title = None
@@ -187,11 +181,7 @@ def make_occurrences(text: str, lower_words: set[str] | None = None) -> list[Occ
         if run.headline:
             # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
             if headline_common is None:
-                headline_common = (
-                    common.with_extra(vocab.headline)
-                    if isinstance(common, _CommonWords)
-                    else common | vocab.headline
-                )
+                headline_common = common.with_extra(vocab.headline)
             parts = [p for part in parts for p in _split_common(part, headline_common)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
@@ -226,7 +216,7 @@ def _blocked(word: str, vocab: Vocabulary) -> bool:
     return word in vocab.blocked or word.rstrip(".") in vocab.blocked
 
 
-def _is_common(word: str, lower_words: set[str] | _CommonWords) -> bool:
+def _is_common(word: str, lower_words: _CommonWords) -> bool:
     folded = word.casefold()
     return folded in STOP_WORDS or folded in lower_words
 
@@ -243,7 +233,7 @@ def _strip_role_prefix(words: list[Word], vocab: Vocabulary) -> list[Word]:
     return words
 
 
-def _split_common(words: list[Word], common: set[str] | _CommonWords) -> list[list[Word]]:
+def _split_common(words: list[Word], common: _CommonWords) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     for w in words:
         if _is_common(w.text, common):
