@@ -30,7 +30,9 @@ from extractor.parsing.word_trie import trie_alternation
 
 _REFERENCE = re.compile(
     r"""
-    (?<!\w)(?P<det>[Tt]he|[Bb]oth)\s+  # (a word start: "\b" before a letter, cheaper)
+    # "[Tt]he|[Bb]oth" at a word start, each branch opening with its letter so that ``re``
+    # scans for the four first letters: "T(?<!\wT)" is "\bT", with a look-behind after it
+    (?P<det>T(?<!\wT)he|t(?<!\wt)he|B(?<!\wB)oth|b(?<!\wb)oth)\s+
     (?:(?P<num>two|three|four)\s+)?
     (?:(?P<adj>[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+)??   # "Chinese", "combined" (optional)
     (?P<noun>firm|company|group|bank|lender|carrier|airline|insurer|brokerage|operator|

@@ -207,3 +207,22 @@ def test_common_words_answer_as_the_set_of_lower_case_words(text: str, words: li
     for word in words:
         assert (word in lazy) == (word in plain)
         assert (word in headline) == (word in plain | {"ca"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "The", "both", "Both", "x", "9", "_", "two", "firm", "Group",
+                         "bank", "-", " ", "  ", ",", "é", "\n", "combined"]),
+        max_size=16,
+    )
+)  # fmt: skip
+def test_reference_pattern_finds_what_the_plain_word_start_finds(parts: list[str]) -> None:
+    """The reference pattern opens each branch with its letter (so ``re`` can scan for it);
+    it finds the same references as the plain "\\b[Tt]he|\\b[Bb]oth" opening."""
+    text = "".join(parts)
+    pattern = entity_references._REFERENCE.pattern
+    body = pattern.split("(?P<det>", 1)[1].split("\n", 1)[1]  # the lines after the det group
+    plain = re.compile(r"(?=[TtBb])\b(?P<det>[Tt]he|[Bb]oth)\s+" + body, re.VERBOSE)
+    found = [(m.span(), m.groupdict()) for m in entity_references._REFERENCE.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
