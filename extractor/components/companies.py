@@ -25,10 +25,11 @@ Helpers for the quote and deal components (all offsets are characters of ``doc.t
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -58,8 +59,6 @@ _DEFINED_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
-#: Lower-case words of the text; the look-ahead is the first letter, which ``re`` can scan for.
-_LOWER_WORD = re.compile(r"(?=[a-z])\b[a-z][a-z'’-]+\b")
 _PAREN_AFTER = re.compile(r"\s*\(")
 _FORMERLY = re.compile(r"\bformerly\s+(?:known\s+as|called)\s+$")
 
@@ -84,8 +83,7 @@ class CompaniesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # computed once per Doc, shared with the other components
-        lower_words = set(_LOWER_WORD.findall(text))
-        occurrences = make_occurrences(text, lower_words)
+        occurrences = make_occurrences(text)
         # A user's NER, if any: reading doc.ents walks every token, so only when it ran.
         ents = (
             [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -95,13 +93,16 @@ class CompaniesComponent:
         occurrences = _add_model_entities(text, occurrences, ents)
         typed = type_names(text, occurrences, ents=ents)
         companies = group_companies(text, typed)
-        sentences = sentence_starts(doc)
+        # One read of the token table serves the sentence starts and the entity spans.
+        flags = doc.to_array([SENT_START, IDX, IS_SPACE, ENT_KB_ID])
+        sentences = sentence_starts(doc, flags)
         refs = find_references(text, companies, sentences, definitions=_DEFINED_AFTER)
-        doc._.extractor_companies = companies
-        doc._.extractor_company_refs = refs
-        doc._.extractor_entity_names = typed
+        ext = doc._  # (each ``doc._`` makes a new accessor)
+        ext.extractor_companies = companies
+        ext.extractor_company_refs = refs
+        ext.extractor_entity_names = typed
         offsets = [(s, e) for c in companies for s, e in c.mentions]
-        set_entities(doc, offsets, "ORG", replace=("PERSON",))
+        set_entities(doc, offsets, "ORG", replace=("PERSON",), tokens=flags[:, 1::2])
         return doc
 
 
@@ -122,15 +123,16 @@ def _add_model_entities(
     return sorted(occurrences + extra, key=lambda o: o.start) if extra else occurrences
 
 
-def sentence_starts(doc: Doc) -> list[int]:
+def sentence_starts(doc: Doc, flags: numpy.ndarray | None = None) -> list[int]:
     """Character offsets where sentences start (spaCy's if set, else a simple split).
 
     Cached in ``doc.user_data``: the companies and people components both need them.
+    ``flags``: ``doc.to_array([SENT_START, IDX, IS_SPACE, ...])`` when the caller has it.
     """
     cached = doc.user_data.get(_SENTENCES_KEY)
     if cached is not None and cached[0] == len(doc):
         return list(cached[1])
-    starts = _sentence_starts(doc)
+    starts = _sentence_starts(doc, flags)
     doc.user_data[_SENTENCES_KEY] = (len(doc), tuple(starts))
     return starts
 
@@ -138,14 +140,16 @@ def sentence_starts(doc: Doc) -> list[int]:
 _SENTENCES_KEY = "extractor_entity_sentence_starts"
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
+def _sentence_starts(doc: Doc, flags: numpy.ndarray | None = None) -> list[int]:
     if doc.has_annotation("SENT_START"):
         # Vectorised: each sentence start moves to the first non-space token at or after
         # it (a start on white space waits for the next word); starts meeting there merge.
-        flags = doc.to_array([SENT_START, IDX, IS_SPACE])
+        if flags is None:
+            flags = doc.to_array([SENT_START, IDX, IS_SPACE])
         words = numpy.flatnonzero(flags[:, 2] == 0)
-        firsts = numpy.searchsorted(words, numpy.flatnonzero(flags[:, 0] == 1))
-        firsts = numpy.unique(firsts[firsts < len(words)])
+        firsts = numpy.searchsorted(words, numpy.flatnonzero(flags[:, 0] == 1)).tolist()
+        # (non-decreasing, so ``dict.fromkeys`` is ``numpy.unique``, at a sixth of its cost)
+        firsts = list(dict.fromkeys(i for i in firsts if i < len(words)))
         return flags[words[firsts], 1].tolist()
     starts = [0]
     for m in re.finditer(r"(?:[.!?][\"'”’]?\s+|\n+)(?=\S)", doc.text):
@@ -268,9 +272,14 @@ _UNIT_AFTER = re.compile(
 
 
 def _is_unit(text: str, named: TypedName) -> bool:
+    # Cheap necessary conditions first: a unit word in the 60 characters before, a comma
+    # right after.
     return any(
-        _UNIT_BEFORE.search(text[max(0, o.start - 60) : o.start])
-        or _UNIT_AFTER.match(text[o.end : o.end + 60])
+        (
+            _UNIT_WORDS.search(text, max(0, o.start - 60), o.start)
+            and _UNIT_BEFORE.search(text[max(0, o.start - 60) : o.start])
+        )
+        or (text.startswith(",", o.end) and _UNIT_AFTER.match(text[o.end : o.end + 60]))
         for o in named.occurrences
     )
 
@@ -354,7 +363,12 @@ def _explicit_links(
 
 
 def set_entities(
-    doc: Doc, offsets: list[tuple[int, int]], label: str, *, replace: tuple[str, ...] = ()
+    doc: Doc,
+    offsets: list[tuple[int, int]],
+    label: str,
+    *,
+    replace: tuple[str, ...] = (),
+    tokens: numpy.ndarray | None = None,
 ) -> None:
     """Add ``label`` spans to ``doc.ents``, keeping non-overlapping entities of other labels.
 
@@ -364,16 +378,21 @@ def set_entities(
         label: their label ("ORG", "PERSON").
         replace: labels of existing entities to drop as well (a user NER's ORG and PERSON,
             which our decisions replace).
+        tokens: ``doc.to_array([IDX, ENT_KB_ID])``, if the caller has it.
     """
+    if not doc.has_annotation("ENT_IOB"):
+        # Nothing to keep: every token is written (see ``_write_entities``).
+        if tokens is None:
+            tokens = doc.to_array([IDX, ENT_KB_ID])
+        spans = _token_spans(doc, offsets, tokens[:, 0].tolist())
+        _write_entities(doc, spans, label, tokens[:, 1])
+        return
     spans: list[Span] = []
     for start, end in offsets:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     ours = filter_spans(spans)
-    if not doc.has_annotation("ENT_IOB"):
-        doc.set_ents(ours, default="outside")  # nothing to keep: the cheap way
-        return
     taken = {i for span in ours for i in range(span.start, span.end)}
     # Entities that lose their place: ours replace them, or their label is one we decide.
     # Only their tokens (outside ours) are cleared, and every other token keeps its
@@ -390,6 +409,74 @@ def set_entities(
         - taken
     )
     doc.set_ents(ours, outside=[doc[i : i + 1] for i in cleared], default="unmodified")
+
+
+def _token_spans(
+    doc: Doc, offsets: list[tuple[int, int]], token_starts: list[int]
+) -> list[tuple[int, int]]:
+    """The token spans ``filter_spans`` keeps of ``doc.char_span(start, end, alignment_mode=
+    "expand")`` for each offset pair, as (start, end) token indices in text order.
+
+    The tokens of a Doc cover its text without gaps, token ``i`` the characters from
+    ``token_starts[i]`` to the next token's start, so the token holding a character is a
+    bisection (spaCy's ``token_by_char``). A span that starts on white space (which
+    ``char_span`` moves past a token's trailing space) or is empty goes through ``char_span``.
+    """
+    text = doc_text(doc)
+    size = len(text) if token_starts else 0
+    found: list[tuple[int, int]] = []
+    for start, end in offsets:
+        if not (0 <= start < size and 0 < end <= size):
+            continue  # no token holds the first or the last character: no span
+        if end <= start or text[start].isspace():
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end))
+            continue
+        first = bisect.bisect_right(token_starts, start) - 1
+        last = bisect.bisect_right(token_starts, end - 1) - 1
+        found.append((first, last + 1))
+    # ``spacy.util.filter_spans``: the longest (then the first) of overlapping spans wins.
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for first, end in sorted(found, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if first not in seen and end - 1 not in seen:
+            kept.append((first, end))
+            seen.update(range(first, end))
+    kept.sort(key=lambda s: s[0])
+    return kept
+
+
+def _write_entities(
+    doc: Doc, spans: list[tuple[int, int]], label: str, kb_ids: numpy.ndarray
+) -> None:
+    """``doc.set_ents(spans, default="outside")`` for non-overlapping token spans, in one
+    ``Doc.from_array``: ``set_ents`` visits every token of the Doc in Python.
+
+    The same token state: each span's tokens B, I, I ... with the label and no knowledge-base
+    id, every other token O without a type (its knowledge-base id kept); ``set_ents``'s final
+    repair of I after O finds nothing to repair in that. ``kb_ids``: ``ENT_KB_ID`` of each
+    token.
+    """
+    size = len(doc)
+    if not size:
+        return
+    # Byte strings, sliced in C, then one array: numpy calls per span cost more.
+    iob = bytearray(b"\x02") * size  # O
+    inside = bytearray(size)
+    for first, end in spans:
+        if end > first:  # (an empty span marks no token)
+            iob[first:end] = b"\x03" + b"\x01" * (end - first - 1)  # B I I ...
+            inside[first:end] = b"\x01" * (end - first)
+    table = numpy.empty((size, 2), dtype="uint64")
+    table[:, 0] = numpy.frombuffer(iob, dtype="uint8")
+    mask = numpy.frombuffer(inside, dtype="uint8")
+    table[:, 1] = mask * numpy.uint64(doc.vocab.strings.add(label))
+    if not kb_ids.any():  # (always, but for a stray id: the entities' ids are then cleared)
+        doc.from_array([ENT_IOB, ENT_TYPE], table)
+        return
+    kb_ids = numpy.where(mask != 0, 0, kb_ids).astype("uint64")
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], numpy.column_stack([table, kb_ids]))
 
 
 def _facts(doc: Doc) -> list[CompanyFact]:

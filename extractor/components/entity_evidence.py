@@ -102,7 +102,42 @@ def _dateline_agency(text: str) -> set[str]:
     return {m.group(1)} if m else set()
 
 
-def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
+#: Lower-case words of the text; the look-ahead is the first letter, which ``re`` can scan for.
+LOWER_WORD = re.compile(r"(?=[a-z])\b[a-z][a-z'’-]+\b")
+
+
+class _CommonWords:
+    """``set(LOWER_WORD.findall(text)) | extra`` for ``in`` tests, without finding the
+    lower-case words of the text unless a test needs them.
+
+    Each of those words is a piece of the text: a word that is not in the text at all is
+    none of them, and most names a test asks about ("velmora") are not.
+    """
+
+    __slots__ = ("extra", "text", "words")
+
+    def __init__(self, text: str, extra: frozenset[str]) -> None:
+        self.text = text
+        self.extra = extra
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.extra:
+            return True
+        if word not in self.text:
+            return False
+        if self.words is None:
+            self.words = set(LOWER_WORD.findall(self.text))
+        return word in self.words
+
+    def with_extra(self, more: frozenset[str]) -> _CommonWords:
+        """The same words and ``more``, sharing the lower-case words once found."""
+        other = _CommonWords(self.text, self.extra | more)
+        other.words = self.words
+        return other
+
+
+def make_occurrences(text: str) -> list[Occurrence]:
     """Name occurrences of the text: runs cleaned of titles, roles and common words."""
     vocab = vocabulary()
     titles = name_words().titles
@@ -115,9 +150,9 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
         skip=boilerplate_ranges(text),
     )
     out: list[Occurrence] = []
-    common = lower_words | vocab.common
+    common = _CommonWords(text, vocab.common)  # and the lower-case words of the text
     splitters = vocab.splitters | agency
-    headline_common: set[str] | None = None  # made for the first title-case line
+    headline_common: _CommonWords | None = None  # made for the first title-case line
     for run in runs:
         words = run.words  # (read only: the words dropped below are sliced off)
         title = None
@@ -146,7 +181,7 @@ def make_occurrences(text: str, lower_words: set[str]) -> list[Occurrence]:
         if run.headline:
             # "Orchard Foods Agrees To Buy Lantern Stake": common words cut a title-case line.
             if headline_common is None:
-                headline_common = common | vocab.headline
+                headline_common = common.with_extra(vocab.headline)
             parts = [p for part in parts for p in _split_common(part, headline_common)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
@@ -181,7 +216,7 @@ def _blocked(word: str, vocab: Vocabulary) -> bool:
     return word in vocab.blocked or word.rstrip(".") in vocab.blocked
 
 
-def _is_common(word: str, lower_words: set[str]) -> bool:
+def _is_common(word: str, lower_words: _CommonWords) -> bool:
     folded = word.casefold()
     return folded in STOP_WORDS or folded in lower_words
 
@@ -198,7 +233,7 @@ def _strip_role_prefix(words: list[Word], vocab: Vocabulary) -> list[Word]:
     return words
 
 
-def _split_common(words: list[Word], common: set[str]) -> list[list[Word]]:
+def _split_common(words: list[Word], common: _CommonWords) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     for w in words:
         if _is_common(w.text, common):
@@ -221,6 +256,14 @@ def _split_blocked(words: list[Word], blocked: frozenset[str] | set[str]) -> lis
         else:
             parts[-1].append(w)
     return [p for p in parts if p]
+
+
+@functools.lru_cache(maxsize=8192)
+def _intrinsic_items(name: str) -> tuple[tuple[str, float], ...]:
+    """``_intrinsic`` with the process's vocabulary, as items in their order (cached, like
+    the name helpers of ``names``: a name's own points do not depend on the article, and
+    news names recur)."""
+    return tuple(_intrinsic(name, vocabulary()).items())
 
 
 def _intrinsic(name: str, vocab: Vocabulary) -> dict[str, float]:
@@ -298,7 +341,7 @@ def type_names(
     for occ in occurrences:
         typed = by_key.get(occ.key)
         if typed is None:
-            typed = TypedName(occ.key, occ.name, "none", dict(_intrinsic(occ.name, vocab)))
+            typed = TypedName(occ.key, occ.name, "none", dict(_intrinsic_items(occ.name)))
             by_key[occ.key] = typed
         typed.occurrences.append(occ)
         score = typed.scores  # this name's own dict: updated in place
@@ -404,30 +447,33 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
 def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[str, float]]) -> None:
     """Add the points of the left context (not empty) to ``points``."""
     folded = left.casefold()
-    by_word = vocab.left_by_word
-    # The patterns one of the last two words triggers, and those that need a list cue
-    # ("brands such as X"), in their order.
-    candidates = {
-        i for word in _LAST_WORDS.findall(folded[-30:])[-2:] for i in by_word.get(word, ())
-    }
-    if _LIST_CUE.search(folded):
-        candidates.update(vocab.left_listing)
+    candidates = _left_candidates(
+        tuple(_LAST_WORDS.findall(folded[-30:])[-2:]), _LIST_CUE.search(folded) is not None
+    )
     starts: dict[int, int] = {}
     lowered = None
-    for i in sorted(candidates):
-        pattern, kind, pts = vocab.left[i]
-        span, precheck = vocab.left_spans[i], vocab.left_prechecks[i]
+    plan = vocab.left_plan
+    for i in candidates:
+        pattern, kind, pts, span, precheck, ends = plan[i]
         pos = 0
         if span is not None:
             # Only the last ``span`` words can hold a match (see ``left_spans``).
             pos = starts.get(span, -1)
             if pos < 0:
                 pos = starts[span] = _word_start(left, span)
-        if precheck is not None and left.isascii():
+        if (precheck is not None or ends is not None) and left.isascii():
             if lowered is None:
                 lowered = left.lower()
-            if not precheck.search(lowered, pos):
+            if ends is not None and not _title_may_end(lowered, pos, *ends):
                 continue
+            found = precheck.search(lowered, pos) if precheck is not None else None
+            if precheck is not None and found is None:
+                continue
+            if found is not None:
+                # Where the pattern matches, so does the precheck, at the same start: no
+                # match starts before the precheck's first, and the case-blind title trie
+                # need not be tried at every word before it.
+                pos = found.start()
         if pattern.search(left, pos):
             points.append((kind, pts))
             if kind == "company" and pts >= 2:
@@ -437,6 +483,25 @@ def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[st
         points.append(("person", 1.0))
 
 
+@functools.lru_cache(maxsize=4096)
+def _left_candidates(last_words: tuple[str, ...], listing: bool) -> tuple[int, ...]:
+    """The left patterns to try, in their order: those the last two words of the context
+    trigger, and with a list cue ("brands such as X") those that need one (cached: the same
+    few words end most contexts)."""
+    vocab = vocabulary()
+    candidates = {i for word in last_words for i in vocab.left_by_word.get(word, ())}
+    if listing:
+        candidates.update(vocab.left_listing)
+    return tuple(sorted(candidates))
+
+
+def _title_may_end(lowered: str, pos: int, tail: re.Pattern[str], words: frozenset[str]) -> bool:
+    """Whether a role (or body noun) can end right before the tail of its pattern
+    (``left_title_ends``)."""
+    m = tail.search(lowered, pos)
+    return m is not None and (m.group(1) in words or lowered.find("head", pos, m.end(1)) >= 0)
+
+
 #: Plural nouns after a list of names that make the names modifiers, not companies.
 _PREMODIFIED = re.compile(
     r"^\s+(?:[\w-]*\d[\w-]*\s+)?(?:franchises|brands|families|products|games|titles|labels|"
@@ -444,8 +509,9 @@ _PREMODIFIED = re.compile(
 )
 
 
-#: What may stand between two names of one list: ", ", " and ", ", or ", " & ".
-_LIST_JOINER = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+#: What may stand between two names of one list: ", ", " and ", ", or ", " & " (the whole
+#: gap: ``fullmatch`` between the names, which need not copy the gap out of the text).
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*")
 
 
 def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, TypedName]) -> None:
@@ -454,7 +520,7 @@ def _coordination(text: str, occurrences: list[Occurrence], by_key: dict[str, Ty
     lex = name_words()
     groups: list[list[Occurrence]] = []
     for prev, occ in itertools.pairwise(occurrences):
-        if prev.end <= occ.start and joiner.match(text[prev.end : occ.start]):
+        if prev.end <= occ.start and joiner.fullmatch(text, prev.end, occ.start):
             if groups and groups[-1][-1] is prev:
                 groups[-1].append(occ)
             else:

@@ -9,6 +9,7 @@ kind of name it is evidence for and its points. ``entity_evidence`` applies them
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -62,7 +63,31 @@ class Vocabulary:
     #: Cheap necessary conditions for some left patterns, searched in ``left.lower()`` when
     #: the context is ASCII: ``(?i)`` makes the job-title trie about five times slower, and
     #: on ASCII text it matches exactly what the case-sensitive pattern matches lower-cased.
+    #: Each is the pattern lower-cased without its look-behinds, so wherever the pattern
+    #: matches the precheck matches with the same start: the pattern is searched from the
+    #: precheck's first match.
     left_prechecks: tuple[LazyPattern | None, ...]
+    #: A cheaper necessary condition, tried before each precheck: where a role pattern
+    #: matches, the role ends with its last word right before the pattern's fixed tail
+    #: (", ", " is ", " of the "); that word, the letters a-z that ``tail`` (searched from
+    #: the start of the ``left_spans`` words) captures, is one of ``words`` (the last words
+    #: of the listed titles and staff nouns), or the role is an open "head of X Y", whose
+    #: "head" lies in those words. (None: no such test; see ``title_tails``.) The body pattern
+    #: has one too: a body noun ("regulator", "central bank") before ", " or " ".
+    left_title_ends: tuple[tuple[re.Pattern[str], frozenset[str]] | None, ...]
+    #: Per left pattern, everything ``entity_evidence`` reads of it: (pattern, kind,
+    #: points, span, precheck, title ends), one tuple instead of four lookups.
+    left_plan: tuple[
+        tuple[
+            LazyPattern,
+            str,
+            float,
+            int | None,
+            LazyPattern | None,
+            tuple[re.Pattern[str], frozenset[str]] | None,
+        ],
+        ...,
+    ]
     boilerplate_starts: tuple[str, ...]
     section_ends: frozenset[str]
 
@@ -86,10 +111,27 @@ _NOT_BEFORE_PEOPLE = (
 #: The ends of the role patterns of the left context: "chief executive, NAME", "Its chief
 #: executive is NAME"; and "spokesman for X", "chief executive of X".
 _ROLE_LEFT = (r"\s*,?\s+$", r"\s+(?:is|was)\s+$")
-_STAFF_OF = (
-    r"\b(?:parent|owner|rival|unit|subsidiary|arm|division|shareholders?|investors?|backers?|"
-    r"{role}|executives?|spokes(?:man|woman|person)|employees?|staff|clients?)\s+"
-    r"(?:at|of|for|with)\s+(?:the\s+)?$"
+#: The staff nouns of ``_STAFF_OF`` ("spokesman for X"), listed so that ``left_title_ends``
+#: can name the words such a match may end with.
+_STAFF_NOUNS = (
+    "parent", "owner", "rival", "unit", "subsidiary", "arm", "division", "shareholder",
+    "shareholders", "investor", "investors", "backer", "backers", "executive", "executives",
+    "spokesman", "spokeswoman", "spokesperson", "employee", "employees", "staff", "client",
+    "clients",
+)  # fmt: skip
+_STAFF_OF = r"\b(?:" + "|".join(_STAFF_NOUNS) + r"|{role})\s+(?:at|of|for|with)\s+(?:the\s+)?$"
+#: Organisations that are not businesses, as the body patterns name them.
+_BODY_NOUNS = (
+    "regulator", "watchdog", "authority", "agency", "ministry", "department", "government",
+    "court", "university", "college", "club", "newspaper", "central bank", "union", "charity",
+    "think tank", "tribunal", "commission", "parliament", "council",
+)  # fmt: skip
+#: The end of a context after the last word of the role (group 1) of the three role
+#: patterns (``left_title_ends``); matched in the lower-cased context.
+_TITLE_TAILS = (
+    r"(?<![a-z])([a-z]+)\s*,?\s+\Z",
+    r"(?<![a-z])([a-z]+)\s+(?:is|was)\s+\Z",
+    r"(?<![a-z])([a-z]+)\s+(?:at|of|for|with)\s+(?:the\s+)?\Z",
 )
 
 
@@ -143,11 +185,7 @@ def vocabulary() -> Vocabulary:
     role = f"(?i:{role_pattern()})"
     descriptor = _alternation(words["descriptor_nouns"])
     products = _alternation(non["product_nouns"])
-    body_nouns = (
-        r"regulator|watchdog|authority|agency|ministry|department|government|court|"
-        r"university|college|club|newspaper|central\s+bank|union|charity|think\s+tank|"
-        r"tribunal|commission|parliament|council"
-    )
+    body_nouns = "|".join(n.replace(" ", r"\s+") for n in _BODY_NOUNS)
     right = (
         # "X's shares", "X shareholders", "X's board"
         (
@@ -378,6 +416,11 @@ def vocabulary() -> Vocabulary:
         LazyPattern(_STAFF_OF.format(role=plain)),
         *(None for _ in left[5:]),
     )
+    title_ends = title_tails(roles)
+    title_ends += (None,) * (len(left) - len(title_ends) - 1)
+    # The body pattern (the last): its body noun ends right before ", " or " ".
+    title_ends += ((re.compile(_TITLE_TAILS[0]), frozenset(n.split()[-1] for n in _BODY_NOUNS)),)
+    left_patterns = tuple((LazyPattern(p), k, s) for p, k, s in left)
     if len(triggers) != len(left):
         raise LexiconError("entity_evidence: one trigger set per left-context pattern")
     right_patterns = tuple((LazyPattern(p), k, s) for p, k, s in right)
@@ -394,6 +437,13 @@ def vocabulary() -> Vocabulary:
         left_listing=tuple(i for i, t in enumerate(triggers) if t is None),
         left_spans=spans,
         left_prechecks=prechecks,
+        left_title_ends=title_ends,
+        left_plan=tuple(
+            (*item, span, precheck, ends)
+            for item, span, precheck, ends in zip(
+                left_patterns, spans, prechecks, title_ends, strict=True
+            )
+        ),
         blocked=frozenset(non["blocked_words"] + non["currency_codes"]),
         calendar=frozenset(non["calendar_words"]),
         splitters=frozenset(non["calendar_words"] + non["currency_codes"]),
@@ -420,9 +470,37 @@ def vocabulary() -> Vocabulary:
         right_by_first=right_by_first,
         right_other=right_other,
         right_screens=screens(right_by_first),
-        left=tuple((LazyPattern(p), k, s) for p, k, s in left),
+        left=left_patterns,
         boilerplate_starts=tuple(non["boilerplate_line_starts"]),
         section_ends=frozenset(non["section_end_headings"]),
+    )
+
+
+def title_tails(
+    roles: dict[str, list[str]],
+) -> tuple[tuple[re.Pattern[str], frozenset[str]] | None, ...]:
+    """``Vocabulary.left_title_ends`` of the first five left patterns (the role patterns are
+    the first, second and fifth).
+
+    A match of ``role_pattern`` ends with the last word of one title: a listed title
+    ("chief executive", "head of m&a", a field title such as "telecoms analyst"), "chief
+    ... officer", or "head of X Y" with any X and Y. The letters a-z at the end of that word
+    are among the ends of the listed titles, or "officer", or the match holds "head". Every
+    listed title must end with a letter a-z for that: if one does not, there is no test.
+    """
+    titles = [t.lower() for t in roles["heads"] + roles["field_heads"]]
+    titles += [f"head of {h.lower()}" for h in roles["head_of"]]
+    ends = [re.search(r"[a-z]+\Z", t) for t in titles]
+    if not all(ends):
+        return ()
+    words = frozenset(m.group() for m in ends if m) | {"officer"}
+    tails = [re.compile(t) for t in _TITLE_TAILS]
+    return (
+        (tails[0], words),
+        (tails[1], words),
+        None,
+        None,
+        (tails[2], words | frozenset(_STAFF_NOUNS)),
     )
 
 

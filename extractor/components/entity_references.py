@@ -30,8 +30,9 @@ from extractor.parsing.word_trie import trie_alternation
 
 _REFERENCE = re.compile(
     r"""
-    (?=[TtBb])                         # cheap first-letter test (lets re skip ahead)
-    \b(?P<det>[Tt]he|[Bb]oth)\s+
+    # "[Tt]he|[Bb]oth" at a word start, each branch opening with its letter so that ``re``
+    # scans for the four first letters: "T(?<!\wT)" is "\bT", with a look-behind after it
+    (?P<det>T(?<!\wT)he|t(?<!\wt)he|B(?<!\wB)oth|b(?<!\wb)oth)\s+
     (?:(?P<num>two|three|four)\s+)?
     (?:(?P<adj>[A-Z][a-z]+|[a-z]+(?:-[a-z]+)?)\s+)??   # "Chinese", "combined" (optional)
     (?P<noun>firm|company|group|bank|lender|carrier|airline|insurer|brokerage|operator|
@@ -154,10 +155,17 @@ def _fit(noun: str, adj: str | None, profile: _Profile) -> int:
 def defined_terms(
     text: str, companies: list[CompanyFact], pattern: re.Pattern[str]
 ) -> dict[str, str]:
-    """References an article defines: 'Ukhozi Vale Holdings Limited ("the Group")'."""
+    """References an article defines: 'Ukhozi Vale Holdings Limited ("the Group")'.
+
+    ``pattern`` is matched on the 120 characters after a mention, and its every match opens
+    with white space and "(" (as ``companies._DEFINED_AFTER``): after most mentions there is
+    none, and that is one cheap test in the text itself.
+    """
     terms: dict[str, str] = {}
     for company in companies:
         for _, end in company.mentions:
+            if not _PAREN_AFTER.match(text, end):
+                continue
             m = pattern.match(text[end : end + 120])
             if not m:
                 continue
@@ -180,7 +188,8 @@ def find_references(
         text: the document text.
         companies: the article's companies with their mentions.
         sentences: sentence start offsets.
-        definitions: matches a defined-term parenthesis right after a name.
+        definitions: matches a defined-term parenthesis right after a name (each match
+            opens with white space and "(", see ``defined_terms``).
     """
     if not companies:
         return []
@@ -223,6 +232,7 @@ def find_references(
     return refs
 
 
+_PAREN_AFTER = re.compile(r"\s*\(")
 #: Words before a mention that make it no subject ("a unit of X", "sold to X").
 _NOT_OPENING = re.compile(r"\b(?:including|such\s+as|of|by|from|to|with)\s")
 _COMMA = re.compile(r",\s*")

@@ -133,8 +133,11 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
 _LINE_TOKENS = re.compile(
     r"""
     (?P<plain>(?:
-        (?!(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el
-            |of|plc|llc|inc|ltd)(?![a-z]))  # joiners and lower-case legal forms: words
+        # joiners and lower-case legal forms ("de", "of", "plc") are words: the trie of
+        # de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el|of|plc|
+        # llc|inc|ltd (the same words, each letter read once)
+        (?!(?:al|bin|d(?:a(?:s)?|e(?:(?:l(?:la)?|n|r|s))?|i|o(?:s)?|u)|el|inc|l(?:a|e|lc|td)
+            |of|plc|v(?:an|on)|y)(?![a-z]))
         [a-z][^\sA-Z&]*(?!\S)\s*  # a plain word, its punctuation and the space after it
     )+)
     | \S+                       # any other word, with its punctuation
@@ -157,22 +160,23 @@ def _line_words(line: str, offset: int, dotted: frozenset[str]) -> tuple[list[Wo
     many plain words there were; the same runs come out as from ``split_words``, at a
     fraction of the cost."""
     words: list[Word] = []
+    append = words.append
     plain = 0
     for m in _LINE_TOKENS.finditer(line):
-        stretch = m.group("plain")
+        stretch = m[1]  # the ``plain`` group
         if stretch is not None:
             tokens = stretch.split()
             plain += len(tokens)
             last = tokens[-1]
             if last.isalpha():
-                words.append(_PLAIN)
+                append(_PLAIN)
             else:  # never None: a word starting with a letter keeps that letter
                 marks = _word(last, 0, dotted) or _PLAIN
-                words.append(_PLAINS[marks.closed, marks.ends_sentence])
+                append(_PLAINS[marks.closed, marks.ends_sentence])
             continue
-        word = _word(m.group(), offset + m.start(), dotted)
+        word = _word(m[0], offset + m.start(), dotted)
         if word is not None:
-            words.append(word)
+            append(word)
     return words, plain
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -375,6 +377,40 @@ def test_set_entities_replaces_overlapping_and_decided_labels_and_keeps_the_rest
     ]
     assert [t.ent_iob_ for t in doc][6:8] == ["O", "O"]  # the dropped ORG is cleared
     assert doc.text == text
+
+
+_BLANK = spacy.blank("en")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["Ann", "Lee", "Co.", "of", " ", "\n", ",", "Dove-cote", "(", "42"]),
+        min_size=1,
+        max_size=14,
+    ),
+    spaces=st.lists(st.booleans(), min_size=14, max_size=14),
+    cuts=st.lists(st.tuples(st.integers(-2, 60), st.integers(-2, 60)), max_size=6),
+)
+def test_set_entities_fast_path_equals_char_span_filter_spans_and_set_ents(
+    words: list[str], spaces: list[bool], cuts: list[tuple[int, int]]
+) -> None:
+    """On a Doc without entities, ``set_entities`` leaves every token as spaCy's own
+    ``char_span(expand)`` + ``filter_spans`` + ``set_ents(default="outside")`` would."""
+    from spacy.util import filter_spans
+
+    from extractor.components.companies import set_entities
+
+    ours = Doc(_BLANK.vocab, words=words, spaces=spaces[: len(words)])
+    plain = Doc(_BLANK.vocab, words=words, spaces=spaces[: len(words)])
+    ours[0].ent_kb_id_ = plain[0].ent_kb_id_ = "Q1"  # a stray knowledge-base id is kept
+    offsets = [(min(a, b), max(a, b)) for a, b in cuts]
+    set_entities(ours, offsets, "ORG")
+    spans = [plain.char_span(s, e, label="ORG", alignment_mode="expand") for s, e in offsets]
+    plain.set_ents(filter_spans([s for s in spans if s is not None]), default="outside")
+    assert [(t.ent_iob, t.ent_type, t.ent_kb_id) for t in ours] == [
+        (t.ent_iob, t.ent_type, t.ent_kb_id) for t in plain
+    ]
 
 
 def test_a_generic_reference_needs_no_description_of_the_companies() -> None:

@@ -12,16 +12,19 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.components import entity_evidence, entity_patterns, entity_references
-from extractor.components.entity_evidence import _word_start
+from extractor.components.entity_evidence import _title_may_end, _word_start
 from extractor.components.entity_patterns import opening_chars, vocabulary
 from extractor.lexicons import load_lexicon
 
 _FILLER = ["the", "a", "of", "at", "for", "with", "and", "is", "was", ",", "in", "stake",
            "per cent", "%", "invested", "$5m", "more", "said", "Halvard", "Quorn-Bay", "(",
            "state", "railway", "regulator", "investor", "co-", "such as", "brands",
-           "told"]  # fmt: skip
+           "told", "head of", "chief", "officer", "spokeswoman", "shareholders", "owner",
+           "m&a", "co-founder"]  # fmt: skip
 _SEPARATORS = [" ", " ", " ", "  ", ", ", " , ", "-", "\t"]
 
 
@@ -55,20 +58,28 @@ def test_module_doctests_pass(module: object) -> None:
 
 def test_left_search_from_the_last_words_finds_the_same_matches() -> None:
     vocab = vocabulary()
-    matched = 0
+    matched = title_ends = 0
     for left in _contexts(1500, seed=1):
-        for (pattern, _, _), span, precheck in zip(
-            vocab.left, vocab.left_spans, vocab.left_prechecks, strict=True
+        for (pattern, _, _), span, precheck, ends in zip(
+            vocab.left, vocab.left_spans, vocab.left_prechecks, vocab.left_title_ends, strict=True
         ):
             pos = 0 if span is None else _word_start(left, span)
             full = bool(pattern.search(left))
             short = bool(pattern.search(left, pos))
             if precheck is not None and left.isascii():
                 # The precheck is a necessary condition: never false where the pattern matches.
-                assert not full or precheck.search(left.lower(), pos), left
+                found = precheck.search(left.lower(), pos)
+                assert not full or found, left
+                # ... whose first match is where the pattern's search may start.
+                assert not found or bool(pattern.search(left, found.start())) == full, left
+            if ends is not None and left.isascii():
+                # So is the test of the role's last word, tried before it.
+                assert not full or _title_may_end(left.lower(), pos, *ends), left
+                title_ends += full
             assert short == full, left
             matched += full
     assert matched > 300  # the contexts do exercise the patterns
+    assert title_ends > 20
 
 
 def test_job_title_patterns_need_only_the_title_at_the_end() -> None:
@@ -179,3 +190,39 @@ def test_a_screen_fails_only_where_every_light_pattern_of_its_group_fails() -> N
         assert [p for p in group if p in heavy] == list(heavy)
         screened += not screen.match(right)
     assert screened >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="abcXY ’'-.,\n", max_size=60),
+    words=st.lists(st.text(alphabet="abcX’'-", min_size=1, max_size=5), max_size=8),
+)
+def test_common_words_answer_as_the_set_of_lower_case_words(text: str, words: list[str]) -> None:
+    """``_CommonWords`` finds the lower-case words only when asked about a piece of the
+    text; its answers are those of the set it stands for."""
+    extra = frozenset({"ab"})
+    plain = set(entity_evidence.LOWER_WORD.findall(text)) | extra
+    lazy = entity_evidence._CommonWords(text, frozenset({"ab"}))
+    headline = lazy.with_extra(frozenset({"ca"}))
+    for word in words:
+        assert (word in lazy) == (word in plain)
+        assert (word in headline) == (word in plain | {"ca"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "The", "both", "Both", "x", "9", "_", "two", "firm", "Group",
+                         "bank", "-", " ", "  ", ",", "é", "\n", "combined"]),
+        max_size=16,
+    )
+)  # fmt: skip
+def test_reference_pattern_finds_what_the_plain_word_start_finds(parts: list[str]) -> None:
+    """The reference pattern opens each branch with its letter (so ``re`` can scan for it);
+    it finds the same references as the plain "\\b[Tt]he|\\b[Bb]oth" opening."""
+    text = "".join(parts)
+    pattern = entity_references._REFERENCE.pattern
+    body = pattern.split("(?P<det>", 1)[1].split("\n", 1)[1]  # the lines after the det group
+    plain = re.compile(r"(?=[TtBb])\b(?P<det>[Tt]he|[Bb]oth)\s+" + body, re.VERBOSE)
+    found = [(m.span(), m.groupdict()) for m in entity_references._REFERENCE.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

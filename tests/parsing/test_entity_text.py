@@ -80,3 +80,14 @@ def test_words_with_one_mark_keep_their_flags() -> None:
         ("fine", False, True, False, False),
         ("Inc.", False, False, False, False),
     ]
+
+
+def test_the_plain_word_pattern_holds_the_trie_of_the_joiners_and_legal_forms() -> None:
+    """``_LINE_TOKENS`` spells the words a plain stretch must not start with as a trie: it
+    must be the trie of exactly those words (the joiners, "of" and the lower-case legal
+    forms)."""
+    from extractor.parsing.word_trie import trie_alternation
+
+    words = entity_text._NAME_JOINERS | {"of", "plc", "llc", "inc", "ltd"}
+    compact = "".join(entity_text._LINE_TOKENS.pattern.split())  # (a verbose pattern)
+    assert f"(?!{trie_alternation(words)}(?![a-z]))" in compact
