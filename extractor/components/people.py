@@ -27,7 +27,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.companies import (
-    find_company,
     sentence_starts,
     set_entities,
 )
@@ -46,6 +45,7 @@ from extractor.parsing.names import (
     clean_name,
     name_key,
     person_matches,
+    same_company,
     split_title,
     title_gender,
 )
@@ -436,6 +436,8 @@ class _Context:
         self.spans = sorted(spans)
         self.salient = max(companies, key=lambda c: len(c.mentions)).name if companies else None
         self.typed = typed  # the Doc's typed names, for organisations
+        self.companies = companies
+        self._by_key: dict[str, CompanyFact] | None = None
         self._organizations: dict[str, str | None] = {}
 
     def sentence_of(self, pos: int) -> int:
@@ -480,13 +482,34 @@ class _Context:
             self._organizations[printed] = self._organization(printed)
         return self._organizations[printed]
 
+    def _company(self, name: str) -> CompanyFact | None:
+        """``find_company(doc, name)`` over the companies of this Doc, indexed by name key.
+
+        ``find_company`` first returns the first company one of whose names has the key of
+        ``name``; the index keeps, for each key, the first company holding it, so a hit is the
+        same company. On a miss it runs ``find_company``'s second test, in the same order.
+        """
+        if self._by_key is None:
+            self._by_key = {}
+            for fact in self.companies:
+                for n in (fact.name, *fact.aliases):
+                    self._by_key.setdefault(name_key(n), fact)
+        found = self._by_key.get(name_key(clean_name(name)))
+        if found is not None:
+            return found
+        cleaned = clean_name(name)
+        for fact in self.companies:
+            if any(same_company(n, cleaned) for n in (fact.name, *fact.aliases)):
+                return fact
+        return None
+
     def _organization(self, printed: str) -> str | None:
         typed = self.typed
         printed = re.split(r"\.\s", printed)[0]  # "Ashgrove Securities. She said"
         for name in dict.fromkeys((clean_name(printed), clean_name(printed).rstrip("."))):
             if not name:
                 continue
-            fact = find_company(self.doc, name)
+            fact = self._company(name)
             if fact is not None:
                 return fact.name
             known = typed.get(name_key(name))

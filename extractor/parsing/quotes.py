@@ -41,7 +41,28 @@ _FAMILY = {
     "‹": _GUILLEMET,
     "›": _GUILLEMET,
 }
+_MARK_CHARS = "".join(_FAMILY)
 _MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Offsets of every character of ``text`` that is one of ``chars``, in order.
+
+    The same list as ``[m.start() for m in re.finditer(f"[{chars}]", text)]`` (one-character
+    matches never overlap), found with ``str.find``: ``re`` tests a class of non-ASCII
+    characters at every offset, several times slower than a ``find`` per character.
+    """
+    found: list[int] = []
+    find = text.find
+    for ch in chars:
+        i = find(ch)
+        while i >= 0:
+            found.append(i)
+            i = find(ch, i + 1)
+    found.sort()
+    return found
+
+
 #: Characters after which a mark can open a quote (besides white space and other marks).
 _BEFORE_OPEN = set("([{—–-/:")
 #: Characters before which a mark can close a quote (besides white space and other marks).
@@ -124,7 +145,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         return []
     paragraphs = split_paragraphs(text)
     # Most paragraphs hold no mark at all: one search over the text finds those that do.
-    marks = [m.start() for m in _MARKS.finditer(text)]
+    marks = char_positions(text, _MARK_CHARS)  # the matches of ``_MARKS``
     pieces: list[list[QuoteSpan]] = []
     for i, (start, end) in enumerate(paragraphs):
         lo, hi = bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)
