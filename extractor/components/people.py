@@ -43,7 +43,10 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.lazy_regex import LazyPattern
 from extractor.parsing.names import (
     clean_name,
+    full_name_keys,
+    mention_keys,
     name_key,
+    name_keys_match,
     person_matches,
     same_company,
     split_title,
@@ -343,11 +346,12 @@ def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
     names = {t.key: split_title(t.name)[1] for t in full}
     titles: dict[str, str] = {}
     full_keys = set(names)  # a TypedName's key is its key in ``typed``
+    word_keys = {key: full_name_keys(name) for key, name in names.items()}
     for t in typed.values():
         if t.key in full_keys or (t.kind != "person" and t.scores.get("company", 0) >= 4):
             continue
         bare = split_title(t.name)[1]
-        owner = _owner(bare, t.occurrences, full, names)
+        owner = _owner(bare, t.occurrences, full, word_keys)
         if owner is not None:
             by_person[owner].extend(t.occurrences)
             for occ in t.occurrences:
@@ -406,10 +410,16 @@ def _other_of_a_pair(people: list[PersonFact], text: str) -> None:
 
 
 def _owner(
-    bare: str, occs: list[Occurrence], full: list[TypedName], names: dict[str, str]
+    bare: str, occs: list[Occurrence], full: list[TypedName], keys: dict[str, tuple[str, ...]]
 ) -> str | None:
-    """The full-named person a short mention ("Wu", "Mr Wu") refers to: the latest before it."""
-    matches = [t for t in full if person_matches(bare, names[t.key])]
+    """The full-named person a short mention ("Wu", "Mr Wu") refers to: the latest before it.
+
+    Args:
+        keys: ``full_name_keys`` of each full name (``person_matches`` without recomputing
+            them for every mention).
+    """
+    short = mention_keys(bare)
+    matches = [t for t in full if name_keys_match(short, keys[t.key])]
     if not matches:
         return None
     first = occs[0].start

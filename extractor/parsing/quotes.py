@@ -67,6 +67,9 @@ def char_positions(text: str, chars: str) -> list[int]:
 _BEFORE_OPEN = set("([{—–-/:")
 #: Characters before which a mark can close a quote (besides white space and other marks).
 _AFTER_CLOSE = set(".,;:!?)]}—–-…/")
+#: The same with the marks themselves, the two tests ``_classify`` makes.
+_OPEN_AFTER = frozenset(_BEFORE_OPEN | set(_FAMILY))
+_CLOSE_BEFORE = frozenset(_AFTER_CLOSE | set(_FAMILY))
 #: Sentence-final punctuation: a quoted phrase ending in one is a sentence, not a crosshead.
 _SENTENCE_END = re.compile(r"[.!?…][\s\"”’'»)]*$")
 #: A crosshead is at most this many words long.
@@ -209,8 +212,9 @@ def _classify(text: str, i: int) -> _Mark | None:
     family = _FAMILY[ch]
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    open_ctx = (prev.isspace() or prev in _BEFORE_OPEN or prev in _FAMILY) and not nxt.isspace()
-    close_ctx = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE or nxt in _FAMILY)
+    prev_space, nxt_space = prev.isspace(), nxt.isspace()
+    open_ctx = (prev_space or prev in _OPEN_AFTER) and not nxt_space
+    close_ctx = not prev_space and (nxt_space or nxt in _CLOSE_BEFORE)
     if family == _SINGLE:
         if prev.isalnum() and nxt.isalnum():
             return None  # it's, Pellwick's, O'Neil
@@ -258,8 +262,11 @@ def _paragraph_quotes(
     text: str, index: int, p_start: int, p_end: int, positions: list[int]
 ) -> list[QuoteSpan]:
     """Pair the marks of one paragraph (at ``positions``) with a stack; drop the unmatched."""
-    found = (_classify(text, pos) for pos in positions)
-    marks = [m for m in found if m is not None]
+    marks: list[_Mark] = []
+    for pos in positions:
+        mark = _classify(text, pos)
+        if mark is not None:
+            marks.append(mark)
     stack: list[_Open] = []
     done: list[QuoteSpan] = []
 
