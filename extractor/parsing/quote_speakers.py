@@ -206,9 +206,14 @@ def pronoun_gender(word: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
+def _tokens(text: str, begin: int, stop: int) -> list[tuple[str, int, int]]:
+    """The words and commas of ``text[begin:stop]`` (offsets in ``text``; both >= 0).
+
+    ``_TOKEN`` looks neither behind nor ahead of its match, so searching between ``begin``
+    and ``stop`` finds what it finds in the slice, without copying it.
+    """
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, begin, stop):
         word = m.group()
         start, end = m.span()
         if (
@@ -218,7 +223,7 @@ def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
             and word.lower() not in _ABBREVIATIONS
         ):
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation
-        out.append((word, base + start, base + end))
+        out.append((word, start, end))
     return out
 
 
@@ -271,7 +276,7 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
                         head.kind, head.text, head.start, head.end, role or head.role,
                         org or head.organization, head.gender,
                     )  # fmt: skip
-    tokens = _tokens(text[start:end], start)
+    tokens = _tokens(text, start, end)
     # Only the clause next to the verb: cut after a subordinating word or a semicolon.
     for k in range(len(tokens) - 1, -1, -1):
         if tokens[k][0].lower() in _CLAUSE_WORDS or tokens[k][0] == ";":
@@ -301,7 +306,7 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
 
 def phrase_after(text: str, start: int, end: int) -> SpeakerPhrase | None:
     """The speaker phrase that starts ``text[start:end]`` ("said Jane Roe, analyst at X.")."""
-    segs = _segments(_tokens(text[start:end], start))
+    segs = _segments(_tokens(text, start, end))
     if not segs:
         return None
     head = _phrase(segs[0], last=False)

@@ -335,3 +335,18 @@ def test_char_positions_are_the_mark_pattern_matches(text: str) -> None:
 def test_sentence_starts_at_stops_match_the_plain_scan(text: str) -> None:
     pattern = quote_attribution._SENTENCE_END
     assert quote_attribution._sentence_starts(text) == [m.end() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZé9_&.,’'- \n")), max_size=40),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_speaker_tokens_between_offsets_are_those_of_the_slice(
+    text: str, begin: int, stop: int
+) -> None:
+    part = text[begin:stop]
+    sliced = quote_speakers._tokens(part, 0, len(part))
+    expected = [(w, s + begin, e + begin) for w, s, e in sliced]
+    assert quote_speakers._tokens(text, begin, stop) == expected
