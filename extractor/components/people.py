@@ -585,8 +585,12 @@ def _match_role(
                 _assign(person, kind, m, occ, ctx)
                 return
     left_titled: bool | None = None
+    fits: dict[str, bool] = {}  # ``_tail_fits`` per tail: five patterns share "title"
     for (kind, pattern, tail), run in zip(patterns.left, patterns.left_runs, strict=True):
-        if not _tail_fits(tail, left):
+        fit = fits.get(tail)
+        if fit is None:
+            fit = fits[tail] = _tail_fits(tail, left)
+        if not fit:
             continue
         if tail in ("", "and") and patterns.needs_role(pattern):
             if left_titled is None:
