@@ -458,19 +458,24 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
                 org = " ".join(t[0] for t in run[: k + 1])[:-2]
                 run = run[k + 1 :]
                 break
-        # Sentence-initial lower words of the segment before the run may be a role.
-        role_toks = [t for t in seg if t[2] <= run[0][1] and t[0].lower() in w["roles"]]
+        # Sentence-initial lower words of the segment before the run may be a role (read
+        # below, only when the run itself starts with none).
+        run_start = run[0][1]
         gender = None
         lead: list[str] = []
-        while run and (
-            run[0][0].lower().rstrip(".") in w["honorifics"]
-            or run[0][0].lower() in w["roles"]
-            or run[0][0].lower() in w["intro"]
-            or run[0][0].lower() in {"the", "a", "an"}
-        ):
+        while run:
+            lower = run[0][0].lower()
+            is_role = lower in w["roles"]
+            if not (
+                is_role
+                or lower.rstrip(".") in w["honorifics"]
+                or lower in w["intro"]
+                or lower in {"the", "a", "an"}
+            ):
+                break
             gender = gender or honorific_gender(run[0][0])
-            if run[0][0].lower() in w["roles"]:
-                lead.append(run[0][0].lower())
+            if is_role:
+                lead.append(lower)
             run = run[1:]
         if not run:
             continue
@@ -483,7 +488,9 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
         name = " ".join(t[0] for t in run)
         if _POSSESSIVE.search(name) and name[-2:] in {"'s", "’s"}:
             name = name[:-2]
-        role = " ".join(lead) or " ".join(t[0].lower() for t in role_toks) or None
+        if not lead:
+            lead = [t[0].lower() for t in seg if t[2] <= run_start and t[0].lower() in w["roles"]]
+        role = " ".join(lead) or None
         return SpeakerPhrase(
             "name", name, run[0][1], run[0][1] + len(name), role=role, organization=org,
             gender=gender,
