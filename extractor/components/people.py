@@ -27,7 +27,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components.companies import (
-    find_company,
     sentence_starts,
     set_entities,
 )
@@ -44,8 +43,12 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.lazy_regex import LazyPattern
 from extractor.parsing.names import (
     clean_name,
+    full_name_keys,
+    mention_keys,
     name_key,
+    name_keys_match,
     person_matches,
+    same_company,
     split_title,
     title_gender,
 )
@@ -343,11 +346,12 @@ def build_people(doc: Doc, typed: dict[str, TypedName]) -> list[PersonFact]:
     names = {t.key: split_title(t.name)[1] for t in full}
     titles: dict[str, str] = {}
     full_keys = set(names)  # a TypedName's key is its key in ``typed``
+    word_keys = {key: full_name_keys(name) for key, name in names.items()}
     for t in typed.values():
         if t.key in full_keys or (t.kind != "person" and t.scores.get("company", 0) >= 4):
             continue
         bare = split_title(t.name)[1]
-        owner = _owner(bare, t.occurrences, full, names)
+        owner = _owner(bare, t.occurrences, full, word_keys)
         if owner is not None:
             by_person[owner].extend(t.occurrences)
             for occ in t.occurrences:
@@ -406,10 +410,16 @@ def _other_of_a_pair(people: list[PersonFact], text: str) -> None:
 
 
 def _owner(
-    bare: str, occs: list[Occurrence], full: list[TypedName], names: dict[str, str]
+    bare: str, occs: list[Occurrence], full: list[TypedName], keys: dict[str, tuple[str, ...]]
 ) -> str | None:
-    """The full-named person a short mention ("Wu", "Mr Wu") refers to: the latest before it."""
-    matches = [t for t in full if person_matches(bare, names[t.key])]
+    """The full-named person a short mention ("Wu", "Mr Wu") refers to: the latest before it.
+
+    Args:
+        keys: ``full_name_keys`` of each full name (``person_matches`` without recomputing
+            them for every mention).
+    """
+    short = mention_keys(bare)
+    matches = [t for t in full if name_keys_match(short, keys[t.key])]
     if not matches:
         return None
     first = occs[0].start
@@ -436,6 +446,8 @@ class _Context:
         self.spans = sorted(spans)
         self.salient = max(companies, key=lambda c: len(c.mentions)).name if companies else None
         self.typed = typed  # the Doc's typed names, for organisations
+        self.companies = companies
+        self._by_key: dict[str, CompanyFact] | None = None
         self._organizations: dict[str, str | None] = {}
 
     def sentence_of(self, pos: int) -> int:
@@ -480,13 +492,34 @@ class _Context:
             self._organizations[printed] = self._organization(printed)
         return self._organizations[printed]
 
+    def _company(self, name: str) -> CompanyFact | None:
+        """``find_company(doc, name)`` over the companies of this Doc, indexed by name key.
+
+        ``find_company`` first returns the first company one of whose names has the key of
+        ``name``; the index keeps, for each key, the first company holding it, so a hit is the
+        same company. On a miss it runs ``find_company``'s second test, in the same order.
+        """
+        if self._by_key is None:
+            self._by_key = {}
+            for fact in self.companies:
+                for n in (fact.name, *fact.aliases):
+                    self._by_key.setdefault(name_key(n), fact)
+        found = self._by_key.get(name_key(clean_name(name)))
+        if found is not None:
+            return found
+        cleaned = clean_name(name)
+        for fact in self.companies:
+            if any(same_company(n, cleaned) for n in (fact.name, *fact.aliases)):
+                return fact
+        return None
+
     def _organization(self, printed: str) -> str | None:
         typed = self.typed
         printed = re.split(r"\.\s", printed)[0]  # "Ashgrove Securities. She said"
         for name in dict.fromkeys((clean_name(printed), clean_name(printed).rstrip("."))):
             if not name:
                 continue
-            fact = find_company(self.doc, name)
+            fact = self._company(name)
             if fact is not None:
                 return fact.name
             known = typed.get(name_key(name))
@@ -552,8 +585,12 @@ def _match_role(
                 _assign(person, kind, m, occ, ctx)
                 return
     left_titled: bool | None = None
+    fits: dict[str, bool] = {}  # ``_tail_fits`` per tail: five patterns share "title"
     for (kind, pattern, tail), run in zip(patterns.left, patterns.left_runs, strict=True):
-        if not _tail_fits(tail, left):
+        fit = fits.get(tail)
+        if fit is None:
+            fit = fits[tail] = _tail_fits(tail, left)
+        if not fit:
             continue
         if tail in ("", "and") and patterns.needs_role(pattern):
             if left_titled is None:

@@ -349,9 +349,28 @@ def person_matches(short: str, full: str) -> bool:
     >>> person_matches("Dalla Costa", "Benedetta Dalla Costa"), person_matches("Wu", "Ann Lee")
     (True, False)
     """
+    return name_keys_match(mention_keys(short), full_name_keys(full))
+
+
+@functools.lru_cache(maxsize=8192)
+def mention_keys(short: str) -> tuple[str, ...]:
+    """The word keys of a later mention without its title ("Mr Wu" -> ("wu",)).
+
+    ``person_matches`` is ``name_keys_match(mention_keys(short), full_name_keys(full))``:
+    a caller matching one mention against many people computes these keys once.
+    """
     _, bare = split_title(clean_name(short))
-    s = [name_key(w) for w in bare.split()]
-    f = [name_key(w) for w in clean_name(full).split()]
-    if not s or not f or len(s) > len(f):
+    return tuple(name_key(w) for w in bare.split())
+
+
+@functools.lru_cache(maxsize=8192)
+def full_name_keys(full: str) -> tuple[str, ...]:
+    """The word keys of a person's full name ("Leon Wu" -> ("leon", "wu"))."""
+    return tuple(name_key(w) for w in clean_name(full).split())
+
+
+def name_keys_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The test of ``person_matches`` on word keys: the surname(s), or the first name alone."""
+    if not short or not full or len(short) > len(full):
         return False
-    return f[-len(s) :] == s or (len(s) == 1 and s[0] == f[0])
+    return full[-len(short) :] == short or (len(short) == 1 and short[0] == full[0])

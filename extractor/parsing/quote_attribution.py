@@ -31,7 +31,7 @@ from extractor.parsing.quote_speakers import (
     phrase_after,
     subject_before,
 )
-from extractor.parsing.quotes import QuoteSpan
+from extractor.parsing.quotes import QuoteSpan, char_positions
 from extractor.parsing.word_trie import trie_alternation
 
 How = Literal["explicit", "continuation", "pronoun", "group", "none"]
@@ -230,7 +230,18 @@ def _sentence_start(ends: list[int], pos: int, p_start: int) -> int:
 
 
 def _sentence_starts(masked: str) -> list[int]:
-    return [m.end() for m in _SENTENCE_END.finditer(masked)]
+    """The ends of ``_SENTENCE_END.finditer(masked)``, matched only at the stops.
+
+    Every match starts at a stop (``.!?…``) and goes on over closing marks and white space
+    only, never over another stop: so the matches ``finditer`` finds are those that
+    ``match`` finds at each stop (its look-behinds see the text before the stop either way).
+    """
+    match = _SENTENCE_END.match
+    return [m.end() for i in char_positions(masked, _STOPS) if (m := match(masked, i))]
+
+
+#: The characters every ``_SENTENCE_END`` match starts with.
+_STOPS = ".!?…"
 
 
 def _sentence_end(masked: str, pos: int, p_end: int) -> int:

@@ -206,9 +206,14 @@ def pronoun_gender(word: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
+def _tokens(text: str, begin: int, stop: int) -> list[tuple[str, int, int]]:
+    """The words and commas of ``text[begin:stop]`` (offsets in ``text``; both >= 0).
+
+    ``_TOKEN`` looks neither behind nor ahead of its match, so searching between ``begin``
+    and ``stop`` finds what it finds in the slice, without copying it.
+    """
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, begin, stop):
         word = m.group()
         start, end = m.span()
         if (
@@ -218,7 +223,7 @@ def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
             and word.lower() not in _ABBREVIATIONS
         ):
             word, end = word[:-1], end - 1  # a full stop, not an abbreviation
-        out.append((word, base + start, base + end))
+        out.append((word, start, end))
     return out
 
 
@@ -271,7 +276,7 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
                         head.kind, head.text, head.start, head.end, role or head.role,
                         org or head.organization, head.gender,
                     )  # fmt: skip
-    tokens = _tokens(text[start:end], start)
+    tokens = _tokens(text, start, end)
     # Only the clause next to the verb: cut after a subordinating word or a semicolon.
     for k in range(len(tokens) - 1, -1, -1):
         if tokens[k][0].lower() in _CLAUSE_WORDS or tokens[k][0] == ";":
@@ -301,7 +306,7 @@ def subject_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
 
 def phrase_after(text: str, start: int, end: int) -> SpeakerPhrase | None:
     """The speaker phrase that starts ``text[start:end]`` ("said Jane Roe, analyst at X.")."""
-    segs = _segments(_tokens(text[start:end], start))
+    segs = _segments(_tokens(text, start, end))
     if not segs:
         return None
     head = _phrase(segs[0], last=False)
@@ -453,19 +458,24 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
                 org = " ".join(t[0] for t in run[: k + 1])[:-2]
                 run = run[k + 1 :]
                 break
-        # Sentence-initial lower words of the segment before the run may be a role.
-        role_toks = [t for t in seg if t[2] <= run[0][1] and t[0].lower() in w["roles"]]
+        # Sentence-initial lower words of the segment before the run may be a role (read
+        # below, only when the run itself starts with none).
+        run_start = run[0][1]
         gender = None
         lead: list[str] = []
-        while run and (
-            run[0][0].lower().rstrip(".") in w["honorifics"]
-            or run[0][0].lower() in w["roles"]
-            or run[0][0].lower() in w["intro"]
-            or run[0][0].lower() in {"the", "a", "an"}
-        ):
+        while run:
+            lower = run[0][0].lower()
+            is_role = lower in w["roles"]
+            if not (
+                is_role
+                or lower.rstrip(".") in w["honorifics"]
+                or lower in w["intro"]
+                or lower in {"the", "a", "an"}
+            ):
+                break
             gender = gender or honorific_gender(run[0][0])
-            if run[0][0].lower() in w["roles"]:
-                lead.append(run[0][0].lower())
+            if is_role:
+                lead.append(lower)
             run = run[1:]
         if not run:
             continue
@@ -478,7 +488,9 @@ def _cap_run(seg: list[tuple[str, int, int]], *, last: bool) -> SpeakerPhrase | 
         name = " ".join(t[0] for t in run)
         if _POSSESSIVE.search(name) and name[-2:] in {"'s", "’s"}:
             name = name[:-2]
-        role = " ".join(lead) or " ".join(t[0].lower() for t in role_toks) or None
+        if not lead:
+            lead = [t[0].lower() for t in seg if t[2] <= run_start and t[0].lower() in w["roles"]]
+        role = " ".join(lead) or None
         return SpeakerPhrase(
             "name", name, run[0][1], run[0][1] + len(name), role=role, organization=org,
             gender=gender,

@@ -41,11 +41,35 @@ _FAMILY = {
     "‹": _GUILLEMET,
     "›": _GUILLEMET,
 }
+_MARK_CHARS = "".join(_FAMILY)
 _MARKS = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Offsets of every character of ``text`` that is one of ``chars``, in order.
+
+    The same list as ``[m.start() for m in re.finditer(f"[{chars}]", text)]`` (one-character
+    matches never overlap), found with ``str.find``: ``re`` tests a class of non-ASCII
+    characters at every offset, several times slower than a ``find`` per character.
+    """
+    found: list[int] = []
+    find = text.find
+    for ch in chars:
+        i = find(ch)
+        while i >= 0:
+            found.append(i)
+            i = find(ch, i + 1)
+    found.sort()
+    return found
+
+
 #: Characters after which a mark can open a quote (besides white space and other marks).
 _BEFORE_OPEN = set("([{—–-/:")
 #: Characters before which a mark can close a quote (besides white space and other marks).
 _AFTER_CLOSE = set(".,;:!?)]}—–-…/")
+#: The same with the marks themselves, the two tests ``_classify`` makes.
+_OPEN_AFTER = frozenset(_BEFORE_OPEN | set(_FAMILY))
+_CLOSE_BEFORE = frozenset(_AFTER_CLOSE | set(_FAMILY))
 #: Sentence-final punctuation: a quoted phrase ending in one is a sentence, not a crosshead.
 _SENTENCE_END = re.compile(r"[.!?…][\s\"”’'»)]*$")
 #: A crosshead is at most this many words long.
@@ -124,7 +148,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         return []
     paragraphs = split_paragraphs(text)
     # Most paragraphs hold no mark at all: one search over the text finds those that do.
-    marks = [m.start() for m in _MARKS.finditer(text)]
+    marks = char_positions(text, _MARK_CHARS)  # the matches of ``_MARKS``
     pieces: list[list[QuoteSpan]] = []
     for i, (start, end) in enumerate(paragraphs):
         lo, hi = bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)
@@ -188,8 +212,9 @@ def _classify(text: str, i: int) -> _Mark | None:
     family = _FAMILY[ch]
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    open_ctx = (prev.isspace() or prev in _BEFORE_OPEN or prev in _FAMILY) and not nxt.isspace()
-    close_ctx = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE or nxt in _FAMILY)
+    prev_space, nxt_space = prev.isspace(), nxt.isspace()
+    open_ctx = (prev_space or prev in _OPEN_AFTER) and not nxt_space
+    close_ctx = not prev_space and (nxt_space or nxt in _CLOSE_BEFORE)
     if family == _SINGLE:
         if prev.isalnum() and nxt.isalnum():
             return None  # it's, Pellwick's, O'Neil
@@ -237,8 +262,11 @@ def _paragraph_quotes(
     text: str, index: int, p_start: int, p_end: int, positions: list[int]
 ) -> list[QuoteSpan]:
     """Pair the marks of one paragraph (at ``positions``) with a stack; drop the unmatched."""
-    found = (_classify(text, pos) for pos in positions)
-    marks = [m for m in found if m is not None]
+    marks: list[_Mark] = []
+    for pos in positions:
+        mark = _classify(text, pos)
+        if mark is not None:
+            marks.append(mark)
     stack: list[_Open] = []
     done: list[QuoteSpan] = []
 

@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 
 import extractor
 from extractor.components import people as people_module
+from extractor.components.companies import find_company
 from extractor.components.people import person_at, person_by_name
-from extractor.facts import PersonFact
+from extractor.facts import CompanyFact, PersonFact
 
 
 @pytest.fixture(scope="module")
@@ -399,3 +400,16 @@ def test_left_start_keeps_the_leftmost_match(parts: list[str]) -> None:
     window = "".join(parts) + " "
     for full, late in _left_searches(window):
         assert full == late, window
+
+
+def test_context_company_index_finds_what_find_company_finds(ent_nlp: Language) -> None:
+    doc = ent_nlp("Ferrow Quay Holdings and Ferrow Bank traded. Talmont rose.")
+    doc._.extractor_companies = [
+        CompanyFact("Ferrow Quay Holdings", aliases=["Ferrow Quay", "FQH"]),
+        CompanyFact("Ferrow Bank", aliases=["FQH"]),  # a key two companies share
+        CompanyFact("Talmont Group plc"),
+    ]
+    context = people_module._Context(doc, doc.text, doc._.extractor_companies, [], {})
+    names = ["FQH", "Ferrow Quay", "ferrow bank", "Talmont", "Talmont Group", "Ferrow", "Nobody"]
+    for name in names:
+        assert context._company(name) == find_company(doc, name), name

@@ -5,6 +5,8 @@ from __future__ import annotations
 import doctest
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.parsing import entity_text, names
 from extractor.parsing.entity_text import find_name_runs
@@ -196,3 +198,27 @@ def test_find_name_runs_never_raises_on_odd_text() -> None:
         find_name_runs(text)
         clean_name(text)
         same_company(text, text + " Ltd")
+
+
+def _person_matches_plain(short: str, full: str) -> bool:
+    """``person_matches`` as one function, the reference for the split-up version."""
+    _, bare = split_title(clean_name(short))
+    s = [name_key(w) for w in bare.split()]
+    f = [name_key(w) for w in clean_name(full).split()]
+    if not s or not f or len(s) > len(f):
+        return False
+    return f[-len(s) :] == s or (len(s) == 1 and s[0] == f[0])
+
+
+_NAME_WORDS = st.sampled_from(["Mr", "Ms.", "Dr", "Leon", "LEON", "Wu", "wú", "Dalla", "Costa"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_NAME_WORDS, max_size=3).map(" ".join),
+    st.lists(_NAME_WORDS, max_size=4).map(" ".join),
+)
+def test_person_matches_on_word_keys_is_the_plain_test(short: str, full: str) -> None:
+    assert person_matches(short, full) == _person_matches_plain(short, full)
+    keys = names.mention_keys(short)
+    assert names.name_keys_match(keys, names.full_name_keys(full)) == person_matches(short, full)

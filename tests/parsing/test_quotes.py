@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from extractor.facts import CompanyFact, PersonFact
 from extractor.lexicons import load_lexicon
-from extractor.parsing import quote_speakers
+from extractor.parsing import quote_attribution, quote_speakers
+from extractor.parsing import quotes as quotes_module
 from extractor.parsing.quote_attribution import _verb_pattern, attribute_quotes
 from extractor.parsing.quote_paragraphs import paragraph_spans, soft_breaks
 from extractor.parsing.quote_resolve import SpeakerResolver
@@ -319,3 +320,33 @@ def test_name_runs_scan_matches_the_look_behind_first_pattern(text: str) -> None
     first = re.compile(rf"(?<![\w'’-])[{upper}][\w'’-]*(?: [{upper}][\w'’-]*){{1,3}}")
     spans = [m.span() for m in quote_speakers._NAME_RUN.finditer(text)]
     assert spans == [m.span() for m in first.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aA “”\"'’‘«»‹›„‚.\n")), max_size=60))
+def test_char_positions_are_the_mark_pattern_matches(text: str) -> None:
+    marks = "".join(quotes_module._FAMILY)
+    expected = [m.start() for m in re.finditer("[" + re.escape(marks) + "]", text)]
+    assert quotes_module.char_positions(text, marks) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("MrsDtJ A.b!?…”’'»)\" \n\t")), max_size=60))
+def test_sentence_starts_at_stops_match_the_plain_scan(text: str) -> None:
+    pattern = quote_attribution._SENTENCE_END
+    assert quote_attribution._sentence_starts(text) == [m.end() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZé9_&.,’'- \n")), max_size=40),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_speaker_tokens_between_offsets_are_those_of_the_slice(
+    text: str, begin: int, stop: int
+) -> None:
+    part = text[begin:stop]
+    sliced = quote_speakers._tokens(part, 0, len(part))
+    expected = [(w, s + begin, e + begin) for w, s, e in sliced]
+    assert quote_speakers._tokens(text, begin, stop) == expected
