@@ -61,10 +61,10 @@ TARGETS = {
 }
 
 
-def load_corpus() -> list[Path]:
+def load_corpus(folders: tuple[Path, ...] = CORPORA) -> list[Path]:
     files = [
         p
-        for folder in CORPORA
+        for folder in folders
         if folder.is_dir()
         for p in sorted(folder.iterdir())
         if p.suffix.lower() in SUFFIXES
@@ -196,7 +196,7 @@ def first_sight_round(half: int) -> dict[str, float]:
 
     The rounds above time articles every contender has already seen (the corpus is replayed),
     so spaCy's tokenizer cache and the vocabulary already hold all their words; a batch of new
-    articles cannot count on that (the bare tokenizer then costs 3-4x more). Here each
+    articles cannot count on that (the bare tokenizer then costs several times more). Here each
     contender is warmed on one half of the articles and timed once on the other half, in a
     fresh process (``half`` picks the halves). Once-per-process costs are paid before timing:
     the exchange-rate tables (per currency) and the word-list patterns compiled on first use.
@@ -205,13 +205,7 @@ def first_sight_round(half: int) -> dict[str, float]:
     from extractor.parsing.lazy_regex import compile_pending
     from extractor.reading import read_article
 
-    data = [
-        p.read_bytes()
-        for folder in FIRST_SIGHT_CORPORA
-        if folder.is_dir()
-        for p in sorted(folder.iterdir())
-        if p.suffix.lower() in SUFFIXES
-    ]
+    data = [p.read_bytes() for p in load_corpus(FIRST_SIGHT_CORPORA)]
     warm, unseen = data[half::2], data[1 - half :: 2]
     warm_texts = [read_article(d).text for d in warm]
     unseen_texts = [read_article(d).text for d in unseen]
@@ -374,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         return statistics.median(r[key] for r in rounds)
 
     def median_ratio(top: str, bottom: str) -> float:
-        return statistics.median(r[top] / max(r[bottom], 1e-12) for r in rounds)
+        return _median_ratio(rounds, top, bottom)
 
     per_full, per_floor, per_quantulum = median("full"), median("floor"), median("quantulum")
     full_cpu, floor_cpu, quantulum_cpu = (
@@ -387,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     first_sight = bench_first_sight(args.repeat)
 
     def first_sight_ratio(top: str, bottom: str) -> float:
-        return statistics.median(r[top] / max(r[bottom], 1e-12) for r in first_sight)
+        return _median_ratio(first_sight, top, bottom)
 
     figures = {
         "corpus": {"articles": n, "words": words, "repeat": args.repeat, "cpus": os.cpu_count()},
@@ -500,6 +494,11 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in figures["first_sight_cpu_ratios"].items():
         print(_verdict(key, value))
     return 0
+
+
+def _median_ratio(rounds: list[dict[str, float]], top: str, bottom: str) -> float:
+    """The median over ``rounds`` of each round's own ``top / bottom``."""
+    return statistics.median(r[top] / max(r[bottom], 1e-12) for r in rounds)
 
 
 def _verdict(key: str, value: float) -> str:

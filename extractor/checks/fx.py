@@ -160,7 +160,8 @@ def load_all_rates() -> int:
     Each currency's table is otherwise built the first time an article needs it (~0.1 s);
     a long-running service, or a benchmark timing articles, can pay that up front.
     """
-    return sum(rate_table(code) is not None for code in (*_history()[0], *_pegs()))
+    codes = dict.fromkeys([*_history()[0], *_pegs()])  # a pegged code may be quoted too
+    return sum(rate_table(code) is not None for code in codes)
 
 
 def _known(code: str) -> bool:
