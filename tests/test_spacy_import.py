@@ -42,7 +42,7 @@ def test_spacy_works_without_its_cli_and_info_loads_it_on_demand() -> None:
 
 def test_extract_command_does_not_import_spacy_cli(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Brightwater Ltd bought 20% of Kestrel Mills for $40m.\n", encoding="utf-8")
+    article.write_text("Harlowmere Ltd bought 20% of Sarnet Mills for $40m.\n", encoding="utf-8")
     run_python(
         f"""
         import contextlib, io, sys

@@ -64,7 +64,7 @@ def names(doc: Doc) -> dict[str, list[str]]:
         ("The retailer was bought by online broker Stackwise.", "Stackwise"),
         # deal contexts around a sentence-initial name with no company word
         ("Hexley Vale is being acquired by a rival for $30m.", "Hexley Vale"),
-        ("Orrin Stone was sold to a buyout fund last May.", "Orrin Stone"),
+        ("Orwen Stone was sold to a buyout fund last May.", "Orwen Stone"),
         ("Cobalt Ridge walked away from its bid for a rival.", "Cobalt Ridge"),
         ("A fund has invested $12m in Marram Bay over two years.", "Marram Bay"),
         # ordinary words as names, capitalised mid-sentence

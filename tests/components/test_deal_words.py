@@ -149,8 +149,8 @@ def test_all_words_are_the_letter_runs_of_the_lowered_text(text: str) -> None:
 
 
 def test_all_words_on_invented_sentence() -> None:
-    text = "Ostrava Kiln’s ÉLAN unit was SOLD for $3bn, İt said"
-    assert letter_runs(text) == {"ostrava", "kiln", "s", "lan", "unit", "was",
+    text = "Oskarn Kiln’s ÉLAN unit was SOLD for $3bn, İt said"
+    assert letter_runs(text) == {"oskarn", "kiln", "s", "lan", "unit", "was",
                                            "sold", "for", "bn", "i", "t", "said"}  # fmt: skip
 
 

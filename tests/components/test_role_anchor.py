@@ -11,7 +11,7 @@ from extractor.components.entity_patterns import role_anchor, role_pattern
 TITLED = [
     "its Chief Executive said on Monday",
     "the bank's head of research, who",
-    "a senior telecoms analyst at Brightwater",
+    "a senior telecoms analyst at Harlowmere",
     "CHIEF FINANCIAL OFFICER",
     "co-founder and managing director of the firm",
     "the chief strategy officer",

@@ -36,7 +36,7 @@ def _reference_runs(text: str) -> list[NameRun]:
 _TEXTS = [
     "Shares of Quernby Mills Corp. rose after the board of Tallow & Pike said it would sell.",
     "Maria de la Cruz and Pieter van der Berg joined Bank of Utopia from the University of Ostra.",
-    "Kestrel Freight plc and sandpiper ltd agreed a deal; merbau & co. logistics pte. ltd. won.",
+    "Quillby Freight plc and sandpiper ltd agreed a deal; merbau & co. logistics pte. ltd. won.",
     "Ostra Telecom Names New Chief for Its Kenya Unit\nthe company said on monday it had hired",
     "OSTRA DAILY NEWS\nstaff writers report that Tavrin-controlled RIVH bought q& and eBay units.",
     'He said: "Velmora will grow." Then Ms. Holt left — Lathrop’s shares fell, analysts said.',
