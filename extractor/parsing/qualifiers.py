@@ -185,39 +185,52 @@ class WordAnchors:
     listed, then, as ``finditer`` does, the leftmost is taken (the earliest alternative at one
     offset), the next search resumes at its end, and so on. Text whose lower case changes
     length is searched with ``pattern`` itself.
+
+    The head's own hits come from ``head.finditer``, not from a match at every offset: head
+    and word matches share no character (the head matches no letter, the words are letters),
+    so a head hit is never passed over for a word hit or the reverse, and among head hits the
+    greedy choice (the first at or after the last one's end) is what ``finditer`` finds.
     """
 
     def __init__(self, words: Sequence[str], *, head: str | None = None) -> None:
         """
         Args:
-            words: the literal words, in the order of the alternation.
-            head: a regex alternative tried before the words (say ``[0-9]{4}``), with no
-                letters (so that lower-casing cannot change what it matches).
+            words: the literal words (letters only when there is a head), in the order of
+                the alternation.
+            head: a regex alternative tried before the words (say ``[0-9]{4}``), matching no
+                letter (so that lower-casing cannot change what it matches) and never empty.
         """
         self.words = tuple(w.lower() for w in words)
+        if head and not all(w.isalpha() for w in self.words):
+            raise ValueError("words beside a head must be letters only")
         alternatives = ([head] if head else []) + [re.escape(w) for w in self.words]
         self.pattern = re.compile("|".join(alternatives), re.IGNORECASE)
-        self.head = re.compile(rf"(?=({head}))") if head else None
+        self.head = re.compile(head) if head else None
 
     def starts(self, text: str) -> list[int]:
         """The start of each match of ``pattern.finditer(text)``, in order."""
+        return [start for start, _ in self.hits(text)]
+
+    def hits(self, text: str) -> list[tuple[int, bool]]:
+        """``starts`` with, for each, whether the head (not a word) matched there."""
         lower = lowered(text)
         if len(lower) != len(text):
-            return [m.start() for m in self.pattern.finditer(text)]
+            # (Rare: no head hit is told apart, so ``match_near`` tries every start for it.)
+            return [(m.start(), False) for m in self.pattern.finditer(text)]
         hits: list[tuple[int, int, int]] = []  # (start, alternative, end)
         if self.head is not None:
-            hits += [(m.start(), 0, m.end(1)) for m in self.head.finditer(lower)]
+            hits += [(m.start(), 0, m.end()) for m in self.head.finditer(lower)]
         for k, word in enumerate(self.words, 1):
             i = lower.find(word)
             while i != -1:
                 hits.append((i, k, i + len(word)))
                 i = lower.find(word, i + 1)
         hits.sort()
-        out: list[int] = []
+        out: list[tuple[int, bool]] = []
         last_end = 0
-        for start, _k, end in hits:
+        for start, k, end in hits:
             if start >= last_end and end > start:
-                out.append(start)
+                out.append((start, k == 0))
                 last_end = end
         return out
 
@@ -228,7 +241,12 @@ _START = re.compile(r"(?<![A-Za-z0-9])\S")
 
 
 def match_near(
-    pattern: re.Pattern[str], text: str, anchors: re.Pattern[str] | WordAnchors, reach: int
+    pattern: re.Pattern[str],
+    text: str,
+    anchors: re.Pattern[str] | WordAnchors,
+    reach: int,
+    *,
+    head_starts: bool = False,
 ) -> list[re.Match[str]]:
     """Leftmost non-overlapping matches of ``pattern`` that contain an anchor hit.
 
@@ -238,18 +256,29 @@ def match_near(
     pattern finds must contain an anchor (a digit, "%", a fraction or date word) and start at
     most ``reach`` characters before it.
 
+    Args:
+        head_starts: the caller knows that no match of ``pattern`` starting before a head hit
+            of ``anchors`` (a ``WordAnchors``) runs past it, so only the hit itself is tried.
+
     >>> digits = re.compile(r"\\d+")
     >>> [m.group() for m in match_near(re.compile(r"US\\$\\d+m"), "pay US$5m", digits, 6)]
     ['US$5m']
     """
     found: list[re.Match[str]] = []
     last_end = 0
-    for pos in _anchor_starts(text, anchors):
+    if isinstance(anchors, WordAnchors):
+        hits = anchors.hits(text) if head_starts else [(s, False) for s in anchors.starts(text)]
+    else:
+        hits = [(a, False) for a in _anchor_starts(text, anchors)]
+    for pos, alone in hits:
         if pos < last_end:
             continue
-        lo = max(last_end, pos - reach)
-        starts = [s.start() for s in _START.finditer(text, lo, pos)]
-        starts.append(pos)
+        if alone:
+            starts = [pos]
+        else:
+            lo = max(last_end, pos - reach)
+            starts = [s.start() for s in _START.finditer(text, lo, pos)]
+            starts.append(pos)
         m = first_match_past(pattern, text, starts, pos)
         if m is not None:
             found.append(m)
