@@ -71,7 +71,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], froze
     return before, after, table, frozenset(w.lower() for w in data["near_below"])
 
 
-_TOKEN = re.compile(r"\S+")
 _OPENERS = "([,;:—–"
 _MAX_WORDS = 4  # the longest qualifier phrase, in words ("slightly more than" is 3)
 
@@ -81,8 +80,24 @@ def _last_words() -> frozenset[str]:
     return frozenset(phrase.split()[-1] for phrase in _patterns()[2])
 
 
+@functools.cache
+def _longer_counts() -> dict[str, tuple[int, ...]]:
+    """For each last word, the word counts (2 to ``_MAX_WORDS``) of the phrases ending in it,
+    most first: "of" -> (3, 2) for "in excess of" and "upwards of"."""
+    counts: dict[str, set[int]] = {}
+    for phrase in _patterns()[2]:
+        words = phrase.split()
+        if 2 <= len(words) <= _MAX_WORDS:
+            counts.setdefault(words[-1], set()).add(len(words))
+    return {word: tuple(sorted(c, reverse=True)) for word, c in counts.items()}
+
+
 def qualifier_before(text: str, start: int) -> QualifierReading | None:
     """The qualifier phrase ending right before ``text[start:]``, if any.
+
+    The phrase is read from the last words of the 40 characters before ``start`` (longest
+    phrase first); the words are ``str.split``'s, which splits on the same white space as
+    ``re``'s ``\\s``.
 
     >>> qualifier_before("valuing it at over $3.2bn", 19)
     QualifierReading(qualifier='over', near=False, length=5)
@@ -94,18 +109,27 @@ def qualifier_before(text: str, start: int) -> QualifierReading | None:
     if start <= 0 or not text[start - 1].isspace():
         return None  # a qualifier is a word, followed by a space, before the figure
     window = text[max(0, start - 40) : start]
-    last = window.rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if window.strip() else ""
-    if last not in _last_words():
+    words = window.split()
+    if not words or words[-1].lower().lstrip(_OPENERS) not in _last_words():
         return None  # cheap test: most figures follow "for", "of", "at" ...
     _before, _after, table, near = _patterns()
-    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(window)]
-    # Longest phrase first: "just over" before "over", "more than" before "than".
-    for n in range(min(_MAX_WORDS, len(tokens)), 0, -1):
-        first = tokens[-n][1].lstrip(_OPENERS)
-        phrase = " ".join([first, *(t for _, t in tokens[len(tokens) - n + 1 :])])
+    # Longest phrase first: "just over" before "over", "more than" before "than". A phrase of
+    # n >= 2 words ends with the last word as it stands (only the first word loses an opening
+    # bracket), so only the counts of the phrases ending in that word can match.
+    for n in (*_longer_counts().get(words[-1].lower(), ()), 1):
+        if n > len(words):
+            continue
+        lowers = [w.lower() for w in words[-n:]]
+        first = lowers[0].lstrip(_OPENERS)
+        phrase = " ".join([first, *lowers[1:]])
         qualifier = table.get(phrase)
         if qualifier is not None:
-            offset = tokens[-n][0] + len(tokens[-n][1]) - len(first)
+            # Where the phrase's first word starts: each word is the last occurrence of itself
+            # before the next one (only white space follows it, and it holds none).
+            pos = len(window)
+            for word in reversed(words[-n:]):
+                pos = window.rfind(word, 0, pos)
+            offset = pos + len(lowers[0]) - len(first)
             return QualifierReading(
                 cast(Qualifier, qualifier), phrase in near, len(window) - offset
             )
