@@ -75,6 +75,11 @@ class SentenceSplitter:
             last = i
             if i + 1 >= n:
                 break
+            if bounds[i + 1] - bounds[i] > 2 and text[hit.start()] != "\n":
+                # A mark inside a longer token ("U.S.", "3.5", "it’s"): the token is not white
+                # space, and without its one trailing space it is still two characters or
+                # more, so it is no lone stop or closing mark.
+                continue
             this = word(i)
             if "\n" in this:
                 start = this.isspace() and _hard_break(bounds[i], this, soft)

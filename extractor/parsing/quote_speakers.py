@@ -78,6 +78,10 @@ _ORG_PREP = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?=[^\W\d_])")
 #: A place after the organisation ("at Acme Research in Lisbon") is not part of its name.
 _PLACE_TAIL = re.compile(r"\s+(?:in|based in|in the)\s+[^\W\d_].*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: An article opening an appositive ("a fund manager at X").
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+#: "Acme's chief executive": the organisation, then the role.
+_POSSESSIVE_ROLE = re.compile(r"^([^\W\d_][\w&. -]*?)[’']s\s+(.+)$")
 _ABBREVIATIONS = frozenset(
     [
         "mr.",
@@ -351,8 +355,8 @@ def parse_role(appositive: str) -> tuple[str | None, str | None]:
     Also "Acme's chief executive" -> ('chief executive', 'Acme') and 'chairman Acme'.
     """
     text = appositive.strip(" ,.")
-    text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
-    pos = re.match(r"^([^\W\d_][\w&. -]*?)[’']s\s+(.+)$", text)
+    text = _ARTICLE.sub("", text)
+    pos = _POSSESSIVE_ROLE.match(text)
     if pos:
         # "Acme's chief executive" names the organisation; "the company's founder" does not.
         org = pos.group(1).strip() if pos.group(1)[:1].isupper() else None
