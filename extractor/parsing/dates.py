@@ -51,7 +51,11 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 # a digit before it, while a hit is the start of a digit run or four digits past another hit)
 # and the "3" of "3 years ago" (at most three digits, then white space, where the hit has four
 # digits).
-_ANCHORS = WordAnchors(["year", "decade", "month", "week", "quarter", *MONTHS], head="[0-9]{4}")
+# The head is written "[0-9][0-9]{3}", not "[0-9]{4}": ``re`` scans ahead for a pattern's
+# first character only when that is a plain character or class, not a repeat (twice as fast).
+_ANCHORS = WordAnchors(
+    ["year", "decade", "month", "week", "quarter", *MONTHS], head="[0-9][0-9]{3}"
+)
 
 
 @dataclass(frozen=True)

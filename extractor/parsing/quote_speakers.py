@@ -164,12 +164,16 @@ def _first_names() -> dict[str, str]:
     return names if isinstance(names, dict) else {}
 
 
+#: The first-name list's gender codes.
+_GENDERS = {"m": "male", "f": "female"}
+
+
 def first_name_gender(word: str) -> str | None:
     """'male'/'female' for a known first name, '' for a unisex one, None for an unknown word."""
     value = _first_names().get(word)
     if value is None:
         return None
-    return {"m": "male", "f": "female"}.get(value, "")
+    return _GENDERS.get(value, "")
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -181,19 +185,20 @@ _NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w'’-].)[\w'’-]*(?: [{_UPPER}][\w'�
 
 def name_runs(text: str) -> list[tuple[str, int, str | None]]:
     """People named with a known first name: (name, start, gender), in text order."""
-    if not _first_names():
+    first_names = _first_names()
+    if not first_names:
         return []
     out = []
     for m in _NAME_RUN.finditer(text):
         words = m.group().split(" ")
         offset = 0
         for k in range(len(words) - 1):
-            gender = first_name_gender(words[k])
-            if gender is not None:
+            code = first_names.get(words[k])  # ``first_name_gender``, inlined
+            if code is not None:
                 name = words[k:]
                 if name[-1][-2:] in {"'s", "’s"}:
                     name[-1] = name[-1][:-2]
-                out.append((" ".join(name), m.start() + offset, gender or None))
+                out.append((" ".join(name), m.start() + offset, _GENDERS.get(code) or None))
                 break
             offset += len(words[k]) + 1
     return out
