@@ -65,16 +65,23 @@ class SentenceSplitter:
 
         soft = soft_breaks(text) if "\n" in text else set()
         starts = [0]
-        last = -1
+        bisect_right = bisect.bisect_right
+        read_to = -1  # the end of the token read last
         # Only a lone stop or closing mark, or white space holding a line break, can end a
         # sentence: find those characters in the text and look at their tokens alone.
         for hit in _HITS.finditer(text):
-            i = bisect.bisect_right(bounds, hit.start(), 0, n) - 1
-            if i == last:
+            pos = hit.start()
+            if pos < read_to:
                 continue  # one more mark or line break inside the token just read
-            last = i
+            i = bisect_right(bounds, pos, 0, n) - 1
             if i + 1 >= n:
                 break
+            read_to = bounds[i + 1]
+            if read_to - bounds[i] > 2 and text[pos] != "\n":
+                # A mark inside a longer token ("U.S.", "3.5", "it’s"): the token is not white
+                # space, and without its one trailing space it is still two characters or
+                # more, so it is no lone stop or closing mark.
+                continue
             this = word(i)
             if "\n" in this:
                 start = this.isspace() and _hard_break(bounds[i], this, soft)

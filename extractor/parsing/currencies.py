@@ -128,9 +128,11 @@ def resolve_word(word: str, context: CurrencyContext | None = None) -> str | Non
     return _words_lower().get(key)
 
 
-def _trie(keys: Iterable[str], *, ignore_case: bool = False) -> str:
+def _trie(keys: Iterable[str], *, ignore_case: bool = False, not_after: str | None = None) -> str:
     """``alternation`` as a trie: the same matches, cheaper to try at every position."""
-    return trie_alternation(keys, space=re.escape(" "), ignore_case=ignore_case)
+    return trie_alternation(
+        keys, space=re.escape(" "), ignore_case=ignore_case, not_after=not_after
+    )
 
 
 @functools.cache
@@ -146,15 +148,16 @@ def _context_patterns() -> tuple[re.Pattern[str], ...]:
         """,
         re.VERBOSE | re.IGNORECASE,
     )
-    us_sign = re.compile(r"(?<![A-Za-z])(?:US\$|U\.S\.\$|USD\b)")
+    # Each look-behind for a letter before a sign comes after the sign's first character
+    # (see ``trie_alternation``'s ``not_after``): the same matches as ``(?<![A-Za-z])`` before
+    # it, and ``re`` scans ahead for the first characters instead of trying every offset.
+    us_sign = re.compile(r"U(?<![A-Za-z].)(?:S\$|\.S\.\$|SD\b)")
+    signs = _trie(_dict("local_dollar_signs"), not_after="[A-Za-z]")
     # "HK$2bn ($256m)": a local-dollar figure converted into plain dollars in brackets.
-    converted = re.compile(
-        rf"(?<![A-Za-z])(?:{_trie(_dict('local_dollar_signs'))})\s?\d[\d.,]*"
-        r"\s*(?:[a-zA-Z]{1,8}\s*)?\(\s*\$\s?\d"
-    )
+    converted = re.compile(rf"(?:{signs})\s?\d[\d.,]*\s*(?:[a-zA-Z]{{1,8}}\s*)?\(\s*\$\s?\d")
     # Local dollars by sign ("HK$2bn") and by name ("Canadian dollars"): two patterns, so that
     # each runs only on text holding a "$" or a "dollar" (the two can never overlap).
-    local_sign = re.compile(rf"(?<![A-Za-z])(?P<sign>{_trie(_dict('local_dollar_signs'))})\s?\d")
+    local_sign = re.compile(rf"(?P<sign>{signs})\s?\d")
     local_name = re.compile(
         rf"\b(?P<name>{_trie({k: v for k, v in names.items() if v != 'USD'})})\b"
     )

@@ -169,7 +169,9 @@ _PER_SHARE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _BARE_CENTS = re.compile(r"(?<![A-Za-z] )\bcents$", re.IGNORECASE)  # not "US cents"
-_PER_SHARE_WORDS = ("share", "unit", "ads", "adr", "stock")  # cheap test before the regex
+#: Cheap test before the regex: the lower-cased 30 characters after a figure hold one of
+#: these words when ``_PER_SHARE`` can match there.
+_PER_SHARE_CUE = re.compile("share|unit|ads|adr|stock")
 _RANGE_GAP = re.compile(r"^[\s\u00a0]*(?:-|–|—|to)[\s\u00a0]*$")
 _AND_GAP = re.compile(r"^[\s\u00a0]+and[\s\u00a0]+$")
 _BETWEEN = re.compile(r"\bbetween[\s\u00a0]+$", re.IGNORECASE)
@@ -261,8 +263,7 @@ def _match_value(
         value, unit = value * _CENT, unit * _CENT
     value = tidy(value)
     end = m.end()
-    tail = text[end : end + 30].lower()
-    per_share = any(w in tail for w in _PER_SHARE_WORDS) and bool(
+    per_share = _PER_SHARE_CUE.search(text[end : end + 30].lower()) is not None and bool(
         _PER_SHARE.match(text, end, min(len(text), end + 30))
     )
     before = qualifier_before(text, m.start())

@@ -63,6 +63,8 @@ _INDIAN = re.compile(
     re.VERBOSE,
 )
 _DECIMAL_COMMA = re.compile(r"^(?P<int>\d+),(?P<dec>\d{1,2})$")  # "1,5", "12,75"
+#: The unit of a number printed without decimals (``Decimal(1).scaleb(-0)``).
+_UNIT_ONE = Decimal(1).scaleb(0)
 
 
 def read_digits(text: str) -> NumberReading | None:
@@ -82,6 +84,9 @@ def read_digits(text: str) -> NumberReading | None:
     True
     """
     text = text.strip()
+    if text.isascii() and text.isdigit():
+        # Plain digits ("586"): what ``_ENGLISH`` reads, with no decimals.
+        return NumberReading(Decimal(text), _UNIT_ONE)
     for pattern, sep in ((_ENGLISH, ","), (_INDIAN, ","), (_EUROPEAN, "."), (_DECIMAL_COMMA, "")):
         m = pattern.match(text)
         if m is None:

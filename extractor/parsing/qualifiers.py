@@ -71,7 +71,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], froze
     return before, after, table, frozenset(w.lower() for w in data["near_below"])
 
 
-_TOKEN = re.compile(r"\S+")
 _OPENERS = "([,;:—–"
 _MAX_WORDS = 4  # the longest qualifier phrase, in words ("slightly more than" is 3)
 
@@ -81,8 +80,24 @@ def _last_words() -> frozenset[str]:
     return frozenset(phrase.split()[-1] for phrase in _patterns()[2])
 
 
+@functools.cache
+def _longer_counts() -> dict[str, tuple[int, ...]]:
+    """For each last word, the word counts (2 to ``_MAX_WORDS``) of the phrases ending in it,
+    most first: "of" -> (3, 2) for "in excess of" and "upwards of"."""
+    counts: dict[str, set[int]] = {}
+    for phrase in _patterns()[2]:
+        words = phrase.split()
+        if 2 <= len(words) <= _MAX_WORDS:
+            counts.setdefault(words[-1], set()).add(len(words))
+    return {word: tuple(sorted(c, reverse=True)) for word, c in counts.items()}
+
+
 def qualifier_before(text: str, start: int) -> QualifierReading | None:
     """The qualifier phrase ending right before ``text[start:]``, if any.
+
+    The phrase is read from the last words of the 40 characters before ``start`` (longest
+    phrase first); the words are ``str.split``'s, which splits on the same white space as
+    ``re``'s ``\\s``.
 
     >>> qualifier_before("valuing it at over $3.2bn", 19)
     QualifierReading(qualifier='over', near=False, length=5)
@@ -94,18 +109,27 @@ def qualifier_before(text: str, start: int) -> QualifierReading | None:
     if start <= 0 or not text[start - 1].isspace():
         return None  # a qualifier is a word, followed by a space, before the figure
     window = text[max(0, start - 40) : start]
-    last = window.rsplit(None, 1)[-1].lower().lstrip(_OPENERS) if window.strip() else ""
-    if last not in _last_words():
+    words = window.split()
+    if not words or words[-1].lower().lstrip(_OPENERS) not in _last_words():
         return None  # cheap test: most figures follow "for", "of", "at" ...
     _before, _after, table, near = _patterns()
-    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(window)]
-    # Longest phrase first: "just over" before "over", "more than" before "than".
-    for n in range(min(_MAX_WORDS, len(tokens)), 0, -1):
-        first = tokens[-n][1].lstrip(_OPENERS)
-        phrase = " ".join([first, *(t for _, t in tokens[len(tokens) - n + 1 :])])
+    # Longest phrase first: "just over" before "over", "more than" before "than". A phrase of
+    # n >= 2 words ends with the last word as it stands (only the first word loses an opening
+    # bracket), so only the counts of the phrases ending in that word can match.
+    for n in (*_longer_counts().get(words[-1].lower(), ()), 1):
+        if n > len(words):
+            continue
+        lowers = [w.lower() for w in words[-n:]]
+        first = lowers[0].lstrip(_OPENERS)
+        phrase = " ".join([first, *lowers[1:]])
         qualifier = table.get(phrase)
         if qualifier is not None:
-            offset = tokens[-n][0] + len(tokens[-n][1]) - len(first)
+            # Where the phrase's first word starts: each word is the last occurrence of itself
+            # before the next one (only white space follows it, and it holds none).
+            pos = len(window)
+            for word in reversed(words[-n:]):
+                pos = window.rfind(word, 0, pos)
+            offset = pos + len(lowers[0]) - len(first)
             return QualifierReading(
                 cast(Qualifier, qualifier), phrase in near, len(window) - offset
             )
@@ -185,39 +209,52 @@ class WordAnchors:
     listed, then, as ``finditer`` does, the leftmost is taken (the earliest alternative at one
     offset), the next search resumes at its end, and so on. Text whose lower case changes
     length is searched with ``pattern`` itself.
+
+    The head's own hits come from ``head.finditer``, not from a match at every offset: head
+    and word matches share no character (the head matches no letter, the words are letters),
+    so a head hit is never passed over for a word hit or the reverse, and among head hits the
+    greedy choice (the first at or after the last one's end) is what ``finditer`` finds.
     """
 
     def __init__(self, words: Sequence[str], *, head: str | None = None) -> None:
         """
         Args:
-            words: the literal words, in the order of the alternation.
-            head: a regex alternative tried before the words (say ``[0-9]{4}``), with no
-                letters (so that lower-casing cannot change what it matches).
+            words: the literal words (letters only when there is a head), in the order of
+                the alternation.
+            head: a regex alternative tried before the words (say ``[0-9]{4}``), matching no
+                letter (so that lower-casing cannot change what it matches) and never empty.
         """
         self.words = tuple(w.lower() for w in words)
+        if head and not all(w.isalpha() for w in self.words):
+            raise ValueError("words beside a head must be letters only")
         alternatives = ([head] if head else []) + [re.escape(w) for w in self.words]
         self.pattern = re.compile("|".join(alternatives), re.IGNORECASE)
-        self.head = re.compile(rf"(?=({head}))") if head else None
+        self.head = re.compile(head) if head else None
 
     def starts(self, text: str) -> list[int]:
         """The start of each match of ``pattern.finditer(text)``, in order."""
+        return [start for start, _ in self.hits(text)]
+
+    def hits(self, text: str) -> list[tuple[int, bool]]:
+        """``starts`` with, for each, whether the head (not a word) matched there."""
         lower = lowered(text)
         if len(lower) != len(text):
-            return [m.start() for m in self.pattern.finditer(text)]
+            # (Rare: no head hit is told apart, so ``match_near`` tries every start for it.)
+            return [(m.start(), False) for m in self.pattern.finditer(text)]
         hits: list[tuple[int, int, int]] = []  # (start, alternative, end)
         if self.head is not None:
-            hits += [(m.start(), 0, m.end(1)) for m in self.head.finditer(lower)]
+            hits += [(m.start(), 0, m.end()) for m in self.head.finditer(lower)]
         for k, word in enumerate(self.words, 1):
             i = lower.find(word)
             while i != -1:
                 hits.append((i, k, i + len(word)))
                 i = lower.find(word, i + 1)
         hits.sort()
-        out: list[int] = []
+        out: list[tuple[int, bool]] = []
         last_end = 0
-        for start, _k, end in hits:
+        for start, k, end in hits:
             if start >= last_end and end > start:
-                out.append(start)
+                out.append((start, k == 0))
                 last_end = end
         return out
 
@@ -228,7 +265,12 @@ _START = re.compile(r"(?<![A-Za-z0-9])\S")
 
 
 def match_near(
-    pattern: re.Pattern[str], text: str, anchors: re.Pattern[str] | WordAnchors, reach: int
+    pattern: re.Pattern[str],
+    text: str,
+    anchors: re.Pattern[str] | WordAnchors,
+    reach: int,
+    *,
+    head_starts: bool = False,
 ) -> list[re.Match[str]]:
     """Leftmost non-overlapping matches of ``pattern`` that contain an anchor hit.
 
@@ -238,18 +280,29 @@ def match_near(
     pattern finds must contain an anchor (a digit, "%", a fraction or date word) and start at
     most ``reach`` characters before it.
 
+    Args:
+        head_starts: the caller knows that no match of ``pattern`` starting before a head hit
+            of ``anchors`` (a ``WordAnchors``) runs past it, so only the hit itself is tried.
+
     >>> digits = re.compile(r"\\d+")
     >>> [m.group() for m in match_near(re.compile(r"US\\$\\d+m"), "pay US$5m", digits, 6)]
     ['US$5m']
     """
     found: list[re.Match[str]] = []
     last_end = 0
-    for pos in _anchor_starts(text, anchors):
+    if isinstance(anchors, WordAnchors):
+        hits = anchors.hits(text) if head_starts else [(s, False) for s in anchors.starts(text)]
+    else:
+        hits = [(a, False) for a in _anchor_starts(text, anchors)]
+    for pos, alone in hits:
         if pos < last_end:
             continue
-        lo = max(last_end, pos - reach)
-        starts = [s.start() for s in _START.finditer(text, lo, pos)]
-        starts.append(pos)
+        if alone:
+            starts = [pos]
+        else:
+            lo = max(last_end, pos - reach)
+            starts = [s.start() for s in _START.finditer(text, lo, pos)]
+            starts.append(pos)
         m = first_match_past(pattern, text, starts, pos)
         if m is not None:
             found.append(m)

@@ -57,6 +57,7 @@ _DASH = re.compile(r"\s*(?:[–—]|--|\s-)\s*")
 #: Sentence end: a full stop (not of an abbreviation or an initial) followed by a space.
 _SENTENCE_END = re.compile(
     r"""[.!?…]                      # the stop first, so the look-behinds run only there
+    (?=["”’'»)]*\s)                 # (what the match needs next, tested before them)
     (?<!\bMr.)(?<!\bMs.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bInc.)(?<!\bCorp.)
     (?<!\bCo.)(?<!\bLtd.)(?<!\bJr.)(?<!\bSr.)(?<!\b[A-Z].)   # abbreviations and initials
     ["”’'»)]*\s+(?=\S)""",

@@ -78,6 +78,10 @@ _ORG_PREP = re.compile(r"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?=[^\W\d_])")
 #: A place after the organisation ("at Acme Research in Lisbon") is not part of its name.
 _PLACE_TAIL = re.compile(r"\s+(?:in|based in|in the)\s+[^\W\d_].*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+#: An article opening an appositive ("a fund manager at X").
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+#: "Acme's chief executive": the organisation, then the role.
+_POSSESSIVE_ROLE = re.compile(r"^([^\W\d_][\w&. -]*?)[’']s\s+(.+)$")
 _ABBREVIATIONS = frozenset(
     [
         "mr.",
@@ -160,12 +164,16 @@ def _first_names() -> dict[str, str]:
     return names if isinstance(names, dict) else {}
 
 
+#: The first-name list's gender codes.
+_GENDERS = {"m": "male", "f": "female"}
+
+
 def first_name_gender(word: str) -> str | None:
     """'male'/'female' for a known first name, '' for a unisex one, None for an unknown word."""
     value = _first_names().get(word)
     if value is None:
         return None
-    return {"m": "male", "f": "female"}.get(value, "")
+    return _GENDERS.get(value, "")
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -177,19 +185,20 @@ _NAME_RUN = re.compile(rf"[{_UPPER}](?<![\w'’-].)[\w'’-]*(?: [{_UPPER}][\w'�
 
 def name_runs(text: str) -> list[tuple[str, int, str | None]]:
     """People named with a known first name: (name, start, gender), in text order."""
-    if not _first_names():
+    first_names = _first_names()
+    if not first_names:
         return []
     out = []
     for m in _NAME_RUN.finditer(text):
         words = m.group().split(" ")
         offset = 0
         for k in range(len(words) - 1):
-            gender = first_name_gender(words[k])
-            if gender is not None:
+            code = first_names.get(words[k])  # ``first_name_gender``, inlined
+            if code is not None:
                 name = words[k:]
                 if name[-1][-2:] in {"'s", "’s"}:
                     name[-1] = name[-1][:-2]
-                out.append((" ".join(name), m.start() + offset, gender or None))
+                out.append((" ".join(name), m.start() + offset, _GENDERS.get(code) or None))
                 break
             offset += len(words[k]) + 1
     return out
@@ -351,8 +360,8 @@ def parse_role(appositive: str) -> tuple[str | None, str | None]:
     Also "Acme's chief executive" -> ('chief executive', 'Acme') and 'chairman Acme'.
     """
     text = appositive.strip(" ,.")
-    text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
-    pos = re.match(r"^([^\W\d_][\w&. -]*?)[’']s\s+(.+)$", text)
+    text = _ARTICLE.sub("", text)
+    pos = _POSSESSIVE_ROLE.match(text)
     if pos:
         # "Acme's chief executive" names the organisation; "the company's founder" does not.
         org = pos.group(1).strip() if pos.group(1)[:1].isupper() else None

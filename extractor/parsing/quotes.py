@@ -212,12 +212,12 @@ def _classify(text: str, i: int) -> _Mark | None:
     family = _FAMILY[ch]
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if family == _SINGLE and prev.isalnum() and nxt.isalnum():
+        return None  # it's, Pellwick's, O'Neil (most single marks: tested first)
     prev_space, nxt_space = prev.isspace(), nxt.isspace()
     open_ctx = (prev_space or prev in _OPEN_AFTER) and not nxt_space
     close_ctx = not prev_space and (nxt_space or nxt in _CLOSE_BEFORE)
     if family == _SINGLE:
-        if prev.isalnum() and nxt.isalnum():
-            return None  # it's, Pellwick's, O'Neil
         if ch in "'‘’" and not prev.isalnum() and _ELIDED_YEAR.match(text, i + 1):
             return None  # '90s
         weak = (
@@ -278,7 +278,7 @@ def _paragraph_quotes(
             stack[-1].children.append(QuoteSpan(span[0], span[1], entry.pos, close, index))
             stack[-1].children.extend(entry.children)
         else:
-            nested = tuple((c.start, c.end) for c in entry.children)
+            nested = tuple([(c.start, c.end) for c in entry.children])
             done.append(QuoteSpan(span[0], span[1], entry.pos, close, index, nested=nested))
 
     def drop(entry: _Open) -> None:

@@ -16,7 +16,11 @@ Trie = dict[str, "Trie"]
 
 
 def trie_alternation(
-    words: Iterable[str], *, space: str = r"\s+", ignore_case: bool = False
+    words: Iterable[str],
+    *,
+    space: str = r"\s+",
+    ignore_case: bool = False,
+    not_after: str | None = None,
 ) -> str:
     """A regex (no groups) matching any of ``words``, longest first.
 
@@ -30,6 +34,13 @@ def trie_alternation(
             first. Words that are not all ASCII (whose lower case may change length) get the
             flat longest-first alternation instead, as do words with white space other than
             single spaces between letters (the trie's equivalence needs that).
+        not_after: a character class (say ``[A-Za-z]``) that must not precede a match: the
+            same matches as ``(?<!not_after)`` before the alternation. The look-behind is
+            placed after each word's first character (``H(?<![A-Za-z].)K\\$``), where it
+            reads the same character, so that ``re`` can scan ahead for the first characters
+            instead of trying the whole pattern at every offset (four times faster on an
+            article). Only without ``ignore_case``, and the words must not start with
+            white space (``space`` may read more than one character; ``.`` no line break).
 
     >>> trie_alternation(["said", "says", "say"])
     'sa(?:id|y(?:s)?)'
@@ -37,12 +48,20 @@ def trie_alternation(
     True
     """
     unique = set(words) - {""}
+    if not_after is not None and (ignore_case or any(w[0].isspace() for w in unique)):
+        raise ValueError("not_after needs case-sensitive words that start with no space")
+    behind = "" if not_after is None else f"(?<!{not_after}.)"
     # Only words whose white space is single spaces between non-space characters can share
     # a trie: a space run such as the "\s+" of " b" could take the spaces "  b" needs.
     plain = all(w == " ".join(w.split()) for w in unique)
     if not plain or (ignore_case and not all(w.isascii() for w in unique)):
         ordered = sorted(unique, key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+        return "|".join(
+            (re.escape(w[0]) + behind + re.escape(w[1:]) if behind else re.escape(w)).replace(
+                r"\ ", space
+            )
+            for w in ordered
+        )
     if ignore_case:
         unique = {w.lower() for w in unique}
     root: Trie = {}
@@ -53,12 +72,13 @@ def trie_alternation(
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _emit(root, space)
+    return _emit(root, space, behind)
 
 
-def _emit(node: Trie, space: str) -> str:
+def _emit(node: Trie, space: str, behind: str = "") -> str:
+    """The alternation of a trie node; ``behind`` follows each first character (the root's)."""
     branches = [
-        (space if char == " " else re.escape(char)) + _emit(child, space)
+        (space if char == " " else re.escape(char)) + behind + _emit(child, space)
         for char, child in sorted(node.items())
         if char
     ]

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.parsing import dates
 from extractor.parsing.dates import find_years
+from extractor.parsing.qualifiers import match_near
 
 PUBLISHED = dt.date(2024, 6, 12)
 
@@ -70,3 +72,23 @@ def test_offsets_cover_the_expression() -> None:
 @given(st.text(), st.dates())
 def test_any_text_never_raises(text: str, published: dt.date) -> None:
     find_years(text, published)
+
+
+# Pieces of date expressions and digit runs around them, for the fast path below.
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        ["2019", "20", "19", "2", "201", "1999", "12345678", "3", "30", " ", "  ", "-", ",", ".",
+         "mid-", "late-", "$", "%", "years", "year", "ago", "decades", "last", "this", "in",
+         "March", "may", "week", "quarter", "a", "seven", "shares", "per cent", "x", "\u00a0"]
+    ),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DATE_PIECES)
+def test_four_digit_hits_tried_alone_find_the_same(text: str) -> None:
+    # ``head_starts``: a match starting before a four-digit hit never runs past it.
+    fast = match_near(dates._regex(), text, dates._ANCHORS, 25, head_starts=True)
+    plain = match_near(dates._regex(), text, dates._ANCHORS, 25)
+    assert [m.span() for m in fast] == [m.span() for m in plain]

@@ -5,10 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.parsing.numbers import (
+    _ENGLISH,
     parse_fraction_words,
     parse_number,
+    read_digits,
     read_number,
     scale_of,
 )
@@ -100,3 +104,14 @@ def test_scale_of_abbreviations_are_case_sensitive_only_where_needed() -> None:
     assert scale_of("M") == scale_of("m") == D("1e6")
     assert scale_of("Billion") == D("1e9")
     assert scale_of("bananas") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"\A\s?[0-9]{1,12}\s?\Z"))
+def test_plain_digits_read_as_the_english_pattern_reads_them(text: str) -> None:
+    # ``read_digits`` reads plain ASCII digits without its patterns: same value and unit.
+    m = _ENGLISH.match(text.strip())
+    assert m is not None
+    assert read_digits(text) == (Decimal(m["int"]), Decimal(1).scaleb(0))
+    assert read_digits(text).unit.as_tuple() == Decimal(1).scaleb(0).as_tuple()
+    assert read_digits(text).value.as_tuple() == Decimal(m["int"]).as_tuple()

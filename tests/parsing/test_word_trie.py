@@ -70,3 +70,20 @@ def test_plain_phrases_share_one_trie(words: list[str], text: str) -> None:
     trie = re.compile(trie_alternation(words, ignore_case=True), re.IGNORECASE)
     flat = re.compile(_flat(words, r"\s+"), re.IGNORECASE)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet="aAb$ c\t", min_size=1, max_size=5), min_size=1, max_size=8),
+    text=st.text(alphabet="aAb$ c\n\t1", max_size=30),
+)
+def test_not_after_matches_a_look_behind_before_the_alternation(
+    words: list[str], text: str
+) -> None:
+    # The look-behind after each first character reads what one before the words reads.
+    words = [w for w in words if not w[0].isspace()] or ["a"]
+    for space in (r"\s+", re.escape(" ")):
+        inner = trie_alternation(words, space=space, not_after="[A-Za-z]")
+        moved = re.compile(rf"(?:{inner})(?![ab])")
+        before = re.compile(rf"(?<![A-Za-z])(?:{_flat(words, space)})(?![ab])")
+        assert [m.span() for m in moved.finditer(text)] == [m.span() for m in before.finditer(text)]
