@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractor.components.entity_patterns import Screen, Vocabulary, vocabulary
+from extractor.components.entity_patterns import TAIL_WORDS, Screen, Vocabulary, vocabulary
 from extractor.parsing.entity_text import NameRun, Word, find_name_runs
 from extractor.parsing.names import (
     NameWords,
@@ -407,6 +407,30 @@ def _has_list_cue(folded: str) -> bool:
 
 #: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.
 _LAST_WORDS = re.compile(r"[\w%&-]+|[,:'‘\"“]")
+#: The last two of ``_LAST_WORDS``'s matches, read in the reversed text: its matches are the
+#: maximal runs of word characters and the single marks (the two classes share no
+#: character; anything else lies between them), so from the end they are the same runs and
+#: marks, reversed. One match instead of finding every word of the context.
+_LAST_TWO_REVERSED = re.compile(
+    r"""
+    [^\w%&,:'‘"“-]*  ([\w%&-]+|[,:'‘"“])          # the last word or mark (reversed)
+    (?: [^\w%&,:'‘"“-]*  ([\w%&-]+|[,:'‘"“]) )?   # the one before it
+    """,
+    re.VERBOSE,
+)
+
+
+def _last_words(tail: str) -> tuple[str, ...]:
+    """``tuple(_LAST_WORDS.findall(tail)[-2:])``.
+
+    >>> _last_words("stake in the "), _last_words("co-founder, "), _last_words("  ")
+    (('in', 'the'), ('co-founder', ','), ())
+    """
+    m = _LAST_TWO_REVERSED.match(tail[::-1])
+    if m is None:
+        return ()
+    last, before = m.group(1), m.group(2)
+    return (before[::-1], last[::-1]) if before is not None else (last[::-1],)
 
 
 def _word_start(text: str, n: int) -> int:
@@ -472,9 +496,7 @@ def _screened_points(right: str, screen: Screen, points: list[tuple[str, float]]
 def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[str, float]]) -> None:
     """Add the points of the left context (not empty) to ``points``."""
     folded = left.casefold()
-    candidates = _left_candidates(
-        tuple(_LAST_WORDS.findall(folded[-30:])[-2:]), _has_list_cue(folded)
-    )
+    candidates = _left_candidates(_last_words(folded[-30:]), _has_list_cue(folded))
     starts: dict[int, int] = {}
     lowered = None
     plan = vocab.left_plan
@@ -522,8 +544,15 @@ def _left_candidates(last_words: tuple[str, ...], listing: bool) -> tuple[int, .
 
 def _title_may_end(lowered: str, pos: int, tail: re.Pattern[str], words: frozenset[str]) -> bool:
     """Whether a role (or body noun) can end right before the tail of its pattern
-    (``left_title_ends``)."""
-    m = tail.search(lowered, pos)
+    (``left_title_ends``).
+
+    Every match of a tail starts within the last ``TAIL_WORDS`` words of the context, so
+    the search starts there (from ``pos`` if that is later): the same first match, found
+    without trying every word from ``pos`` on.
+    """
+    words_touched = TAIL_WORDS.get(tail.pattern)
+    start = pos if words_touched is None else max(pos, _word_start(lowered, words_touched))
+    m = tail.search(lowered, start)
     return m is not None and (m.group(1) in words or lowered.find("head", pos, m.end(1)) >= 0)
 
 

@@ -149,6 +149,10 @@ _TITLE_TAILS = (
     r"(?<![a-z])([a-z]+)\s+(?:is|was)\s+\Z",
     r"(?<![a-z])([a-z]+)\s+(?:at|of|for|with)\s+(?:the\s+)?\Z",
 )
+#: For each of ``_TITLE_TAILS``: how many of the last words (runs of non-space) of a context
+#: its match can touch. After group 1 come only white space and at most one comma, "is" or
+#: "was", or a preposition and "the": every match starts within that many last words.
+TAIL_WORDS = dict(zip(_TITLE_TAILS, (2, 2, 3), strict=True))
 
 
 @functools.cache

@@ -260,3 +260,33 @@ def test_reference_pattern_finds_what_the_plain_word_start_finds(parts: list[str
 def test_list_cue_substrings_are_the_pattern(parts: list[str]) -> None:
     folded = "".join(parts)
     assert entity_evidence._has_list_cue(folded) == bool(entity_evidence._LIST_CUE.search(folded))
+
+
+def test_title_tails_searched_from_their_last_words_find_the_same_match() -> None:
+    """``_title_may_end`` starts its search within the last ``TAIL_WORDS`` words: the same
+    answer as the search from ``pos``."""
+    vocab = vocabulary()
+    tested = passed = 0
+    for left in _contexts(1500, seed=7):
+        lowered = left.lower()
+        for span, ends in zip(vocab.left_spans, vocab.left_title_ends, strict=True):
+            if ends is None or not left.isascii():
+                continue
+            tail, words = ends
+            assert tail.pattern in entity_patterns.TAIL_WORDS
+            for pos in {0, _word_start(left, span or 1), len(left) // 2}:
+                m = tail.search(lowered, pos)
+                plain = m is not None and (
+                    m.group(1) in words or lowered.find("head", pos, m.end(1)) >= 0
+                )
+                assert _title_may_end(lowered, pos, tail, words) == plain, (left, pos)
+                tested += 1
+                passed += plain
+    assert tested > 1000 and passed > 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z9_%&-,:'‘\"“.é\t()")), max_size=30))
+def test_last_two_words_read_backwards_are_the_last_two_found(tail: str) -> None:
+    expected = tuple(entity_evidence._LAST_WORDS.findall(tail)[-2:])
+    assert entity_evidence._last_words(tail) == expected
