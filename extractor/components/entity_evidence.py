@@ -185,14 +185,7 @@ def make_occurrences(text: str) -> list[Occurrence]:
             parts = [p for part in parts for p in _split_common(part, headline_common)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
-            if (
-                not name
-                or _blocked(name, vocab)
-                or len(name) < 2
-                or _PLURAL_ACRONYM.match(name)
-                or (strip_legal_suffixes(name) != name and " " not in name)
-                or name.casefold().rstrip(".") in vocab.keep_dots
-            ):
+            if _not_a_name(name):
                 continue
             initial = part[0].sentence_initial
             if initial and len(part) == 1 and name.casefold() in vocab.common:
@@ -202,6 +195,22 @@ def make_occurrences(text: str) -> list[Occurrence]:
             occ.title = title
             out.append(occ)
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _not_a_name(name: str) -> bool:
+    """A cleaned part of a run that is no name: empty, blocked, one letter, a plural acronym,
+    a bare legal form ("Ltd"), a word whose dot belongs to it ("Corp."). (Cached: it reads
+    only the name and the process's vocabulary.)"""
+    vocab = vocabulary()
+    return bool(
+        not name
+        or _blocked(name, vocab)
+        or len(name) < 2
+        or _PLURAL_ACRONYM.match(name)
+        or (strip_legal_suffixes(name) != name and " " not in name)
+        or name.casefold().rstrip(".") in vocab.keep_dots
+    )
 
 
 #: "MPs", "CEOs": plural acronyms are not names.
