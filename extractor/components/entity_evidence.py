@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractor.components.entity_patterns import Vocabulary, vocabulary
+from extractor.components.entity_patterns import TAIL_WORDS, Screen, Vocabulary, vocabulary
 from extractor.parsing.entity_text import NameRun, Word, find_name_runs
 from extractor.parsing.names import (
     NameWords,
@@ -185,14 +185,7 @@ def make_occurrences(text: str) -> list[Occurrence]:
             parts = [p for part in parts for p in _split_common(part, headline_common)]
         for part in parts:
             name = clean_name(text[part[0].start : part[-1].end])
-            if (
-                not name
-                or _blocked(name, vocab)
-                or len(name) < 2
-                or _PLURAL_ACRONYM.match(name)
-                or (strip_legal_suffixes(name) != name and " " not in name)
-                or name.casefold().rstrip(".") in vocab.keep_dots
-            ):
+            if _not_a_name(name):
                 continue
             initial = part[0].sentence_initial
             if initial and len(part) == 1 and name.casefold() in vocab.common:
@@ -202,6 +195,22 @@ def make_occurrences(text: str) -> list[Occurrence]:
             occ.title = title
             out.append(occ)
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _not_a_name(name: str) -> bool:
+    """A cleaned part of a run that is no name: empty, blocked, one letter, a plural acronym,
+    a bare legal form ("Ltd"), a word whose dot belongs to it ("Corp."). (Cached: it reads
+    only the name and the process's vocabulary.)"""
+    vocab = vocabulary()
+    return bool(
+        not name
+        or _blocked(name, vocab)
+        or len(name) < 2
+        or _PLURAL_ACRONYM.match(name)
+        or (strip_legal_suffixes(name) != name and " " not in name)
+        or name.casefold().rstrip(".") in vocab.keep_dots
+    )
 
 
 #: "MPs", "CEOs": plural acronyms are not names.
@@ -396,10 +405,41 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|added|asked)\s+$")
 _CLAUSE_END = re.compile(r"^\s*(?:[.!?;]|$)")
 _CAMEL_INSIDE = re.compile(r"[a-z][A-Z]")
 #: Cues of a list before a name ("brands such as X"), anywhere in the case-folded left
-#: context; NOTE: keep in sync with the pattern.
+#: context; NOTE: keep in sync with the pattern (``_has_list_cue`` tests the same words).
 _LIST_CUE = re.compile("such as|includ|like|:")
+
+
+def _has_list_cue(folded: str) -> bool:
+    """``_LIST_CUE.search(folded) is not None``: four substring tests cost a third of it."""
+    return ":" in folded or "like" in folded or "includ" in folded or "such as" in folded
+
+
 #: Words and marks at the end of a left context, for ``Vocabulary.left_triggers``.
 _LAST_WORDS = re.compile(r"[\w%&-]+|[,:'‘\"“]")
+#: The last two of ``_LAST_WORDS``'s matches, read in the reversed text: its matches are the
+#: maximal runs of word characters and the single marks (the two classes share no
+#: character; anything else lies between them), so from the end they are the same runs and
+#: marks, reversed. One match instead of finding every word of the context.
+_LAST_TWO_REVERSED = re.compile(
+    r"""
+    [^\w%&,:'‘"“-]*  ([\w%&-]+|[,:'‘"“])          # the last word or mark (reversed)
+    (?: [^\w%&,:'‘"“-]*  ([\w%&-]+|[,:'‘"“]) )?   # the one before it
+    """,
+    re.VERBOSE,
+)
+
+
+def _last_words(tail: str) -> tuple[str, ...]:
+    """``tuple(_LAST_WORDS.findall(tail)[-2:])``.
+
+    >>> _last_words("stake in the "), _last_words("co-founder, "), _last_words("  ")
+    (('in', 'the'), ('co-founder', ','), ())
+    """
+    m = _LAST_TWO_REVERSED.match(tail[::-1])
+    if m is None:
+        return ()
+    last, before = m.group(1), m.group(2)
+    return (before[::-1], last[::-1]) if before is not None else (last[::-1],)
 
 
 def _word_start(text: str, n: int) -> int:
@@ -423,13 +463,13 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     left = text[max(line_start, occ.start - WINDOW) : occ.start]
     first = right[:1]
     key = " " if first.isspace() else first
-    group = vocab.right_by_first.get(key, vocab.right_other)
     screen = vocab.right_screens.get(key)
-    if screen is not None and not screen[0].match(right):
-        group = screen[1]  # no light pattern matches: only the heavy ones are left to try
-    for pattern, kind, pts in group:
-        if pattern.match(right):
-            points.append((kind, pts))
+    if screen is None:
+        for pattern, kind, pts in vocab.right_by_first.get(key, vocab.right_other):
+            if pattern.match(right):
+                points.append((kind, pts))
+    else:
+        _screened_points(right, screen, points)
     if left:  # (a name opening its line has no left context: nothing there can match)
         _left_points(left, right, vocab, points)
     tail = occ.run.hyphen_tail if occ.end == occ.run.end else ""
@@ -444,12 +484,28 @@ def _context_points(text: str, occ: Occurrence, vocab: Vocabulary) -> list[tuple
     return points
 
 
+def _screened_points(right: str, screen: Screen, points: list[tuple[str, float]]) -> None:
+    """Add the points of the right patterns of ``screen``'s group that match ``right``, in
+    the group's order, to ``points``: the screen tells the first light pattern that matches
+    (``entity_patterns.screens``), so the light patterns before it are not tried."""
+    found = screen.pattern.match(right)
+    if found is None:
+        group = screen.heavy  # no light pattern matches: only the heavy ones are left
+    else:
+        before, (_, kind, pts), group = screen.after[found.lastgroup]  # type: ignore[index]
+        for pattern, kind_before, pts_before in before:
+            if pattern.match(right):
+                points.append((kind_before, pts_before))
+        points.append((kind, pts))
+    for pattern, kind, pts in group:
+        if pattern.match(right):
+            points.append((kind, pts))
+
+
 def _left_points(left: str, right: str, vocab: Vocabulary, points: list[tuple[str, float]]) -> None:
     """Add the points of the left context (not empty) to ``points``."""
     folded = left.casefold()
-    candidates = _left_candidates(
-        tuple(_LAST_WORDS.findall(folded[-30:])[-2:]), _LIST_CUE.search(folded) is not None
-    )
+    candidates = _left_candidates(_last_words(folded[-30:]), _has_list_cue(folded))
     starts: dict[int, int] = {}
     lowered = None
     plan = vocab.left_plan
@@ -497,8 +553,15 @@ def _left_candidates(last_words: tuple[str, ...], listing: bool) -> tuple[int, .
 
 def _title_may_end(lowered: str, pos: int, tail: re.Pattern[str], words: frozenset[str]) -> bool:
     """Whether a role (or body noun) can end right before the tail of its pattern
-    (``left_title_ends``)."""
-    m = tail.search(lowered, pos)
+    (``left_title_ends``).
+
+    Every match of a tail starts within the last ``TAIL_WORDS`` words of the context, so
+    the search starts there (from ``pos`` if that is later): the same first match, found
+    without trying every word from ``pos`` on.
+    """
+    words_touched = TAIL_WORDS.get(tail.pattern)
+    start = pos if words_touched is None else max(pos, _word_start(lowered, words_touched))
+    m = tail.search(lowered, start)
     return m is not None and (m.group(1) in words or lowered.find("head", pos, m.end(1)) >= 0)
 
 

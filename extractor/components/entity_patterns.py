@@ -18,6 +18,22 @@ from extractor.lexicons import load_lexicon
 from extractor.parsing.lazy_regex import LazyPattern
 from extractor.parsing.word_trie import trie_alternation
 
+#: A context pattern with the kind of name it is evidence for and its points.
+Item = tuple[LazyPattern, str, float]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """The light patterns of one group of right patterns as one regex (see ``screens``)."""
+
+    #: The alternation of the light patterns, in their order, each in a named group.
+    pattern: LazyPattern
+    #: The group without its light patterns: all there is to try when ``pattern`` fails.
+    heavy: tuple[Item, ...]
+    #: Name of the alternative that matched (``Match.lastgroup``) -> the heavy patterns
+    #: before it, its own item (it matches), and every pattern after it, in order.
+    after: dict[str, tuple[tuple[Item, ...], Item, tuple[Item, ...]]]
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -48,8 +64,8 @@ class Vocabulary:
     right_by_first: dict[str, tuple[tuple[LazyPattern, str, float], ...]]
     right_other: tuple[tuple[LazyPattern, str, float], ...]
     #: Per first character: one regex that matches where any light pattern of that group
-    #: matches, and the group without its light patterns (see ``screens``).
-    right_screens: dict[str, tuple[LazyPattern, tuple[tuple[LazyPattern, str, float], ...]]]
+    #: matches, and what is left to try after it (see ``screens``).
+    right_screens: dict[str, Screen]
     left: tuple[tuple[LazyPattern, str, float], ...]
     #: Last words that each left pattern can end with, to skip patterns that cannot match.
     left_triggers: tuple[frozenset[str] | None, ...]
@@ -133,6 +149,10 @@ _TITLE_TAILS = (
     r"(?<![a-z])([a-z]+)\s+(?:is|was)\s+\Z",
     r"(?<![a-z])([a-z]+)\s+(?:at|of|for|with)\s+(?:the\s+)?\Z",
 )
+#: For each of ``_TITLE_TAILS``: how many of the last words (runs of non-space) of a context
+#: its match can touch. After group 1 come only white space and at most one comma, "is" or
+#: "was", or a preposition and "the": every match starts within that many last words.
+TAIL_WORDS = dict(zip(_TITLE_TAILS, (2, 2, 3), strict=True))
 
 
 @functools.cache
@@ -612,24 +632,34 @@ def by_opening(
 _SCREEN_MAX = 4000
 
 
-def screens(
-    by_first: dict[str, tuple[tuple[LazyPattern, str, float], ...]],
-) -> dict[str, tuple[LazyPattern, tuple[tuple[LazyPattern, str, float], ...]]]:
+def screens(by_first: dict[str, tuple[Item, ...]]) -> dict[str, Screen]:
     """A screen per group of right patterns: most contexts match none of them.
 
     The screen is the alternation of the group's light patterns (each anchored with "^"), so
     it matches a context exactly when one of them does; one failed match of the screen then
-    replaces a dozen failed matches. The second item is the group without its light
-    patterns, in order: the patterns to try when the screen fails.
+    replaces a dozen failed matches, and what is left to try are the heavy patterns. When it
+    matches, its alternatives are tried in order at the one place "^" allows, so the one that
+    matched (``lastgroup``: its named group closes last) is the first light pattern that
+    matches: the light patterns before it match nothing, it matches, and the patterns after
+    it are still to try.
 
     Returns:
-        First character -> (screen, the group's heavy patterns).
+        First character -> its ``Screen``.
     """
-    out: dict[str, tuple[LazyPattern, tuple[tuple[LazyPattern, str, float], ...]]] = {}
+    out: dict[str, Screen] = {}
     for key, group in by_first.items():
-        light = [p.pattern for p, _, _ in group if len(p.pattern) <= _SCREEN_MAX]
+        light = [i for i, (p, _, _) in enumerate(group) if len(p.pattern) <= _SCREEN_MAX]
         if len(light) < 2:
             continue
         heavy = tuple(item for item in group if len(item[0].pattern) > _SCREEN_MAX)
-        out[key] = (LazyPattern("|".join(f"(?:{p})" for p in light)), heavy)
+        alternation = "|".join(f"(?P<_{i}>{group[i][0].pattern})" for i in light)
+        after = {
+            f"_{i}": (
+                tuple(item for item in group[:i] if len(item[0].pattern) > _SCREEN_MAX),
+                group[i],
+                group[i + 1 :],
+            )
+            for i in light
+        }
+        out[key] = Screen(LazyPattern(alternation), heavy, after)
     return out

@@ -130,16 +130,28 @@ def split_words(line: str, offset: int, *, keep_dots: Iterable[str] = ()) -> lis
 #: and no "&" (so it is no name word: not "eBay", not "q&"), and it is none of the words that
 #: may join a name or belong to one ("de", "of", "plc", "inc."); with its punctuation it may
 #: still end a sentence, which only its last word's marks can tell the next word.
+#:
+#: After the first word of a stretch, a bare joiner ("of" with white space or the line's end
+#: after it, no mark) is a plain word too: no name word comes right before it, so it starts
+#: no run and joins none (``_runs_of_line`` adds a joiner only to a run that is open), it is
+#: no name word itself, and with no mark it tells the next word what a plain letter-only
+#: word does (nothing: ``_PLAIN``). A joiner with a mark ("of,", "inc.", "de-facto") still
+#: ends the stretch, as the first word of one it is still a word of its own.
 _LINE_TOKENS = re.compile(
     r"""
-    (?P<plain>(?:
+    (?P<plain>
         # joiners and lower-case legal forms ("de", "of", "plc") are words: the trie of
         # de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|y|bin|al|el|of|plc|
         # llc|inc|ltd (the same words, each letter read once)
         (?!(?:al|bin|d(?:a(?:s)?|e(?:(?:l(?:la)?|n|r|s))?|i|o(?:s)?|u)|el|inc|l(?:a|e|lc|td)
             |of|plc|v(?:an|on)|y)(?![a-z]))
         [a-z][^\sA-Z&]*(?!\S)\s*  # a plain word, its punctuation and the space after it
-    )+)
+        (?:                       # more plain words: now bare joiners too (see above)
+            (?!(?:al|bin|d(?:a(?:s)?|e(?:(?:l(?:la)?|n|r|s))?|i|o(?:s)?|u)|el|inc
+                |l(?:a|e|lc|td)|of|plc|v(?:an|on)|y)[^a-z\s])
+            [a-z][^\sA-Z&]*(?!\S)\s*
+        )*
+    )
     | \S+                       # any other word, with its punctuation
     """,
     re.VERBOSE,
@@ -284,6 +296,10 @@ def _line_is_headline(words: list[Word], plain: int = 0) -> bool:
 
     ``plain``: lower-case words of the line left out of ``words``.
     """
+    if len(words) < 3 * plain:
+        # At most ``len(words)`` capitalised of ``len(words) + plain``: under 3/4 (most
+        # lines of an article's body).
+        return False
     alpha = [w.text for w in words if w.text[:1].isalpha()]
     total = len(alpha) + plain
     if total < 4:

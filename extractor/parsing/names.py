@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.lexicons import load_lexicon
@@ -175,6 +176,19 @@ def _expand_places(name: str) -> str:
     return name
 
 
+#: Dashes and slashes that separate the words of a key.
+_KEY_SPACES = re.compile(r"[\-‐‑–/]")
+#: Characters a key drops.
+_KEY_DROPPED = re.compile(r"[^\w&\s.]")
+#: ``_KEY_SPACES`` then ``_KEY_DROPPED`` on ASCII text, as one ``str.translate`` table (built
+#: by asking both patterns about every ASCII character, so it cannot disagree with them).
+_ASCII_KEY_TABLE = {
+    i: " " if _KEY_SPACES.match(chr(i)) else None
+    for i in range(128)
+    if _KEY_SPACES.match(chr(i)) or _KEY_DROPPED.match(chr(i))
+}
+
+
 @functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key.
@@ -183,10 +197,14 @@ def name_key(name: str) -> str:
     ('ipanu', 'ipanu', 'rolls royce')
     """
     name = _expand_places(name)
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = re.sub(r"[\-‐‑–/]", " ", plain.casefold())
-    plain = re.sub(r"[^\w&\s.]", "", plain)
+    if name.isascii():
+        # NFKD leaves ASCII text as it is and it has no combining marks; ``casefold`` is
+        # ``lower`` on it, and the two substitutions are one translation.
+        plain = name.lower().translate(_ASCII_KEY_TABLE)
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+        plain = _KEY_DROPPED.sub("", _KEY_SPACES.sub(" ", plain.casefold()))
     return " ".join(plain.replace(".", " ").split()) if " " in plain else plain.strip(".")
 
 
@@ -249,7 +267,7 @@ def _spread_acronym(letters: str, long: str) -> bool:
     return i == len(letters)
 
 
-def _descriptor_only(words: list[str]) -> bool:
+def _descriptor_only(words: Sequence[str]) -> bool:
     lex = name_words()
     return bool(words) and all(
         _is_suffix(w, lex.legal_suffixes)
@@ -257,6 +275,43 @@ def _descriptor_only(words: list[str]) -> bool:
         or w.casefold() in lex.designators
         or w.casefold() in _JOINERS
         for w in words
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What ``same_company`` reads of one name, worked out once per name rather than once
+    per pair of names (an article's names are compared pairwise)."""
+
+    text: str  # ``_expand_places(clean_name(name))``
+    key: str  # ``name_key(text)``
+    raw: tuple[str, ...]  # ``text.split()``
+    words: tuple[str, ...]  # ``name_key`` of each of ``raw``
+    acronym: bool  # passes ``is_acronym_of``'s test of the short name's shape
+    n_place: int  # words of a place in front ("Wuxi Yunfeng Technology": 1), else 0
+    core: tuple[str, ...] | None  # with a legal suffix: word keys without suffix and group words
+
+
+@functools.lru_cache(maxsize=8192)
+def _form(name: str) -> _Form:
+    text = _expand_places(clean_name(name))
+    raw = tuple(text.split())
+    letters = text.replace(".", "").replace("&", "")
+    places = name_words().places
+    core = None
+    if has_legal_suffix(text):
+        core = tuple(name_key(w) for w in strip_legal_suffixes(text, group_words=True).split())
+    return _Form(
+        text=text,
+        key=name_key(text),
+        raw=raw,
+        words=tuple(name_key(w) for w in raw),
+        acronym=2 <= len(letters) <= 8 and letters.isupper() and " " not in text.strip(),
+        n_place=next(
+            (n for n in range(len(raw) - 1, 0, -1) if " ".join(raw[:n]) in places),
+            0,
+        ),
+        core=core,
     )
 
 
@@ -282,37 +337,33 @@ def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
             short form of the same company ("Questline Tempest ... Questline") unless it
             only drops a place ("Telvanta Kenya ... Telvanta").
     """
-    short_c, long_c = _expand_places(clean_name(short)), _expand_places(clean_name(long))
-    if not short_c or not long_c:
+    s, l_form = _form(short), _form(long)
+    if not s.text or not l_form.text:
         return False
-    if name_key(short_c) == name_key(long_c):
+    if s.key == l_form.key:
         return True
-    if is_acronym_of(short_c, long_c):
+    # (``is_acronym_of`` is False for a short name of another shape)
+    if s.acronym and is_acronym_of(s.text, l_form.text):
         return True
-    s_words = [name_key(w) for w in short_c.split()]
-    l_raw = long_c.split()
-    l_words = [name_key(w) for w in l_raw]
-    if len(s_words) >= len(l_words):
+    s_words, l_words, l_raw = s.words, l_form.words, l_form.raw
+    n = len(s_words)
+    if n >= len(l_words):
         return False
-    if l_words[: len(s_words)] == s_words:
-        rest = l_raw[len(s_words) :]
-        if any(" ".join(rest[:n]) in name_words().places for n in range(1, len(rest) + 1)):
+    if l_words[:n] == s_words:
+        rest = l_raw[n:]
+        if any(" ".join(rest[:k]) in name_words().places for k in range(1, len(rest) + 1)):
             return False
         if _descriptor_only(rest):
             return True
         if long_first and not _descriptor_only(s_words):
             return True
-        return has_legal_suffix(long_c) and not _descriptor_only(s_words)
+        return l_form.core is not None and not _descriptor_only(s_words)
     # "Wuxi Yunfeng Technology" / "Yunfeng": a place in front is no part of the name.
-    n_place = next(
-        (n for n in range(len(l_raw) - 1, 0, -1) if " ".join(l_raw[:n]) in name_words().places),
-        0,
-    )
-    if n_place and len(l_raw) - n_place > len(s_words):
-        return same_company(short_c, " ".join(l_raw[n_place:]), long_first=long_first)
-    if has_legal_suffix(long_c):
-        core = [name_key(w) for w in strip_legal_suffixes(long_c, group_words=True).split()]
-        n = len(s_words)
+    n_place = l_form.n_place
+    if n_place and len(l_raw) - n_place > n:
+        return same_company(s.text, " ".join(l_raw[n_place:]), long_first=long_first)
+    if l_form.core is not None:  # a legal suffix
+        core = l_form.core
         return any(core[i : i + n] == s_words for i in range(len(core) - n + 1))
     return False
 

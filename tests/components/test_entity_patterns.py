@@ -184,12 +184,39 @@ def test_a_screen_fails_only_where_every_light_pattern_of_its_group_fails() -> N
         first = right[:1]
         key = " " if first.isspace() else first
         group = vocab.right_by_first[key]
-        screen, heavy = vocab.right_screens[key]
+        screen, heavy = vocab.right_screens[key].pattern, vocab.right_screens[key].heavy
         light = [p for p in group if p not in heavy]
         assert bool(screen.match(right)) == any(p[0].match(right) for p in light), right
         assert [p for p in group if p in heavy] == list(heavy)
         screened += not screen.match(right)
     assert screened >= 3
+
+
+_RIGHT_PIECES = st.sampled_from(
+    ["'s", "’s", " ", "  ", ",", " shares", " said", " in", " a", " statement", " the",
+     " Oslo-based", " group", " chief", " executive", " told", " family", " airport",
+     " brand", " has", " agreed", " to", " buy", " is", " being", " acquired", " by",
+     " Norway's", " biggest", " lender", " founder", " who", " stepped", " down", " as",
+     " M.D.", " regulator", " (NYSE: QRN)", " billionaire", " stake", " analyst", " at"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RIGHT_PIECES, min_size=1, max_size=10))
+def test_screened_points_are_the_points_of_every_matching_pattern(pieces: list[str]) -> None:
+    """After a screen matches, the patterns before its first matching light pattern are
+    skipped: the points are still those of every pattern of the group that matches."""
+    vocab = vocabulary()
+    right = "".join(pieces)
+    first = right[:1]
+    key = " " if first.isspace() else first
+    screen = vocab.right_screens.get(key)
+    if screen is None:
+        return
+    expected = [(k, p) for pattern, k, p in vocab.right_by_first[key] if pattern.match(right)]
+    points: list[tuple[str, float]] = []
+    entity_evidence._screened_points(right, screen, points)
+    assert points == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -226,3 +253,40 @@ def test_reference_pattern_finds_what_the_plain_word_start_finds(parts: list[str
     plain = re.compile(r"(?=[TtBb])\b(?P<det>[Tt]he|[Bb]oth)\s+" + body, re.VERBOSE)
     found = [(m.span(), m.groupdict()) for m in entity_references._REFERENCE.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["such", "as", " ", "includ", "ed", "like", "lik", ":", "x"])))
+def test_list_cue_substrings_are_the_pattern(parts: list[str]) -> None:
+    folded = "".join(parts)
+    assert entity_evidence._has_list_cue(folded) == bool(entity_evidence._LIST_CUE.search(folded))
+
+
+def test_title_tails_searched_from_their_last_words_find_the_same_match() -> None:
+    """``_title_may_end`` starts its search within the last ``TAIL_WORDS`` words: the same
+    answer as the search from ``pos``."""
+    vocab = vocabulary()
+    tested = passed = 0
+    for left in _contexts(1500, seed=7):
+        lowered = left.lower()
+        for span, ends in zip(vocab.left_spans, vocab.left_title_ends, strict=True):
+            if ends is None or not left.isascii():
+                continue
+            tail, words = ends
+            assert tail.pattern in entity_patterns.TAIL_WORDS
+            for pos in {0, _word_start(left, span or 1), len(left) // 2}:
+                m = tail.search(lowered, pos)
+                plain = m is not None and (
+                    m.group(1) in words or lowered.find("head", pos, m.end(1)) >= 0
+                )
+                assert _title_may_end(lowered, pos, tail, words) == plain, (left, pos)
+                tested += 1
+                passed += plain
+    assert tested > 1000 and passed > 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z9_%&-,:'‘\"“.é\t()")), max_size=30))
+def test_last_two_words_read_backwards_are_the_last_two_found(tail: str) -> None:
+    expected = tuple(entity_evidence._LAST_WORDS.findall(tail)[-2:])
+    assert entity_evidence._last_words(tail) == expected

@@ -7,8 +7,11 @@ builds every word with ``split_words`` and must give the same runs, with the sam
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.parsing import entity_text
 from extractor.parsing.entity_text import NameRun, find_name_runs, split_words
@@ -91,3 +94,47 @@ def test_the_plain_word_pattern_holds_the_trie_of_the_joiners_and_legal_forms() 
     words = entity_text._NAME_JOINERS | {"of", "plc", "llc", "inc", "ltd"}
     compact = "".join(entity_text._LINE_TOKENS.pattern.split())  # (a verbose pattern)
     assert f"(?!{trie_alternation(words)}(?![a-z]))" in compact
+
+
+#: ``_LINE_TOKENS`` before bare joiners joined a plain stretch: every joiner was a word.
+_JOINERS_AS_WORDS = re.compile(
+    r"""
+    (?P<plain>(?:
+        (?!(?:al|bin|d(?:a(?:s)?|e(?:(?:l(?:la)?|n|r|s))?|i|o(?:s)?|u)|el|inc|l(?:a|e|lc|td)
+            |of|plc|v(?:an|on)|y)(?![a-z]))
+        [a-z][^\sA-Z&]*(?!\S)\s*
+    )+)
+    | \S+
+    """,
+    re.VERBOSE,
+)
+_LINE_PIECES = st.sampled_from(
+    ["the", "firm", "of", "of,", "of:", "of:-based", "de", "de-facto", "van", "inc.", "inc",
+     "plc", "y", "della", "dell", "often", "said:", "said:-based", "year.", "Velmora",
+     "Bank", "Ostra", "Lima", "&", "q&", "\"We", "(Pty)", "Ltd", "Corp.", "2024", "—", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=14), st.lists(st.sampled_from([" ", "  "]), max_size=14))
+def test_bare_joiners_in_a_plain_stretch_change_no_run(pieces: list[str], gaps: list[str]) -> None:
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
+    got = find_name_runs(text, of_heads=_OF_HEADS, keep_dots=_KEEP_DOTS, continuers=_CONTINUERS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(entity_text, "_LINE_TOKENS", _JOINERS_AS_WORDS)
+        expected = find_name_runs(
+            text, of_heads=_OF_HEADS, keep_dots=_KEEP_DOTS, continuers=_CONTINUERS
+        )
+    assert [dataclasses.asdict(r) for r in got] == [dataclasses.asdict(r) for r in expected]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Ostra", "Buys", "Bank", "of", "the", "firm", "2024", "—"])))
+def test_headline_shortcut_is_the_count(words: list[str]) -> None:
+    line = " ".join(words)
+    parsed, plain = entity_text._line_words(line, 0, frozenset())
+    alpha = [w.text for w in parsed if w.text[:1].isalpha()]
+    total = len(alpha) + plain
+    capital = sum(1 for t in alpha if t[0].isupper())
+    expected = total >= 4 and capital / total >= 0.75
+    assert entity_text._line_is_headline(parsed, plain) == expected

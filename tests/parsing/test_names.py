@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -222,3 +224,82 @@ def test_person_matches_on_word_keys_is_the_plain_test(short: str, full: str) ->
     assert person_matches(short, full) == _person_matches_plain(short, full)
     keys = names.mention_keys(short)
     assert names.name_keys_match(keys, names.full_name_keys(full)) == person_matches(short, full)
+
+
+def _name_key_plain(name: str) -> str:
+    """``name_key`` without its ASCII fast path: the reference for it."""
+    name = names._expand_places(name)
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"[\-‐‑–/]", " ", plain.casefold())
+    plain = re.sub(r"[^\w&\s.]", "", plain)
+    return " ".join(plain.replace(".", " ").split()) if " " in plain else plain.strip(".")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(st.characters(max_codepoint=127), st.sampled_from("úÅßİﬁ‐‑–—’“\u0301")),
+        max_size=12,
+    ).map(lambda s: s if len(s) % 3 else "U.S. " + s)
+)
+def test_name_key_fast_path_is_the_plain_key(name: str) -> None:
+    assert names.name_key.__wrapped__(name) == _name_key_plain(name)
+
+
+def _same_company_plain(short: str, long: str, *, long_first: bool = False) -> bool:
+    """``same_company`` reading each name afresh for each pair (before ``_form``): the
+    reference for it."""
+    short_c = names._expand_places(clean_name(short))
+    long_c = names._expand_places(clean_name(long))
+    if not short_c or not long_c:
+        return False
+    if name_key(short_c) == name_key(long_c):
+        return True
+    if is_acronym_of(short_c, long_c):
+        return True
+    s_words = [name_key(w) for w in short_c.split()]
+    l_raw = long_c.split()
+    l_words = [name_key(w) for w in l_raw]
+    if len(s_words) >= len(l_words):
+        return False
+    places = names.name_words().places
+    if l_words[: len(s_words)] == s_words:
+        rest = l_raw[len(s_words) :]
+        if any(" ".join(rest[:n]) in places for n in range(1, len(rest) + 1)):
+            return False
+        if names._descriptor_only(rest):
+            return True
+        if long_first and not names._descriptor_only(s_words):
+            return True
+        return names.has_legal_suffix(long_c) and not names._descriptor_only(s_words)
+    n_place = next((n for n in range(len(l_raw) - 1, 0, -1) if " ".join(l_raw[:n]) in places), 0)
+    if n_place and len(l_raw) - n_place > len(s_words):
+        return _same_company_plain(short_c, " ".join(l_raw[n_place:]), long_first=long_first)
+    if names.has_legal_suffix(long_c):
+        core = [name_key(w) for w in strip_legal_suffixes(long_c, group_words=True).split()]
+        n = len(s_words)
+        return any(core[i : i + n] == s_words for i in range(len(core) - n + 1))
+    return False
+
+
+_COMPANY_WORDS = st.sampled_from(
+    ["Orvane", "Orvane's", "ORVANE", "Orv", "Vale", "OV", "O.V.", "OVH", "Group", "Holdings",
+     "Ltd", "Ltd.", "Inc.", "(Pty)", "plc", "SA", "Bank", "of", "&", "the", "The", "U.S.",
+     "Kenya", "Shenzhen", "Hong", "Kong", "Tinplate", "Rolls-Royce", "Ipanú", "Co.", "de",
+     '"Orvane"', "Partners"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(_COMPANY_WORDS, min_size=1, max_size=3).map(" ".join),
+    st.lists(_COMPANY_WORDS, max_size=5).map(" ".join),
+    st.booleans(),
+    st.booleans(),
+)
+def test_same_company_is_the_plain_test(short: str, tail: str, prefix: bool, first: bool) -> None:
+    long = f"{short} {tail}" if prefix else f"{tail} {short}"
+    for a, b in ((short, long), (short, tail), (tail, short)):
+        expected = _same_company_plain(a, b, long_first=first)
+        assert same_company(a, b, long_first=first) == expected
