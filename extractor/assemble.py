@@ -152,6 +152,13 @@ def _valued(
     return positions, items
 
 
+#: Decimal constants, built once (``quantize`` takes the rounding positionally: a keyword
+#: argument costs more than the rounding itself).
+_THOUSAND = Decimal(1000)
+_UNIT = Decimal(1)
+_TEN_THOUSANDTH = Decimal("0.0001")
+
+
 def currency_units(value: Decimal | None) -> int | float | None:
     """An amount for the output: an int when whole (cents rounded away from large figures),
     else a float to the cent ("450p" -> 4.5); None stays None.
@@ -161,9 +168,9 @@ def currency_units(value: Decimal | None) -> int | float | None:
     """
     if value is None:
         return None
-    if abs(value) >= 1000 or value == value.to_integral_value():
-        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+    if abs(value) >= _THOUSAND or value == value.to_integral_value():
+        return int(value.quantize(_UNIT, ROUND_HALF_UP))
+    return float(value.quantize(_TEN_THOUSANDTH, ROUND_HALF_UP))
 
 
 def interval_bound(value: Decimal | None) -> int | float | None:
@@ -172,7 +179,7 @@ def interval_bound(value: Decimal | None) -> int | float | None:
         return None
     if value == value.to_integral_value():
         return int(value)
-    return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+    return float(value.quantize(_TEN_THOUSANDTH, ROUND_HALF_UP))
 
 
 def money_fields(
