@@ -7,7 +7,6 @@ faster than constructing each of the hundred-odd nested models (every ``Mention`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -34,20 +33,19 @@ Fields = dict[str, Any]
 def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     """Build the output record of one article from its processed Doc."""
     text = doc_text(doc)
-    ext = doc._  # one accessor for every Doc extension: each ``doc._`` builds a new object
-    amount_roles: dict[Offsets, str] = ext.extractor_amount_roles or {}
-    percent_roles: dict[Offsets, str] = ext.extractor_percent_roles or {}
+    amount_roles: dict[Offsets, str] = _doc_value(doc, "extractor_amount_roles") or {}
+    percent_roles: dict[Offsets, str] = _doc_value(doc, "extractor_percent_roles") or {}
     # Links are index pairs into the span groups; spans without a value are left out of the
     # output, so group indexes map to positions in the output lists.
-    money_pos, money_items = _valued(doc.spans.get("extractor_money"), "extractor_money")
-    percent_pos, percent_items = _valued(doc.spans.get("extractor_percents"), "extractor_percent")
+    money_pos, money_items = _valued(doc, "extractor_money", "extractor_money")
+    percent_pos, percent_items = _valued(doc, "extractor_percents", "extractor_percent")
     alternates: dict[int, list[int]] = {}
-    for a, b in ext.extractor_money_links or ():
+    for a, b in _doc_value(doc, "extractor_money_links") or ():
         if a in money_pos and b in money_pos:
             alternates.setdefault(money_pos[a], []).append(money_pos[b])
             alternates.setdefault(money_pos[b], []).append(money_pos[a])
     changed_to: dict[int, int] = {}
-    for a, b in ext.extractor_percent_links or ():
+    for a, b in _doc_value(doc, "extractor_percent_links") or ():
         if a in percent_pos and b in percent_pos:
             changed_to[percent_pos[a]] = percent_pos[b]
     changed_from = {b: a for a, b in changed_to.items()}
@@ -70,6 +68,10 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
         fields["changed_from"] = changed_from.get(i)
         fields["changed_to"] = changed_to.get(i)
         percentages.append(fields)
+    companies: list[CompanyFact] = _doc_value(doc, "extractor_companies") or []
+    people: list[PersonFact] = _doc_value(doc, "extractor_people") or []
+    quotes: list[QuoteFact] = _doc_value(doc, "extractor_quotes") or []
+    deals: list[DealFact] = _doc_value(doc, "extractor_deals") or []
     return ArticleRecord.model_validate(
         {
             "source": article.source,
@@ -78,21 +80,52 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
             "published": article.published,
             "dateline": article.dateline,
             "text": text,
-            "companies": [_company(c, text) for c in ext.extractor_companies or ()],
-            "people": [_person(p, text) for p in ext.extractor_people or ()],
-            "quotes": [_quote(q) for q in ext.extractor_quotes or ()],
+            "companies": [
+                {"name": c.name, "aliases": c.aliases, "mentions": _mentions(c.mentions, text)}
+                for c in companies
+            ],
+            "people": [_person(p, text) for p in people],
+            "quotes": [_quote(q) for q in quotes],
             "amounts": amounts,
             "percentages": percentages,
-            "deals": [
-                _deal(d, text, amount_roles, percent_roles) for d in ext.extractor_deals or ()
-            ],
+            "deals": [_deal(d, text, amount_roles, percent_roles) for d in deals],
             "warnings": list(article.warnings),
         }
     )
 
 
+#: ``_stored_default``'s answer for an extension that is not a plain stored value.
+_NOT_STORED: Any = object()
+
+
+def _stored_default(owner: type[Doc] | type[Span], name: str) -> Any:
+    """The default of a plain extension of ``owner`` (no getter or method, an immutable
+    default), or ``_NOT_STORED`` for any other (or an unregistered one).
+
+    ``obj._.name`` of a plain extension is ``doc.user_data.get(("._.", name, start_char,
+    end_char), default)`` (spaCy's ``Underscore``; both offsets None for the Doc itself):
+    reading that key directly skips building an ``Underscore`` object per read. A mutable
+    default (which ``Underscore`` copies and stores on first read) goes the plain way.
+    """
+    if not owner.has_extension(name):
+        return _NOT_STORED
+    default, method, getter, _setter = owner.get_extension(name)
+    if method is not None or getter is not None or isinstance(default, (dict, list, set)):
+        return _NOT_STORED
+    return default
+
+
+def _doc_value(doc: Doc, name: str) -> Any:
+    """``doc._.name``; None when no component registered the extension (the API always
+    registers every one: its pipeline holds all components)."""
+    default = _stored_default(Doc, name)
+    if default is _NOT_STORED:
+        return getattr(doc._, name) if Doc.has_extension(name) else None
+    return doc.user_data.get(("._.", name, None, None), default)
+
+
 def _valued(
-    group: Iterable[Span] | None, extension: str
+    doc: Doc, group: str, extension: str
 ) -> tuple[dict[int, int], list[tuple[int, int, Any]]]:
     """The spans of a group that carry a value, read once each.
 
@@ -102,12 +135,28 @@ def _valued(
     """
     positions: dict[int, int] = {}
     items: list[tuple[int, int, Any]] = []
-    for i, span in enumerate(group or ()):
-        value = getattr(span._, extension)
+    spans = doc.spans.get(group)
+    if not spans:
+        return positions, items
+    default = _stored_default(Span, extension)
+    data = doc.user_data
+    for i, span in enumerate(spans):
+        start, end = span.start_char, span.end_char
+        if default is _NOT_STORED:
+            value = getattr(span._, extension)
+        else:
+            value = data.get(("._.", extension, start, end), default)
         if value is not None:
             positions[i] = len(items)
-            items.append((span.start_char, span.end_char, value))
+            items.append((start, end, value))
     return positions, items
+
+
+#: Decimal constants, built once (``quantize`` takes the rounding positionally: a keyword
+#: argument costs more than the rounding itself).
+_THOUSAND = Decimal(1000)
+_UNIT = Decimal(1)
+_TEN_THOUSANDTH = Decimal("0.0001")
 
 
 def currency_units(value: Decimal | None) -> int | float | None:
@@ -119,9 +168,9 @@ def currency_units(value: Decimal | None) -> int | float | None:
     """
     if value is None:
         return None
-    if abs(value) >= 1000 or value == value.to_integral_value():
-        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+    if abs(value) >= _THOUSAND or value == value.to_integral_value():
+        return int(value.quantize(_UNIT, ROUND_HALF_UP))
+    return float(value.quantize(_TEN_THOUSANDTH, ROUND_HALF_UP))
 
 
 def interval_bound(value: Decimal | None) -> int | float | None:
@@ -130,7 +179,7 @@ def interval_bound(value: Decimal | None) -> int | float | None:
         return None
     if value == value.to_integral_value():
         return int(value)
-    return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+    return float(value.quantize(_TEN_THOUSANDTH, ROUND_HALF_UP))
 
 
 def money_fields(
@@ -192,10 +241,6 @@ def _float(value: Decimal | None) -> float | None:
 
 def _mentions(offsets: list[Offsets], text: str) -> list[Fields]:
     return [{"start": s, "end": e, "text": text[s:e]} for s, e in offsets]
-
-
-def _company(fact: CompanyFact, text: str) -> Fields:
-    return {"name": fact.name, "aliases": fact.aliases, "mentions": _mentions(fact.mentions, text)}
 
 
 def _person(fact: PersonFact, text: str) -> Fields:

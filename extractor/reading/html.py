@@ -136,7 +136,9 @@ def read_html(html: str) -> PageParts:
     plain = _is_plain(page)
     # Attribute names come from the source as written, in any case: without "itemprop" in
     # the lower-cased page, no element has that attribute.
-    container = _container(page, plain=plain, itemprop="itemprop" in html.lower())
+    # (``ascii_folded``: "itemprop" is ASCII; no other character lower-cases into its letters.)
+    itemprop = b"itemprop" in bp.ascii_folded(html)
+    container = _container(page, plain=plain, itemprop=itemprop)
     if container is None:
         return parts
     _remove_furniture(container)

@@ -18,8 +18,9 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from extractor.reading.boilerplate import folded, lexicon
+from extractor.reading.boilerplate import ascii_folded, folded, has_ascii_lookalike, lexicon
 from extractor.reading.dates import find_date
 
 _DATELINE = re.compile(
@@ -206,8 +207,15 @@ def _spellings(words: list[str], text: str) -> Iterator[str]:
         for match in pattern.finditer(text):
             yield match.group()
         return
-    low = folded(text)  # same length as text: one character for each
-    parts = [word.lower() for word in words]
+    # Searched in the folded text, or (the same places, see ``ascii_folded``) in its ASCII
+    # image: both have one character for each of ``text``.
+    low: Any
+    parts: list[Any] = [word.lower() for word in words]
+    if has_ascii_lookalike(text) or any("?" in part for part in parts):
+        low = folded(text)
+    else:
+        low = ascii_folded(text)
+        parts = [part.encode("ascii") for part in parts]
     first = len(parts[0])
     start = low.find(parts[0])
     while start >= 0:
@@ -225,7 +233,7 @@ def _spellings(words: list[str], text: str) -> Iterator[str]:
             start = low.find(parts[0], end)
 
 
-def _spelled_at(text: str, low: str, parts: list[str], start: int) -> int | None:
+def _spelled_at(text: str, low: Any, parts: list[Any], start: int) -> int | None:
     """The end of ``parts`` spelled from ``start`` as whole words apart by spaces, or None."""
     if start > 0 and _is_word_char(text[start - 1]):
         return None

@@ -134,7 +134,9 @@ def test_dateline_end_is_in_every_dateline(line: str) -> None:
     assert (wire.find_dateline(line) is None) or wire._DATELINE_END.search(line[:200])
 
 
-_NAME_WORDS = st.lists(st.sampled_from(["ACME", "NEWS", "THE", "SKY", "KIT", "A&B", "X_Y"]))
+_NAME_WORDS = st.lists(
+    st.sampled_from(["ACME", "NEWS", "THE", "SKY", "KIT", "A&B", "X_Y", "WHY?", "?"])
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -385,3 +387,67 @@ def test_end_marker_length_test_changes_no_answer(line: str) -> None:
     plain = line.strip().lower()
     expected = plain in markers or bp.key(line) in markers or plain.strip("-–—# ") in markers
     assert bp.is_end_marker(line) == expected
+
+
+def test_section_separator_test_finds_exactly_the_separator_characters() -> None:
+    chars = set(bp._SECTION_SEPARATOR_CHARS)
+    assert all(bp._has_section_separator(chr(c)) == (chr(c) in chars) for c in range(0x3000))
+    assert not bp._has_section_separator("")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES | st.sampled_from(bp._all_openings()).map(lambda o: o + " x") | st.text(max_size=6))
+def test_openings_by_first_character_agree_with_every_opening(line: str) -> None:
+    opening = bp._opening(line)
+    assert bp._may_open(opening) == opening.startswith(bp._all_openings())
+    assert bp._may_open(line) == line.startswith(bp._all_openings())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LINES
+    | st.lists(
+        st.sampled_from(sorted(bp.lexicon().furniture_lines)) | st.sampled_from(["  ", "\t", " "])
+    ).map("".join)
+)
+def test_button_row_with_the_callers_key_agrees(line: str) -> None:
+    labels = bp.lexicon().furniture_lines
+    stripped = line.strip()
+    items = [item for item in re.split(r"\s{2,}|\t", stripped) if item]
+    plain = (
+        bp.key(line).startswith(tuple(labels))
+        and len(items) >= 2
+        and all(bp.key(item) in labels for item in items)
+    )
+    assert bp._is_button_row(line, bp.key(line)) == plain == bp.is_button_row(line)
+
+
+def test_only_the_lookalikes_fold_into_ascii_letters() -> None:
+    """What ``ascii_folded`` relies on: no other non-ASCII character lower-cases into, or
+    IGNORECASE-matches, an ASCII letter."""
+    letter = re.compile(r"[a-z]", re.IGNORECASE)
+    for ch in map(chr, range(0x80, 0x110000)):
+        folds = letter.fullmatch(ch) is not None or any(c.isascii() for c in ch.lower())
+        assert folds == bp.has_ascii_lookalike(ch), hex(ord(ch))
+
+
+_WORDS = st.sampled_from(["acme", "the", "news", "k", "is", "a b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _LINES | st.text(max_size=30),
+    _WORDS,
+    st.sampled_from(["", "ItemProp", "\u0130temprop", "itemproP", "item prop", "ıtemprop"]),
+)
+def test_ascii_image_finds_a_word_where_the_folded_text_does(
+    text: str, word: str, attribute: str
+) -> None:
+    image, low = bp.ascii_folded(text), bp.folded(text)
+    assert len(image) == len(text)
+    if not bp.has_ascii_lookalike(text):
+        wanted = word.encode("ascii")
+        found = [i for i in range(len(text)) if image.startswith(wanted, i)]
+        assert found == [i for i in range(len(text)) if low.startswith(word, i)]
+    page = text + attribute + text  # the HTML reader's "itemprop" test, on any page
+    assert (b"itemprop" in bp.ascii_folded(page)) == ("itemprop" in page.lower())
