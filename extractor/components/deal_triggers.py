@@ -37,7 +37,7 @@ PRIORITY = (
 CLASS_OF = {"buyback": "buyback", "merge": "merge", "lead": "lead", "option": "option"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # read-only, not frozen: see deal_view's records
 class Trigger:
     family: str
     start: int  # offsets into the document text

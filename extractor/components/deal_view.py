@@ -23,8 +23,13 @@ from extractor.facts import YearMention
 from extractor.lexicons import load_lexicon
 from extractor.parsing.values import MoneyValue, PercentValue
 
+# The view's records are read-only by convention rather than ``frozen``: a frozen dataclass
+# sets each field through ``object.__setattr__``, and building the records of a document that
+# way took about 5% of the deal finder's instructions. ``unsafe_hash`` keeps the value hash
+# and equality a frozen record has; nothing assigns to their fields.
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True)
 class Ent:
     """A company, person or resolved reference ("the firm") mentioned in the text."""
 
@@ -34,7 +39,7 @@ class Ent:
     kind: Literal["company", "person", "ref"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class MoneyItem:
     idx: int
     start: int
@@ -44,7 +49,7 @@ class MoneyItem:
     links: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PercentItem:
     idx: int
     start: int
@@ -54,7 +59,7 @@ class PercentItem:
     links: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     start: int
     end: int
