@@ -254,7 +254,7 @@ def _described(view: DocView, text: str, at: int) -> str | None:
     """ "the bank" -> the one company the article calls a bank, if exactly one."""
     for m in _THE_NOUN.finditer(text):
         # Only companies described before the reference: "the bank" points back.
-        described = view.descriptors.get(m.group(1).lower(), {})
+        described = view.described_as(m.group(1).lower())
         names = [n for n, first in described.items() if first < at]
         if len(names) == 1:
             return names[0]

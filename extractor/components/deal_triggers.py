@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractor.components.deal_words import all_words, word_at
 from extractor.lexicons import load_lexicon
@@ -37,7 +37,7 @@ PRIORITY = (
 CLASS_OF = {"buyback": "buyback", "merge": "merge", "lead": "lead", "option": "option"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # read-only, not frozen: see deal_view's records
 class Trigger:
     family: str
     start: int  # offsets into the document text
@@ -65,6 +65,8 @@ class TriggerPatterns:
     word_led: bool
     #: (rank in PRIORITY, family, its pattern, its first words) for the lexicon's families.
     ranked: tuple[tuple[int, str, re.Pattern[str], frozenset[str]], ...] = ()
+    #: first word -> the indices into ``ranked`` of the families with a phrase opening with it.
+    ranked_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @functools.cache
@@ -79,6 +81,15 @@ def trigger_patterns() -> TriggerPatterns:
     }
     every = [w for words in fam.values() for w in words] + list(lex["holding_nouns"])
     family_words = {name: _firsts(words) for name, words in fam.items()}
+    ranked = tuple(
+        (rank, name, families[name], family_words[name])
+        for rank, name in enumerate(PRIORITY)
+        if name in families
+    )
+    by_first: dict[str, list[int]] = {}
+    for i, (_rank, _name, _pattern, firsts) in enumerate(ranked):
+        for word in firsts:
+            by_first.setdefault(word, []).append(i)
     return TriggerPatterns(
         families=families,
         # The first word of every trigger phrase: a sentence with none of them (most of an
@@ -117,11 +128,8 @@ def trigger_patterns() -> TriggerPatterns:
             re.I,
         ),
         word_led=all(_WORD.match(w.lower()) for w in every),
-        ranked=tuple(
-            (rank, name, families[name], family_words[name])
-            for rank, name in enumerate(PRIORITY)
-            if name in families
-        ),
+        ranked=ranked,
+        ranked_by_first={word: tuple(ids) for word, ids in by_first.items()},
     )
 
 
@@ -143,10 +151,13 @@ def find_triggers(text: str, offset: int, money_starts: list[int]) -> list[Trigg
     at = lower if pats.word_led and _aligned(text, lower) else None
     places: dict[str, list[int]] = {}
     found: list[tuple[int, int, int, str]] = []  # (start, -len, priority, family)
-    for rank, family, pattern, firsts in pats.ranked:
+    # Only the families with a first word in the sentence, in ``ranked`` order: the others
+    # would find nothing (``here`` empty).
+    by_first = pats.ranked_by_first
+    ids = {i for word in hits for i in by_first.get(word, ())}
+    for i in sorted(ids):
+        rank, family, pattern, firsts = pats.ranked[i]
         here = firsts.intersection(hits)  # == firsts & words: every first word is in hits
-        if not here:
-            continue
         for m in _finditer(pattern, text, at, here, words, places):
             if not _accept(family, m, text, money_starts, pats):
                 continue
@@ -215,14 +226,14 @@ def _accept(
 
 
 _WORD = re.compile(r"[a-z]+")
-#: Characters that match an ASCII letter under ``re.I`` but do not lower-case to it.
-_ODD_CASE = ("ſ", "ı")
+#: Characters that match an ASCII letter under ``re.I`` but do not lower-case to it: "ſ" and
+#: "ı" (tested for in ``_aligned``).
 
 
 def _aligned(text: str, lower: str) -> bool:
     """Are offsets into ``lower`` offsets into ``text``, each ASCII letter of a ``re.I`` match
     lower-cased in place (see ``_finditer``)?"""
-    return len(lower) == len(text) and not any(c in text for c in _ODD_CASE)
+    return len(lower) == len(text) and "ſ" not in text and "ı" not in text
 
 
 def _finditer(

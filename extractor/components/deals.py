@@ -21,10 +21,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components.deal_frames import Context, find_frames
+from extractor.components.deal_frames import Context, Frame, find_frames
 from extractor.components.deal_merge import DealBuilder
 from extractor.components.deal_patterns import frame_patterns
 from extractor.components.deal_roles import context_role, new_document, percent_is_change
+from extractor.components.deal_triggers import trigger_patterns
 from extractor.components.deal_view import DocView, Sentence, build_view
 from extractor.components.deal_words import Gated, read_in
 from extractor.facts import DealFact, Offsets
@@ -85,8 +86,16 @@ def find_deals(view: DocView) -> list[DealFact]:
     """All deals of a document, in the order they are first mentioned."""
     builder = DealBuilder(view)
     ctx = Context(functools.partial(sentence_subject, view))
+    firsts = trigger_patterns().first_words
+    no_frames: list[Frame] = []
     for sent in view.sentences:
-        read_in(sent.text)  # most cue searches read pieces of the sentence
+        words = read_in(sent.text)  # most cue searches read pieces of the sentence
+        if firsts.isdisjoint(words):
+            # No trigger word, no frame (``find_frames``' own first test), and most sentences
+            # of an article have none: only their cued figures are read.
+            builder.add_cued_figures(sent, [])
+            ctx.add(sent, no_frames)
+            continue
         frames = find_frames(view, sent, ctx)
         for frame in frames:
             builder.add_frame(frame)

@@ -1026,3 +1026,21 @@ def test_view_reads_figure_values_as_span_extensions_give_them() -> None:
     ]
     doc._.extractor_published = None
     assert build_view(doc).published is None
+
+
+def test_view_records_compare_and_hash_by_value() -> None:
+    # the view's records are not frozen (cheaper to build) but keep a frozen record's value
+    # equality and hash
+    from extractor.components.deal_triggers import Trigger
+    from extractor.components.deal_view import Ent, MoneyItem, Sentence
+
+    value = MoneyValue(amount=Decimal("3"), currency="USD")
+    for make in (
+        lambda: Ent(4, 9, "Harrowgate Mills", "company"),
+        lambda: Sentence(0, 12, "It sold out."),
+        lambda: MoneyItem(0, 10, 13, "$3m", value, (1,)),
+        lambda: Trigger("buy", 3, 9, "bought"),
+    ):
+        a, b = make(), make()
+        assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert Ent(4, 9, "Harrowgate Mills", "company") != Ent(4, 9, "Harrowgate Mills", "ref")
