@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from extractor.components.extension_values import doc_value, span_values
 from extractor.components.sentences import doc_text
 from extractor.facts import (
     CompanyFact,
@@ -33,19 +34,19 @@ Fields = dict[str, Any]
 def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     """Build the output record of one article from its processed Doc."""
     text = doc_text(doc)
-    amount_roles: dict[Offsets, str] = _doc_value(doc, "extractor_amount_roles") or {}
-    percent_roles: dict[Offsets, str] = _doc_value(doc, "extractor_percent_roles") or {}
+    amount_roles: dict[Offsets, str] = doc_value(doc, "extractor_amount_roles") or {}
+    percent_roles: dict[Offsets, str] = doc_value(doc, "extractor_percent_roles") or {}
     # Links are index pairs into the span groups; spans without a value are left out of the
     # output, so group indexes map to positions in the output lists.
     money_pos, money_items = _valued(doc, "extractor_money", "extractor_money")
     percent_pos, percent_items = _valued(doc, "extractor_percents", "extractor_percent")
     alternates: dict[int, list[int]] = {}
-    for a, b in _doc_value(doc, "extractor_money_links") or ():
+    for a, b in doc_value(doc, "extractor_money_links") or ():
         if a in money_pos and b in money_pos:
             alternates.setdefault(money_pos[a], []).append(money_pos[b])
             alternates.setdefault(money_pos[b], []).append(money_pos[a])
     changed_to: dict[int, int] = {}
-    for a, b in _doc_value(doc, "extractor_percent_links") or ():
+    for a, b in doc_value(doc, "extractor_percent_links") or ():
         if a in percent_pos and b in percent_pos:
             changed_to[percent_pos[a]] = percent_pos[b]
     changed_from = {b: a for a, b in changed_to.items()}
@@ -68,10 +69,10 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
         fields["changed_from"] = changed_from.get(i)
         fields["changed_to"] = changed_to.get(i)
         percentages.append(fields)
-    companies: list[CompanyFact] = _doc_value(doc, "extractor_companies") or []
-    people: list[PersonFact] = _doc_value(doc, "extractor_people") or []
-    quotes: list[QuoteFact] = _doc_value(doc, "extractor_quotes") or []
-    deals: list[DealFact] = _doc_value(doc, "extractor_deals") or []
+    companies: list[CompanyFact] = doc_value(doc, "extractor_companies") or []
+    people: list[PersonFact] = doc_value(doc, "extractor_people") or []
+    quotes: list[QuoteFact] = doc_value(doc, "extractor_quotes") or []
+    deals: list[DealFact] = doc_value(doc, "extractor_deals") or []
     return ArticleRecord.model_validate(
         {
             "source": article.source,
@@ -94,36 +95,6 @@ def assemble_record(doc: Doc, article: Article) -> ArticleRecord:
     )
 
 
-#: ``_stored_default``'s answer for an extension that is not a plain stored value.
-_NOT_STORED: Any = object()
-
-
-def _stored_default(owner: type[Doc] | type[Span], name: str) -> Any:
-    """The default of a plain extension of ``owner`` (no getter or method, an immutable
-    default), or ``_NOT_STORED`` for any other (or an unregistered one).
-
-    ``obj._.name`` of a plain extension is ``doc.user_data.get(("._.", name, start_char,
-    end_char), default)`` (spaCy's ``Underscore``; both offsets None for the Doc itself):
-    reading that key directly skips building an ``Underscore`` object per read. A mutable
-    default (which ``Underscore`` copies and stores on first read) goes the plain way.
-    """
-    if not owner.has_extension(name):
-        return _NOT_STORED
-    default, method, getter, _setter = owner.get_extension(name)
-    if method is not None or getter is not None or isinstance(default, (dict, list, set)):
-        return _NOT_STORED
-    return default
-
-
-def _doc_value(doc: Doc, name: str) -> Any:
-    """``doc._.name``; None when no component registered the extension (the API always
-    registers every one: its pipeline holds all components)."""
-    default = _stored_default(Doc, name)
-    if default is _NOT_STORED:
-        return getattr(doc._, name) if Doc.has_extension(name) else None
-    return doc.user_data.get(("._.", name, None, None), default)
-
-
 def _valued(
     doc: Doc, group: str, extension: str
 ) -> tuple[dict[int, int], list[tuple[int, int, Any]]]:
@@ -135,20 +106,12 @@ def _valued(
     """
     positions: dict[int, int] = {}
     items: list[tuple[int, int, Any]] = []
-    spans = doc.spans.get(group)
-    if not spans:
-        return positions, items
-    default = _stored_default(Span, extension)
-    data = doc.user_data
-    for i, span in enumerate(spans):
-        start, end = span.start_char, span.end_char
-        if default is _NOT_STORED:
-            value = getattr(span._, extension)
-        else:
-            value = data.get(("._.", extension, start, end), default)
+    spans = list(doc.spans.get(group, ()))  # a SpanGroup builds its Spans on every pass
+    values = span_values(doc, spans, extension)
+    for i, (span, value) in enumerate(zip(spans, values, strict=True)):
         if value is not None:
             positions[i] = len(items)
-            items.append((start, end, value))
+            items.append((span.start_char, span.end_char, value))
     return positions, items
 
 

@@ -1,4 +1,4 @@
-"""assemble.py reads Doc and Span extensions from ``doc.user_data`` directly: same as ``_``."""
+"""The record built from a processed Doc."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 import spacy
 from spacy.tokens import Doc, Span
 
-from extractor.assemble import _doc_value, _valued, assemble_record
+from extractor.assemble import _valued, assemble_record
 from extractor.parsing.values import MoneyValue
 from extractor.reading import Article
 
@@ -32,16 +32,6 @@ def _doc() -> Doc:
     doc = spacy.blank("en")("Tolvik paid $5m and then $7m for the Brenna yard.")
     doc.spans["figures"] = [doc[2:4], doc[5:7], doc[0:1]]
     return doc
-
-
-def test_doc_values_read_directly_equal_the_underscore_reads() -> None:
-    doc = _doc()
-    assert _doc_value(doc, _PLAIN) is None  # unset: the default
-    doc._.set(_PLAIN, {(0, 6): "price"})
-    for name in (_PLAIN, _GETTER):
-        assert _doc_value(doc, name) == getattr(doc._, name)
-    assert _doc_value(doc, _MUTABLE) == [] == getattr(doc._, _MUTABLE)
-    assert _doc_value(doc, "test_assemble_never_registered") is None
 
 
 def test_span_values_read_directly_equal_the_underscore_reads() -> None:

@@ -16,8 +16,9 @@ from typing import Any, Literal
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from extractor.components.extension_values import doc_value, span_values
 from extractor.components.sentences import doc_text
 from extractor.facts import YearMention
 from extractor.lexicons import load_lexicon
@@ -147,37 +148,12 @@ def _figures(
     ``text[start:end]`` is ``span.text`` without building a Token per token of the span.
     """
     spans = list(doc.spans.get(group, []))
-    default = _stored_default(Span, extension)
-    if default is _NOT_STORED:
-        values = [getattr(s._, extension) for s in spans]
-    else:
-        data = doc.user_data
-        values = [data.get(("._.", extension, s.start_char, s.end_char), default) for s in spans]
+    values = span_values(doc, spans, extension)
     return [
         item(i, s.start_char, s.end_char, text[s.start_char : s.end_char], value, links.get(i, ()))
         for i, (s, value) in enumerate(zip(spans, values, strict=True))
         if value is not None
     ]
-
-
-_NOT_STORED = object()
-
-
-def _stored_default(owner: type[Doc] | type[Span], extension: str) -> Any:
-    """The default of a plain extension of ``owner`` (no getter or method, an immutable
-    default), or ``_NOT_STORED`` for any other.
-
-    ``obj._.name`` of a plain extension is ``doc.user_data.get(("._.", name, start_char,
-    end_char), default)`` (spaCy's ``Underscore``; both offsets None for the Doc itself):
-    reading that key directly skips building an ``Underscore`` object per span and per read
-    (``tests/components/test_deals.py`` checks the two agree).
-    """
-    if not owner.has_extension(extension):
-        return _NOT_STORED
-    default, method, getter, _setter = owner.get_extension(extension)
-    if method is not None or getter is not None or isinstance(default, (dict, list, set)):
-        return _NOT_STORED
-    return default
 
 
 def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
@@ -186,16 +162,6 @@ def _links(pairs: list[tuple[int, int]] | None) -> dict[int, tuple[int, ...]]:
         out.setdefault(a, []).append(b)
         out.setdefault(b, []).append(a)
     return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-def _ext(doc: Doc, name: str) -> object:
-    """``doc._.name``, or None when no component registered the extension."""
-    if not Doc.has_extension(name):
-        return None
-    default = _stored_default(Doc, name)
-    if default is _NOT_STORED:
-        return getattr(doc._, name)
-    return doc.user_data.get(("._.", name, None, None), default)
 
 
 def build_view(doc: Doc) -> DocView:
@@ -211,25 +177,25 @@ def build_view(doc: Doc) -> DocView:
         text,
     )
     ents: list[Ent] = []
-    for company in _ext(doc, "extractor_companies") or []:  # type: ignore[attr-defined]
+    for company in doc_value(doc, "extractor_companies") or []:
         for start, end in company.mentions:
             ents.append(Ent(start, end, company.name, "company"))
-    for ref in _ext(doc, "extractor_company_refs") or []:  # type: ignore[attr-defined]
+    for ref in doc_value(doc, "extractor_company_refs") or []:
         if len(ref.companies) == 1:
             ents.append(Ent(ref.start, ref.end, ref.companies[0], "ref"))
-    for person in _ext(doc, "extractor_people") or []:  # type: ignore[attr-defined]
+    for person in doc_value(doc, "extractor_people") or []:
         for start, end in person.mentions:
             ents.append(Ent(start, end, person.name, "person"))
     ents = _dedupe(sorted(ents, key=lambda e: (e.start, -(e.end - e.start))))
-    money_links = _links(_ext(doc, "extractor_money_links"))  # type: ignore[arg-type]
-    pct_links = _links(_ext(doc, "extractor_percent_links"))  # type: ignore[arg-type]
+    money_links = _links(doc_value(doc, "extractor_money_links"))
+    pct_links = _links(doc_value(doc, "extractor_percent_links"))
     money = _figures(doc, text, "extractor_money", "extractor_money", MoneyItem, money_links)
     percents = _figures(
         doc, text, "extractor_percents", "extractor_percent", PercentItem, pct_links
     )
-    years = list(_ext(doc, "extractor_years") or [])  # type: ignore[call-overload]
-    published = _ext(doc, "extractor_published")
-    quotes = [(q.start, q.end) for q in _ext(doc, "extractor_quotes") or []]  # type: ignore[attr-defined]
+    years = list(doc_value(doc, "extractor_years") or [])
+    published = doc_value(doc, "extractor_published")
+    quotes = [(q.start, q.end) for q in doc_value(doc, "extractor_quotes") or []]
     return DocView(
         text=text,
         sentences=sentences,
