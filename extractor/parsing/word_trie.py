@@ -55,7 +55,9 @@ def trie_alternation(
     # a trie: a space run such as the "\s+" of " b" could take the spaces "  b" needs.
     plain = all(w == " ".join(w.split()) for w in unique)
     if not plain or (ignore_case and not all(w.isascii() for w in unique)):
-        ordered = sorted(unique, key=len, reverse=True)
+        # Ties in code-point order: a set's order changes with the hash seed, and two words of
+        # one length can match different lengths once ``space`` stands for a run ("\t", " ").
+        ordered = sorted(unique, key=lambda w: (-len(w), w))
         return "|".join(
             (re.escape(w[0]) + behind + re.escape(w[1:]) if behind else re.escape(w)).replace(
                 r"\ ", space
