@@ -11,44 +11,26 @@ from extractor.assemble import _valued, assemble_record
 from extractor.parsing.values import MoneyValue
 from extractor.reading import Article
 
-_PLAIN = "test_assemble_plain"
-_GETTER = "test_assemble_getter"
-_MUTABLE = "test_assemble_mutable"
 _SPAN_VALUE = "test_assemble_value"
-_SPAN_GETTER = "test_assemble_span_getter"
-
-
-def _register() -> None:
-    if not Doc.has_extension(_PLAIN):
-        Doc.set_extension(_PLAIN, default=None)
-        Doc.set_extension(_GETTER, getter=lambda doc: len(doc))
-        Doc.set_extension(_MUTABLE, default=[])
-        Span.set_extension(_SPAN_VALUE, default=None)
-        Span.set_extension(_SPAN_GETTER, getter=lambda span: span.text.upper() or None)
 
 
 def _doc() -> Doc:
-    _register()
+    if not Span.has_extension(_SPAN_VALUE):
+        Span.set_extension(_SPAN_VALUE, default=None)
     doc = spacy.blank("en")("Tolvik paid $5m and then $7m for the Brenna yard.")
     doc.spans["figures"] = [doc[2:4], doc[5:7], doc[0:1]]
     return doc
 
 
-def test_span_values_read_directly_equal_the_underscore_reads() -> None:
+def test_valued_keeps_the_spans_with_a_value_and_their_group_positions() -> None:
     doc = _doc()
     spans = list(doc.spans["figures"])
     spans[0]._.set(_SPAN_VALUE, "five")
     spans[2]._.set(_SPAN_VALUE, "name")
-    for extension in (_SPAN_VALUE, _SPAN_GETTER):
-        positions, items = _valued(doc, "figures", extension)
-        expected = [
-            (s.start_char, s.end_char, getattr(s._, extension))
-            for s in spans
-            if getattr(s._, extension) is not None
-        ]
-        assert items == expected
-        valued = [i for i, s in enumerate(spans) if getattr(s._, extension) is not None]
-        assert positions == {i: k for k, i in enumerate(valued)}
+    positions, items = _valued(doc, "figures", _SPAN_VALUE)
+    # the middle span has no value: group index 2 is the second valued span
+    assert items == [(12, 14, "five"), (0, 6, "name")]  # "$5" and "Tolvik"
+    assert positions == {0: 0, 2: 1}
     assert _valued(doc, "no_such_group", _SPAN_VALUE) == ({}, [])
 
 
