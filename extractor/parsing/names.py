@@ -238,10 +238,16 @@ def is_acronym_of(short: str, long: str) -> bool:
     >>> is_acronym_of("VBS", "Vantor Bank")
     False
     """
-    letters = short.replace(".", "").replace("&", "")
-    if not (2 <= len(letters) <= 8) or not letters.isupper() or " " in short.strip():
+    if not has_acronym_shape(short):
         return False
+    letters = short.replace(".", "").replace("&", "")
     return letters in _initial_variants(long) or _spread_acronym(letters, long)
+
+
+def has_acronym_shape(short: str) -> bool:
+    """Could ``short`` be an acronym at all: one word of 2-8 capitals ("RFS", "A.B.C.")?"""
+    letters = short.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isupper() and " " not in short.strip()
 
 
 def _spread_acronym(letters: str, long: str) -> bool:
@@ -296,7 +302,6 @@ class _Form:
 def _form(name: str) -> _Form:
     text = _expand_places(clean_name(name))
     raw = tuple(text.split())
-    letters = text.replace(".", "").replace("&", "")
     places = name_words().places
     core = None
     if has_legal_suffix(text):
@@ -306,7 +311,7 @@ def _form(name: str) -> _Form:
         key=name_key(text),
         raw=raw,
         words=tuple(name_key(w) for w in raw),
-        acronym=2 <= len(letters) <= 8 and letters.isupper() and " " not in text.strip(),
+        acronym=has_acronym_shape(text),
         n_place=next(
             (n for n in range(len(raw) - 1, 0, -1) if " ".join(raw[:n]) in places),
             0,
@@ -342,7 +347,7 @@ def same_company(short: str, long: str, *, long_first: bool = False) -> bool:
         return False
     if s.key == l_form.key:
         return True
-    # (``is_acronym_of`` is False for a short name of another shape)
+    # (``is_acronym_of`` is False for a short name without the shape)
     if s.acronym and is_acronym_of(s.text, l_form.text):
         return True
     s_words, l_words, l_raw = s.words, l_form.words, l_form.raw
