@@ -226,13 +226,12 @@ def _accept(
 
 
 _WORD = re.compile(r"[a-z]+")
-#: Characters that match an ASCII letter under ``re.I`` but do not lower-case to it: "ſ" and
-#: "ı" (tested for in ``_aligned``).
 
 
 def _aligned(text: str, lower: str) -> bool:
     """Are offsets into ``lower`` offsets into ``text``, each ASCII letter of a ``re.I`` match
-    lower-cased in place (see ``_finditer``)?"""
+    lower-cased in place (see ``_finditer``)? "ſ" and "ı" match an ASCII letter under ``re.I``
+    but do not lower-case to it."""
     return len(lower) == len(text) and "ſ" not in text and "ı" not in text
 
 
